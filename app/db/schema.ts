@@ -1,0 +1,131 @@
+// Row types of the database, shared by SQLite and PostgreSQL. Timestamps are ISO-8601 text.
+
+export type Role = "trainee" | "mentor" | "admin";
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  disabled_at: string | null;
+  created_at: string;
+  last_active_at: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface InvitesTable {
+  id: string;
+  token_hash: string;
+  org_id: string;
+  email: string;
+  role: Role;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+}
+
+export interface LoginFailuresTable {
+  id: string;
+  client: string;
+  at: string;
+}
+
+export interface CohortsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface CohortMembersTable {
+  cohort_id: string;
+  user_id: string;
+  member_role: "trainee" | "mentor";
+  added_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface DraftsTable {
+  id: string;
+  domain: string;
+  source_id: string;
+  title: string;
+  format: string;
+  language: string;
+  difficulty: number;
+  brief: string;
+  clean_text: string;
+  flawed_text: string;
+  answer_key: string;
+  flaw_count: number;
+  generator: string;
+  seed: number | string;
+  key_version: number;
+  content_hash: string;
+  fingerprint: string;
+  created_at: string;
+}
+
+export interface AttemptsTable {
+  id: string;
+  user_id: string;
+  draft_id: string;
+  status: "open" | "submitted";
+  started_at: string;
+  first_flag_at: string | null;
+  submitted_at: string | null;
+  hints_taken: string;
+  auto_total: number | null;
+  auto_score: string | null;
+  final_total: number | null;
+  final_score: string | null;
+  domain: string;
+  updated_at: string;
+}
+
+export interface FindingsTable {
+  id: string;
+  attempt_id: string;
+  line_from: number;
+  line_to: number;
+  quote: string | null;
+  category: string;
+  explanation: string;
+  confidence: number;
+  suggested_fix: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DB {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  invites: InvitesTable;
+  login_failures: LoginFailuresTable;
+  cohorts: CohortsTable;
+  cohort_members: CohortMembersTable;
+  settings: SettingsTable;
+  drafts: DraftsTable;
+  attempts: AttemptsTable;
+  findings: FindingsTable;
+}

@@ -1,0 +1,135 @@
+// Shared product vocabulary for the pure domain layer. No Remix, DB or network imports here.
+
+export type Severity = 1 | 2 | 3;
+export type DocFormat = "code" | "sql" | "prose" | "table";
+export type CategoryFamily = "classic" | "drift" | "hallucination" | "overclaim";
+
+/** One idea a good explanation must contain, with the wordings that count offline. */
+export interface KeyPoint {
+  text: string;
+  phrases: string[];
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  family: CategoryFamily;
+  severity: Severity;
+  description: string;
+  keyPoints: KeyPoint[];
+}
+
+export interface FlawVariant {
+  category: string;
+  replacement: string;
+  severity?: Severity;
+  explanation: string;
+  keyPoints: KeyPoint[];
+  hint?: string;
+}
+
+export interface FlawSite {
+  id: string;
+  anchor: string;
+  difficulty: number;
+  variants: FlawVariant[];
+}
+
+export interface SourceDoc {
+  id: string;
+  domain: string;
+  title: string;
+  format: DocFormat;
+  language: string;
+  difficulty: number;
+  brief: string;
+  text: string;
+  sites: FlawSite[];
+}
+
+export interface GenericOperator {
+  id: string;
+  category: string;
+  pattern: string;
+  replacement: string;
+  formats?: DocFormat[];
+  difficulty: number;
+  severity?: Severity;
+  explanation: string;
+  keyPoints: KeyPoint[];
+  hint?: string;
+}
+
+export interface Pack {
+  domain: string;
+  name: string;
+  description: string;
+  categories: Category[];
+  sources: SourceDoc[];
+  operators: GenericOperator[];
+}
+
+/** Half-open character range [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** 1-based inclusive line range. */
+export interface LineRange {
+  from: number;
+  to: number;
+}
+
+export type FlawOrigin =
+  | { kind: "site"; siteId: string; variant: number }
+  | { kind: "operator"; operatorId: string }
+  | { kind: "model"; model: string };
+
+export interface AnswerKeyEntry {
+  id: string;
+  category: string;
+  severity: Severity;
+  /** Span of the replacement text in flawedText (empty for a deletion). */
+  span: Span;
+  /** Lines in flawedText; a deletion anchors to the line where the text vanished. */
+  lines: LineRange;
+  /** Span of `original` in cleanText. */
+  cleanSpan: Span;
+  original: string;
+  replacement: string;
+  explanation: string;
+  keyPoints: KeyPoint[];
+  hint?: string;
+  origin: FlawOrigin;
+}
+
+export interface Draft {
+  domain: string;
+  sourceId: string;
+  title: string;
+  format: DocFormat;
+  language: string;
+  difficulty: number;
+  brief: string;
+  cleanText: string;
+  flawedText: string;
+  answerKey: AnswerKeyEntry[];
+  /** "offline" or "openai:<model>" */
+  generator: string;
+  seed: number;
+  keyVersion: number;
+  /** Hash of the pack content the draft came from, so a changed pack is detectable. */
+  contentHash: string;
+}
+
+/** What a trainee submits; either lines or span locates the finding. */
+export interface Finding {
+  id: string;
+  lines: LineRange;
+  category: string;
+  explanation: string;
+  /** 0.5 .. 1.0 */
+  confidence: number;
+  suggestedFix?: string;
+}

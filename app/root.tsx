@@ -1,0 +1,138 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import stylesHref from "~/styles/app.css";
+import { getUser } from "~/utils/auth.server";
+import { useNonce } from "~/utils/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Redline" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  // A DTO: only what the layout shows.
+  return { user: user ? { name: user.name, role: user.role } : null };
+}
+
+const NAV: Record<string, { to: string; label: string }[]> = {
+  trainee: [
+    { to: "/practice", label: "Practice" },
+    { to: "/practice/progress", label: "Progress" },
+  ],
+  mentor: [
+    { to: "/mentor", label: "Review queue" },
+    { to: "/mentor/dashboard", label: "Dashboard" },
+  ],
+  admin: [
+    { to: "/admin", label: "People" },
+    { to: "/admin/cohorts", label: "Cohorts" },
+    { to: "/mentor", label: "Reviews" },
+    { to: "/mentor/dashboard", label: "Dashboard" },
+  ],
+};
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user ?? null;
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="topbar">
+          <div className="topbar-inner">
+            <Link to="/" className="brand" aria-label="Redline home">
+              <span className="brand-mark" aria-hidden="true" />
+              Redline
+            </Link>
+            {user ? (
+              <nav aria-label="Main" className="mainnav">
+                {(NAV[user.role] ?? []).map((item) => (
+                  <NavLink key={item.to} to={item.to} end className={({ isActive }) => (isActive ? "active" : undefined)}>
+                    {item.label}
+                  </NavLink>
+                ))}
+              </nav>
+            ) : null}
+            {user ? (
+              <div className="whoami">
+                <span>
+                  {user.name} <span className="role-badge">{user.role}</span>
+                </span>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="btn btn-quiet">
+                    Sign out
+                  </button>
+                </Form>
+              </div>
+            ) : null}
+          </div>
+        </header>
+        <main id="main" className="container">
+          {children}
+        </main>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) {
+    const title =
+      error.status === 403
+        ? "You don't have access to this page"
+        : error.status === 404
+          ? "Not found"
+          : error.status === 429
+            ? "Too many requests"
+            : `Something went wrong (${error.status})`;
+    return (
+      <div className="card error-page">
+        <h1>{title}</h1>
+        <p>{typeof error.data === "string" && error.data ? error.data : error.statusText}</p>
+        <p>
+          <Link to="/">Go to your home page</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="card error-page">
+      <h1>Something went wrong</h1>
+      <p>An unexpected error occurred. Your saved work is safe; please try again.</p>
+      <p>
+        <Link to="/">Go to your home page</Link>
+      </p>
+    </div>
+  );
+}

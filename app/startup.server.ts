@@ -1,0 +1,25 @@
+import { db, migrateToLatest } from "~/db/db.server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, isDemoDatabase, seedDemoOrganisation } from "~/models/demo.server";
+import { demoAllowed, env } from "~/utils/env.server";
+
+/** Runs once before the server listens: configuration, migrations, demo data. */
+export async function startup(): Promise<void> {
+  const config = env(); // throws with a message naming the bad variable
+  const database = db();
+  const applied = await migrateToLatest(database);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+
+  if (await isDatabaseEmpty(database)) {
+    if (demoAllowed()) {
+      console.log("Empty database: seeding the demo organisation…");
+      await seedDemoOrganisation(database);
+    } else if (config.NODE_ENV === "production") {
+      console.log("Empty database and demo mode is off (production). Create the first admin with `npm run db:migrate -- --admin EMAIL`.");
+    }
+  }
+  if ((await isDemoDatabase(database)) && demoAllowed()) {
+    console.log("\nDemo mode. Sign in with any of these (password for all: " + DEMO_PASSWORD + "):");
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(8)} ${a.email}`);
+    console.log("");
+  }
+}

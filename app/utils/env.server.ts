@@ -1,0 +1,75 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("file:data/redline.db"),
+  SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  REDLINE_DEMO: z.enum(["0", "1", "auto"]).default("auto"),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().url("OPENAI_BASE_URL must be a URL such as http://127.0.0.1:11434/v1").optional(),
+  OPENAI_MODEL: z.string().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
+
+let cached: Env | undefined;
+
+/** Parses the environment once; a bad value stops start-up with a message that names it. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(
+    Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  let secret = e.SESSION_SECRET;
+  if (!secret) {
+    if (e.NODE_ENV === "production") {
+      throw new Error(
+        "SESSION_SECRET is not set. In production, set SESSION_SECRET to a long random string (e.g. `openssl rand -hex 32`).",
+      );
+    }
+    secret = developmentSecret();
+  }
+  cached = { ...e, SESSION_SECRET: secret };
+  return cached;
+}
+
+/** In development a secret is generated once and kept under data/, so sessions survive restarts. */
+function developmentSecret(): string {
+  const file = path.resolve("data", "session-secret");
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (existing.length >= 16) return existing;
+  } catch {
+    /* first start */
+  }
+  const secret = crypto.randomBytes(32).toString("hex");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+export function isProduction(): boolean {
+  return env().NODE_ENV === "production";
+}
+
+/** Demo data is for trying Redline out; production refuses it unless REDLINE_DEMO=1. */
+export function demoAllowed(): boolean {
+  const e = env();
+  if (e.REDLINE_DEMO === "1") return true;
+  if (e.REDLINE_DEMO === "0") return false;
+  return e.NODE_ENV !== "production";
+}
+
+export function resetEnvForTests() {
+  cached = undefined;
+}

@@ -1,0 +1,6 @@
+import { createContext, useContext } from "react";
+
+const NonceContext = createContext<string>("");
+export const NonceProvider = NonceContext.Provider;
+/** The per-request CSP nonce on the server; empty in the browser (scripts are already trusted). */
+export const useNonce = () => useContext(NonceContext);

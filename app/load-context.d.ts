@@ -6,3 +6,9 @@ declare module "@remix-run/node" {
     clientIp: string;
   }
 }
+
+declare module "@remix-run/server-runtime" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

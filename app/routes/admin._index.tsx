@@ -44,31 +44,38 @@ const DisableSchema = z.object({
   userId: z.string().min(1, "Missing user"),
 });
 
+interface AdminResult {
+  kind: "invite" | "user";
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  link: string | null;
+  email: string | null;
+}
+
+function result(r: Partial<AdminResult> & { kind: AdminResult["kind"] }, status = 200) {
+  const body: AdminResult = { errors: {}, values: {}, link: null, email: null, ...r };
+  return data(body, { status });
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "invite") {
+  if (form.get("intent") === "invite") {
+    const values = { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") };
     const parsed = parseForm(InviteSchema, form);
-    if (!parsed.ok) return data({ kind: "invite" as const, errors: parsed.errors, values: Object.fromEntries(form) as Record<string, string>, link: null }, { status: 400 });
+    if (!parsed.ok) return result({ kind: "invite", errors: parsed.errors, values }, 400);
     if (await findUserByEmail(db(), parsed.data.email)) {
-      return data(
-        { kind: "invite" as const, errors: { email: "Someone with this email already has an account." }, values: { email: parsed.data.email, role: parsed.data.role }, link: null },
-        { status: 400 },
-      );
+      return result({ kind: "invite", errors: { email: "Someone with this email already has an account." }, values }, 400);
     }
-    const { token, expiresAt } = await createInvite(db(), { orgId: admin.orgId, email: parsed.data.email, role: parsed.data.role, invitedBy: admin.id });
-    const link = `${new URL(request.url).origin}/invite/${token}`;
-    return { kind: "invite" as const, errors: {}, values: {}, link, email: parsed.data.email, expiresAt };
+    const { token } = await createInvite(db(), { orgId: admin.orgId, email: parsed.data.email, role: parsed.data.role, invitedBy: admin.id });
+    return result({ kind: "invite", link: `${new URL(request.url).origin}/invite/${token}`, email: parsed.data.email });
   }
   const parsed = parseForm(DisableSchema, form);
-  if (!parsed.ok) return data({ kind: "user" as const, errors: parsed.errors, values: {}, link: null }, { status: 400 });
-  if (parsed.data.userId === admin.id) {
-    return data({ kind: "user" as const, errors: { form: "You cannot disable your own account." }, values: {}, link: null }, { status: 400 });
-  }
+  if (!parsed.ok) return result({ kind: "user", errors: { form: Object.values(parsed.errors)[0] } }, 400);
+  if (parsed.data.userId === admin.id) return result({ kind: "user", errors: { form: "You cannot disable your own account." } }, 400);
   const ok = await setUserDisabled(db(), admin.orgId, parsed.data.userId, parsed.data.intent === "disable");
   if (!ok) throw new Response("No such user in your organisation.", { status: 404 });
-  return { kind: "user" as const, errors: {}, values: {}, link: null };
+  return result({ kind: "user" });
 }
 
 export default function AdminHome() {
@@ -98,10 +105,10 @@ export default function AdminHome() {
               </button>
             </p>
           </Form>
-          {result && "link" in result && result.link ? (
+          {result?.link ? (
             <div className="success" role="status">
               <p>
-                Invite for <strong>{"email" in result ? result.email : ""}</strong> created. Send them this link (single use, valid 7 days):
+                Invite for <strong>{result.email}</strong> created. Send them this link (single use, valid 7 days):
               </p>
               <input type="text" readOnly value={result.link} aria-label="Invite link" data-testid="invite-link" />
             </div>

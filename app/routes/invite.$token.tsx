@@ -1,11 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useEffect, useRef } from "react";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { db } from "~/db/db.server";
 import { acceptInvite, lookupInvite } from "~/models/invite.server";
 import { homeFor, signIn } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
+import { clearFields, parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Accept invite · Redline" }];
 
@@ -42,6 +43,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AcceptInvite() {
   const { invite, problem } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const formRef = useRef<HTMLFormElement>(null);
+  // Passwords are never kept after a failed submission.
+  useEffect(() => {
+    if (actionData && formRef.current) clearFields(formRef.current, ["password", "confirm"]);
+  }, [actionData]);
   const shownProblem = actionData?.problem ?? problem;
   return (
     <div className="narrow">
@@ -57,7 +63,7 @@ export default function AcceptInvite() {
             <p className="lede">
               You were invited as <strong>{invite.role}</strong> with <strong>{invite.email}</strong>. Choose your name and a password.
             </p>
-            <Form method="post" noValidate>
+            <Form method="post" noValidate ref={formRef}>
               <Field label="Your name" name="name" autoComplete="name" defaultValue={actionData?.name ?? ""} error={actionData?.errors?.name} />
               <Field label="Password" name="password" type="password" autoComplete="new-password" error={actionData?.errors?.password} />
               <Field label="Repeat password" name="confirm" type="password" autoComplete="new-password" error={actionData?.errors?.confirm} />

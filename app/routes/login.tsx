@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useEffect, useRef } from "react";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
@@ -8,7 +9,7 @@ import { isLoginBlocked, recordLoginFailure } from "~/models/login-limit.server"
 import { checkCredentials } from "~/models/user.server";
 import { getUser, homeFor, safeRedirectPath, signIn } from "~/utils/auth.server";
 import { demoAllowed } from "~/utils/env.server";
-import { parseForm } from "~/utils/forms";
+import { clearFields, parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Redline" }];
 
@@ -54,6 +55,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const { demo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const formRef = useRef<HTMLFormElement>(null);
+  // Passwords are never kept after a failed submission.
+  useEffect(() => {
+    if (actionData && formRef.current) clearFields(formRef.current, ["password"]);
+  }, [actionData]);
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   return (
@@ -66,7 +72,7 @@ export default function Login() {
             {actionData.formError}
           </div>
         ) : null}
-        <Form method="post" noValidate>
+        <Form method="post" noValidate ref={formRef}>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
           <Field
             label="Email"

@@ -17,3 +17,11 @@ export function parseForm<T extends z.ZodTypeAny>(
   }
   return { ok: false, errors };
 }
+
+/** Empties the named inputs of a form (used for passwords after a failed submission). */
+export function clearFields(form: HTMLFormElement, names: string[]) {
+  for (const name of names) {
+    const el = form.elements.namedItem(name);
+    if (el instanceof HTMLInputElement) el.value = "";
+  }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// `npm test`: provides what the tests need on a fresh machine (Debian's Chromium for the
+// browser tests, PostgreSQL binaries for the second dialect), builds the app, runs vitest.
+// Nothing is skipped silently: a missing component is installed or the run stops and says
+// exactly what to install.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+const args = process.argv.slice(2);
+
+function run(cmd, argv, opts = {}) {
+  const r = spawnSync(cmd, argv, { stdio: "inherit", ...opts });
+  return r.status ?? 1;
+}
+
+function findPostgresBin() {
+  for (const dir of ["/usr/lib/postgresql"]) {
+    if (!fs.existsSync(dir)) continue;
+    const versions = fs.readdirSync(dir).sort((a, b) => Number(b) - Number(a));
+    for (const v of versions) if (fs.existsSync(`${dir}/${v}/bin/initdb`)) return `${dir}/${v}/bin`;
+  }
+  return null;
+}
+
+const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const missing = [];
+if (!fs.existsSync(chromium)) missing.push("chromium");
+if (!findPostgresBin()) missing.push("postgresql");
+
+if (missing.length) {
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const hasApt = fs.existsSync("/usr/bin/apt-get");
+  if (isRoot && hasApt) {
+    console.log(`Installing Debian packages the tests need: ${missing.join(", ")} …`);
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    if (run("apt-get", ["update", "-qq"], { env }) !== 0 || run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], { env }) !== 0) {
+      console.error(`\nCould not install ${missing.join(", ")}. Install them yourself: apt-get update && apt-get install -y ${missing.join(" ")}`);
+      process.exit(1);
+    }
+  } else {
+    console.error(
+      `\nThe tests need ${missing.join(" and ")}, which this machine does not have.\n` +
+        `Install them, then run npm test again:\n\n    sudo apt-get update && sudo apt-get install -y ${missing.join(" ")}\n`,
+    );
+    process.exit(1);
+  }
+}
+
+process.env.REDLINE_PG_BIN = findPostgresBin();
+process.env.CHROMIUM_PATH = chromium;
+
+// The browser tests run against the production build, so build first.
+if (run(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { env: { ...process.env, NODE_ENV: "production" } }) !== 0) {
+  console.error("The app did not build; fix the build errors above.");
+  process.exit(1);
+}
+
+process.exit(run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...args], { env: { ...process.env, NODE_ENV: "test" } }));

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { migrateDown, migrateToLatest } from "~/db/db.server";
+import { migrations } from "~/db/migrations/index";
+import { acceptInvite, createInvite, lookupInvite } from "~/models/invite.server";
+import { isLoginBlocked, MAX_FAILURES_PER_MINUTE, recordLoginFailure } from "~/models/login-limit.server";
+import { createSession, deleteSession, userForSession } from "~/models/session.server";
+import { checkCredentials, createOrganisation, createUser, setUserDisabled } from "~/models/user.server";
+import { createTestDb, DIALECTS, type TestDb } from "../support/db";
+
+describe.each(DIALECTS)("accounts on %s", (dialect) => {
+  let t: TestDb;
+  afterEach(async () => {
+    await t?.close();
+  });
+
+  it("migrates up, all the way down, and up again", async () => {
+    t = await createTestDb(dialect, { migrate: false });
+    expect(await migrateToLatest(t.db)).toEqual(Object.keys(migrations));
+    for (let i = 0; i < Object.keys(migrations).length; i++) await migrateDown(t.db);
+    const tables = await t.db.introspection.getTables();
+    expect(tables.map((x) => x.name).filter((n) => !n.startsWith("kysely_"))).toEqual([]);
+    expect(await migrateToLatest(t.db)).toEqual(Object.keys(migrations));
+  });
+
+  it("signs in with the right password only, and refuses disabled accounts", async () => {
+    t = await createTestDb(dialect);
+    const org = await createOrganisation(t.db, "Acme");
+    const u = await createUser(t.db, { orgId: org, email: "Ana@Example.com ", name: "Ana", role: "trainee", password: "correct horse" });
+    expect(u.email).toBe("ana@example.com");
+
+    const ok = await checkCredentials(t.db, "ana@example.com", "correct horse");
+    expect(ok).toMatchObject({ ok: true, user: { id: u.id, role: "trainee" } });
+    expect(await checkCredentials(t.db, "ana@example.com", "wrong")).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials(t.db, "nobody@example.com", "correct horse")).toEqual({ ok: false, reason: "invalid" });
+
+    const { token } = await createSession(t.db, u.id);
+    expect((await userForSession(t.db, token))?.id).toBe(u.id);
+    expect(await setUserDisabled(t.db, org, u.id, true)).toBe(true);
+    expect(await userForSession(t.db, token)).toBeNull();
+    expect(await checkCredentials(t.db, "ana@example.com", "correct horse")).toEqual({ ok: false, reason: "disabled" });
+  });
+
+  it("ends a session at sign-out and never stores the token itself", async () => {
+    t = await createTestDb(dialect);
+    const org = await createOrganisation(t.db, "Acme");
+    const u = await createUser(t.db, { orgId: org, email: "b@example.com", name: "B", role: "mentor", password: "pw-1234567890" });
+    const { token } = await createSession(t.db, u.id);
+    const stored = await t.db.selectFrom("sessions").select("id").execute();
+    expect(stored).toHaveLength(1);
+    expect(stored[0].id).not.toBe(token);
+    await deleteSession(t.db, token);
+    expect(await userForSession(t.db, token)).toBeNull();
+  });
+
+  it("accepts an invite once, and refuses reuse and expiry", async () => {
+    t = await createTestDb(dialect);
+    const org = await createOrganisation(t.db, "Acme");
+    const admin = await createUser(t.db, { orgId: org, email: "admin@example.com", name: "Admin", role: "admin", password: "pw-1234567890" });
+    const { token } = await createInvite(t.db, { orgId: org, email: "new@example.com", role: "mentor", invitedBy: admin.id });
+    expect(await lookupInvite(t.db, token)).toEqual({ ok: true, email: "new@example.com", role: "mentor" });
+    const first = await acceptInvite(t.db, token, { name: "Nia", password: "long-password-1" });
+    expect(first).toMatchObject({ ok: true, user: { email: "new@example.com", role: "mentor" } });
+    expect(await acceptInvite(t.db, token, { name: "Eve", password: "long-password-2" })).toEqual({ ok: false, reason: "used" });
+    expect(await checkCredentials(t.db, "new@example.com", "long-password-1")).toMatchObject({ ok: true });
+
+    const late = await createInvite(t.db, { orgId: org, email: "late@example.com", role: "trainee", invitedBy: admin.id });
+    await t.db.updateTable("invites").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("email", "=", "late@example.com").execute();
+    expect(await lookupInvite(t.db, late.token)).toEqual({ ok: false, reason: "expired" });
+    expect(await acceptInvite(t.db, late.token, { name: "Late", password: "long-password-3" })).toEqual({ ok: false, reason: "expired" });
+    expect(await t.db.selectFrom("users").select("id").where("email", "=", "late@example.com").execute()).toEqual([]);
+    expect(await lookupInvite(t.db, "not-a-token")).toEqual({ ok: false, reason: "unknown" });
+  });
+
+  it("blocks a client after more than ten failures in a minute, and forgets them after it", async () => {
+    t = await createTestDb(dialect);
+    const now = Date.now();
+    for (let i = 0; i < MAX_FAILURES_PER_MINUTE - 1; i++) await recordLoginFailure(t.db, "10.0.0.1", now);
+    expect(await isLoginBlocked(t.db, "10.0.0.1", now)).toBe(false);
+    await recordLoginFailure(t.db, "10.0.0.1", now);
+    expect(await isLoginBlocked(t.db, "10.0.0.1", now)).toBe(true);
+    expect(await isLoginBlocked(t.db, "10.0.0.2", now)).toBe(false);
+    expect(await isLoginBlocked(t.db, "10.0.0.1", now + 61_000)).toBe(false);
+  });
+});

@@ -1,0 +1,60 @@
+// Starts the built production server on a free loopback port with its own SQLite database.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export interface RunningApp {
+  url: string;
+  dbUrl: string;
+  dir: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+  if (!fs.existsSync(path.join(root, "build", "index.js"))) {
+    throw new Error("The app is not built. Run the tests with `npm test` (it builds first) or run `npm run build`.");
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "redline-app-"));
+  const dbUrl = `file:${path.join(dir, "app.db")}`;
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "server.mjs")], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: dbUrl, SESSION_SECRET: "test-secret-0123456789abcdef", ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`app did not start within 60 s:\n${out}`)), 60_000);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = out.match(/listening on (http:\/\/[\d.]+:\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`app exited with ${code}:\n${out}`));
+    });
+  });
+  return {
+    url,
+    dbUrl,
+    dir,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

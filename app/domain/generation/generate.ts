@@ -1,0 +1,228 @@
+// The offline seeding engine: picks non-overlapping flaw sites and operator matches with a
+// seeded PRNG, applies them and writes the answer key. Pure: same inputs ⇒ byte-identical draft.
+import { compileOperator } from "../content/load";
+import { hash32 } from "../content/hash";
+import { lineAt, lineStarts, spanLines } from "../text/lines";
+import type { AnswerKeyEntry, Category, Draft, FlawOrigin, KeyPoint, Pack, Severity, SourceDoc } from "../types";
+import { createRng } from "./prng";
+
+export const KEY_VERSION = 1;
+
+export interface GenerateOptions {
+  seed: number;
+  /** 1..5; defaults to the source's difficulty. Raises subtlety and flaw count. */
+  difficulty?: number;
+  /** Exact number of flaws (capped by what the source offers); overrides the difficulty's count. */
+  flawCount?: number;
+  /** Only seed flaws of these categories. */
+  categories?: string[];
+  /** Share of drafts, 0..1, that are clean controls with no flaw at all. */
+  cleanRate?: number;
+  contentHash?: string;
+}
+
+/** A possible edit of the clean text, before selection. */
+export interface Candidate {
+  start: number;
+  end: number;
+  replacement: string;
+  category: string;
+  severity: Severity;
+  difficulty: number;
+  explanation: string;
+  keyPoints: KeyPoint[];
+  hint?: string;
+  origin: FlawOrigin;
+  /** Lines of the clean text the edit touches; selected edits never share or neighbour a line. */
+  lineFrom: number;
+  lineTo: number;
+  weight: number;
+}
+
+const OPERATOR_WEIGHT = 0.6; // curated sites read better than generic mutations
+
+function fill(template: string, original: string, replacement: string): string {
+  return template.replaceAll("{original}", original).replaceAll("{replacement}", replacement === "" ? "(removed)" : replacement);
+}
+
+/** `$1`..`$9` and `$&` from the match itself, so lookarounds in the pattern keep working. */
+function expandReplacement(template: string, m: RegExpMatchArray): string {
+  return template.replace(/\$(\d|&)/g, (_, g: string) => (g === "&" ? m[0] : (m[Number(g)] ?? "")));
+}
+
+/** Memoised per source: candidates do not depend on the seed. */
+const candidateCache = new WeakMap<SourceDoc, WeakMap<Pack, Candidate[][]>>();
+
+/** All candidate edits grouped by site/match; each group yields at most one edit. */
+export function candidatesFor(source: SourceDoc, pack: Pack): Candidate[][] {
+  let perPack = candidateCache.get(source);
+  if (!perPack) candidateCache.set(source, (perPack = new WeakMap()));
+  const cached = perPack.get(pack);
+  if (cached) return cached;
+
+  const categories = new Map<string, Category>(pack.categories.map((c) => [c.id, c]));
+  const starts = lineStarts(source.text);
+  const lineOf = (offset: number) => lineAt(starts, offset);
+  const groups: Candidate[][] = [];
+  for (const site of source.sites) {
+    const start = source.text.indexOf(site.anchor);
+    if (start < 0 || source.text.indexOf(site.anchor, start + 1) >= 0) continue; // content:check reports these
+    const end = start + site.anchor.length;
+    const group: Candidate[] = [];
+    site.variants.forEach((v, i) => {
+      const cat = categories.get(v.category);
+      if (!cat || v.replacement === site.anchor) return;
+      group.push({
+        start,
+        end,
+        replacement: v.replacement,
+        category: v.category,
+        severity: v.severity ?? cat.severity,
+        difficulty: site.difficulty,
+        explanation: v.explanation.trim(),
+        keyPoints: v.keyPoints,
+        hint: v.hint?.trim(),
+        origin: { kind: "site", siteId: site.id, variant: i },
+        lineFrom: lineOf(start),
+        lineTo: lineOf(Math.max(start, end - 1)),
+        weight: 1,
+      });
+    });
+    if (group.length) groups.push(group);
+  }
+  for (const op of pack.operators) {
+    if (op.formats && !op.formats.includes(source.format)) continue;
+    const cat = categories.get(op.category);
+    if (!cat) continue;
+    const re = compileOperator(op);
+    for (const m of source.text.matchAll(re)) {
+      const original = m[0];
+      if (!original) continue;
+      const start = m.index!;
+      const replacement = expandReplacement(op.replacement, m);
+      if (replacement === original) continue;
+      groups.push([
+        {
+          start,
+          end: start + original.length,
+          replacement,
+          category: op.category,
+          severity: op.severity ?? cat.severity,
+          difficulty: op.difficulty,
+          explanation: fill(op.explanation, original, replacement).trim(),
+          keyPoints: op.keyPoints,
+          hint: op.hint?.trim(),
+          origin: { kind: "operator", operatorId: op.id },
+          lineFrom: lineOf(start),
+          lineTo: lineOf(Math.max(start, start + original.length - 1)),
+          weight: OPERATOR_WEIGHT,
+        },
+      ]);
+    }
+  }
+  perPack.set(pack, groups);
+  return groups;
+}
+
+/** How many flaws a draft of this difficulty carries: 2–3 at 1, up to 6–7 at 5. */
+export function flawCountFor(difficulty: number, rng: () => number): number {
+  return 1 + Math.ceil(difficulty) + (rng() < 0.5 ? 1 : 0);
+}
+
+function clampDifficulty(d: number): number {
+  return Math.max(1, Math.min(5, Math.round(d)));
+}
+
+export function generateDraft(source: SourceDoc, pack: Pack, options: GenerateOptions): Draft {
+  const seed = options.seed >>> 0;
+  const rng = createRng(seed ^ hash32(`${pack.domain}/${source.id}`));
+  const difficulty = clampDifficulty(options.difficulty ?? source.difficulty);
+  const clean = rng() < (options.cleanRate ?? 0);
+
+  const wanted = options.categories?.length ? new Set(options.categories) : null;
+  const groups = candidatesFor(source, pack);
+  const chosen: Candidate[] = [];
+  if (!clean) {
+    const target = options.flawCount ?? flawCountFor(difficulty, rng);
+    // Weight each group by how close its subtlety is to the requested difficulty.
+    const pool: { c: Candidate; w: number }[] = [];
+    for (const g of groups) {
+      const options_ = wanted ? g.filter((c) => wanted.has(c.category)) : g;
+      if (!options_.length) continue;
+      const c = options_[Math.floor(rng() * options_.length)];
+      pool.push({ c, w: c.weight * Math.exp(-0.8 * Math.abs(c.difficulty - difficulty)) });
+    }
+    const usedLines: [number, number][] = [];
+    while (chosen.length < target && pool.length) {
+      let total = 0;
+      for (const p of pool) total += p.w;
+      let r = rng() * total;
+      let idx = 0;
+      while (idx < pool.length - 1 && r >= pool[idx].w) r -= pool[idx++].w;
+      const { c } = pool.splice(idx, 1)[0];
+      // Keep at least one untouched line between flaws: a reader can tell them apart, a finding
+      // matches one flaw, and the verifying diff sees each edit in a block of its own.
+      if (usedLines.some(([a, b]) => c.lineFrom <= b + 1 && a - 1 <= c.lineTo)) continue;
+      usedLines.push([c.lineFrom, c.lineTo]);
+      chosen.push(c);
+    }
+  }
+  return buildDraft(source, pack, chosen, {
+    seed,
+    difficulty,
+    generator: "offline",
+    contentHash: options.contentHash ?? "",
+  });
+}
+
+/** Applies edits (non-overlapping, any order) to the clean text and writes the answer key. */
+export function buildDraft(
+  source: Pick<SourceDoc, "id" | "domain" | "title" | "format" | "language" | "brief" | "text">,
+  pack: Pick<Pack, "domain">,
+  edits: Omit<Candidate, "lineFrom" | "lineTo" | "weight" | "difficulty">[],
+  meta: { seed: number; difficulty: number; generator: string; contentHash: string },
+): Draft {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let flawed = "";
+  let cursor = 0;
+  const spans: { start: number; end: number }[] = [];
+  for (const e of sorted) {
+    flawed += source.text.slice(cursor, e.start);
+    const start = flawed.length;
+    flawed += e.replacement;
+    spans.push({ start, end: flawed.length });
+    cursor = e.end;
+  }
+  flawed += source.text.slice(cursor);
+  const starts = lineStarts(flawed);
+  const answerKey: AnswerKeyEntry[] = sorted.map((e, i) => ({
+    id: `f${i + 1}`,
+    category: e.category,
+    severity: e.severity,
+    span: spans[i],
+    lines: spanLines(flawed, spans[i], starts),
+    cleanSpan: { start: e.start, end: e.end },
+    original: source.text.slice(e.start, e.end),
+    replacement: e.replacement,
+    explanation: e.explanation,
+    keyPoints: e.keyPoints,
+    ...(e.hint ? { hint: e.hint } : {}),
+    origin: e.origin,
+  }));
+  return {
+    domain: pack.domain,
+    sourceId: source.id,
+    title: source.title,
+    format: source.format,
+    language: source.language,
+    difficulty: meta.difficulty,
+    brief: source.brief.trim(),
+    cleanText: source.text,
+    flawedText: flawed,
+    answerKey,
+    generator: meta.generator,
+    seed: meta.seed,
+    keyVersion: KEY_VERSION,
+    contentHash: meta.contentHash,
+  };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { FIXTURE_PACK, FIXTURE_SOURCE } from "../generation/fixture-pack";
+import { generateDraft } from "../generation/generate";
+import { verifyDraft } from "./verify";
+
+const good = () => generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 3, flawCount: 2 });
+
+describe("verifyDraft", () => {
+  it("accepts a generated draft", () => {
+    expect(verifyDraft(good())).toEqual({ ok: true });
+  });
+
+  it("rejects an undeclared change and names its line", () => {
+    const d = good();
+    const flawedText = d.flawedText.replace("return total;", "return total + 1;");
+    // Keep the key consistent with the new text length before the change so step 1 fails on text, not spans.
+    const v = verifyDraft({ ...d, flawedText });
+    expect(v.ok).toBe(false);
+    expect(!v.ok && v.problems.join("\n")).toMatch(/does not give the flawed text|not the flawed text at its span/);
+  });
+
+  it("rejects a key that hides one of two edits (the diff finds the undeclared one)", () => {
+    const d = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 11, flawCount: 10 });
+    expect(d.answerKey.length).toBeGreaterThan(1);
+    const dropped = d.answerKey[d.answerKey.length - 1];
+    // Pretend the last flaw was never declared: rebuild the clean text with that edit applied.
+    const cleanText = d.cleanText.slice(0, dropped.cleanSpan.start) + dropped.replacement + d.cleanText.slice(dropped.cleanSpan.end);
+    const v = verifyDraft({ ...d, cleanText, answerKey: d.answerKey.slice(0, -1) });
+    expect(v).toEqual({ ok: true }); // consistent: the edit is now part of the clean text
+
+    const hidden = verifyDraft({ ...d, answerKey: d.answerKey.slice(0, -1) });
+    expect(hidden.ok).toBe(false);
+  });
+
+  it("rejects a declared flaw that changes nothing, and wrong line ranges", () => {
+    const d = good();
+    const e = d.answerKey[0];
+    const noChange = verifyDraft({ ...d, answerKey: [{ ...e, replacement: e.original }, ...d.answerKey.slice(1)] });
+    expect(noChange.ok).toBe(false);
+    const wrongLines = verifyDraft({ ...d, answerKey: [{ ...e, lines: { from: e.lines.from + 2, to: e.lines.to + 2 } }, ...d.answerKey.slice(1)] });
+    expect(wrongLines.ok).toBe(false);
+    expect(!wrongLines.ok && wrongLines.problems[0]).toContain(`flaw ${e.id}: lines`);
+  });
+
+  it("accepts an edit whose diff could be placed on either side of repeated text", () => {
+    const cleanText = "a\nxx aaab yy\nz\n";
+    const start = cleanText.indexOf("aaab") + 2; // remove the third "a"
+    const flawedText = cleanText.slice(0, start) + cleanText.slice(start + 1);
+    const v = verifyDraft({
+      cleanText,
+      flawedText,
+      answerKey: [
+        {
+          id: "f1", category: "c", severity: 1, span: { start, end: start }, lines: { from: 2, to: 2 }, cleanSpan: { start, end: start + 1 },
+          original: "a", replacement: "", explanation: "x".repeat(20), keyPoints: [], origin: { kind: "operator", operatorId: "o" },
+        },
+      ],
+    });
+    expect(v).toEqual({ ok: true });
+  });
+
+  it("gives a clear verdict, without an unbounded diff, for two unrelated 50 KB texts", () => {
+    let x = 1;
+    const rand = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const text = () => Array.from({ length: 50_000 }, () => (rand() < 0.15 ? "\n" : String.fromCharCode(97 + Math.floor(rand() * 26)))).join("");
+    const cleanText = text();
+    const flawedText = text();
+    // A key that declares the whole text as one edit passes step 1; the diff must give up fast.
+    const lines = flawedText.split("\n").length - (flawedText.endsWith("\n") ? 1 : 0);
+    const answerKey = [
+      {
+        id: "f1", category: "c", severity: 1 as const, span: { start: 0, end: flawedText.length }, lines: { from: 1, to: lines },
+        cleanSpan: { start: 0, end: cleanText.length }, original: cleanText, replacement: flawedText, explanation: "x".repeat(20),
+        keyPoints: [], origin: { kind: "operator" as const, operatorId: "o" },
+      },
+    ];
+    const v = verifyDraft({ cleanText, flawedText, answerKey });
+    expect(v.ok).toBe(false);
+    expect(!v.ok && v.problems[0]).toContain("differ by more than the declared edits");
+    // How fast that verdict comes is measured by `npm run bench`, not here.
+  });
+});

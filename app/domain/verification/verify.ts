@@ -1,0 +1,148 @@
+// Proves an answer key right: the declared edits reproduce the flawed text, and an independent
+// diff of clean vs flawed text changes nothing outside the declared spans and something inside
+// each. A draft that fails is an error, never a stored draft.
+import { diffChars, diffLines, type ChangeObject } from "diff";
+import { lineStarts, spanLines } from "../text/lines";
+import type { Draft, Span } from "../types";
+
+export type Verdict = { ok: true } | { ok: false; problems: string[] };
+
+export interface VerifyOptions {
+  /** Wall-clock budget for the diff in ms (jsdiff `timeout`). */
+  timeoutMs?: number;
+}
+
+/** A change found by the diff: a removed range of the clean text or an added range of the flawed text. */
+interface Change {
+  side: "clean" | "flawed";
+  start: number;
+  end: number;
+}
+
+export function verifyDraft(draft: Pick<Draft, "cleanText" | "flawedText" | "answerKey">, options: VerifyOptions = {}): Verdict {
+  const { cleanText, flawedText, answerKey } = draft;
+  const problems: string[] = [];
+
+  // 1. The declared edits, applied to the clean text, give exactly the flawed text.
+  const entries = [...answerKey].sort((a, b) => a.cleanSpan.start - b.cleanSpan.start);
+  let rebuilt = "";
+  let cursor = 0;
+  const flawedStarts = lineStarts(flawedText);
+  for (const e of entries) {
+    if (e.cleanSpan.start < cursor) problems.push(`flaw ${e.id}: overlaps the previous flaw in the clean text`);
+    if (cleanText.slice(e.cleanSpan.start, e.cleanSpan.end) !== e.original) problems.push(`flaw ${e.id}: "original" is not the clean text at its span`);
+    if (flawedText.slice(e.span.start, e.span.end) !== e.replacement) problems.push(`flaw ${e.id}: "replacement" is not the flawed text at its span`);
+    if (e.original === e.replacement) problems.push(`flaw ${e.id}: declares no change`);
+    const lines = spanLines(flawedText, e.span, flawedStarts);
+    if (lines.from !== e.lines.from || lines.to !== e.lines.to) {
+      problems.push(`flaw ${e.id}: lines ${e.lines.from}-${e.lines.to} do not match its span (lines ${lines.from}-${lines.to})`);
+    }
+    rebuilt += cleanText.slice(cursor, e.cleanSpan.start);
+    if (rebuilt.length !== e.span.start) problems.push(`flaw ${e.id}: span starts at ${e.span.start}, but the edits put it at ${rebuilt.length}`);
+    rebuilt += e.replacement;
+    cursor = Math.max(cursor, e.cleanSpan.end);
+  }
+  rebuilt += cleanText.slice(cursor);
+  if (rebuilt !== flawedText) problems.push("applying the declared edits to the clean text does not give the flawed text");
+  if (problems.length) return { ok: false, problems };
+
+  // 2. An independent diff touches nothing outside the declared spans.
+  const changes = diffChanges(cleanText, flawedText, answerKey.length, options.timeoutMs ?? 200);
+  if (!changes) {
+    return { ok: false, problems: ["the texts differ by more than the declared edits (diff gave up within its budget)"] };
+  }
+  const touched = new Set<number>();
+  for (const ch of changes) {
+    const text = ch.side === "clean" ? cleanText : flawedText;
+    const spans = answerKey.map((e) => (ch.side === "clean" ? e.cleanSpan : e.span));
+    const hit = spans.findIndex((s) => canSlideInto(text, ch, s));
+    if (hit < 0) {
+      const line = spanLines(text, { start: ch.start, end: ch.end }).from;
+      problems.push(`undeclared change in the ${ch.side} text at line ${line}: ${JSON.stringify(text.slice(ch.start, ch.end).slice(0, 60))}`);
+    } else touched.add(hit);
+  }
+  answerKey.forEach((e, i) => {
+    if (!touched.has(i)) problems.push(`flaw ${e.id}: the diff finds no change inside its span`);
+  });
+  return problems.length ? { ok: false, problems } : { ok: true };
+}
+
+/**
+ * A pure insertion or deletion can be placed anywhere along a run of repeated text with the
+ * same result ("aa" minus one "a"). The change counts as inside a span if any equivalent
+ * placement lies within it (a zero-width span accepts a change touching its position).
+ */
+function canSlideInto(text: string, ch: Change, span: Span): boolean {
+  let lo = ch.start;
+  let hi = ch.end;
+  while (lo > 0 && text[lo - 1] === text[hi - 1]) {
+    lo--;
+    hi--;
+  }
+  const minStart = lo;
+  lo = ch.start;
+  hi = ch.end;
+  while (hi < text.length && text[lo] === text[hi]) {
+    lo++;
+    hi++;
+  }
+  const maxStart = lo;
+  const len = ch.end - ch.start;
+  if (span.end === span.start) return minStart <= span.start && span.start <= maxStart + len && len === 0;
+  // Some placement [p, p+len) with minStart <= p <= maxStart inside [span.start, span.end].
+  const p = Math.max(minStart, span.start);
+  return p <= maxStart && p + len <= span.end;
+}
+
+/**
+ * Line diff first (cheap, few tokens), then a character diff inside each changed block. The
+ * edit budget is bounded by the declared flaw count, so two unrelated texts fail fast.
+ */
+function diffChanges(clean: string, flawed: string, declared: number, timeoutMs: number): Change[] | null {
+  const deadline = Date.now() + timeoutMs;
+  const lineParts = diffLines(clean, flawed, { timeout: timeoutMs, maxEditLength: 4 * declared + 8 }) as ChangeObject<string>[] | undefined;
+  if (!lineParts) return null;
+  const changes: Change[] = [];
+  let ci = 0;
+  let fi = 0;
+  for (let k = 0; k < lineParts.length; k++) {
+    const part = lineParts[k];
+    if (!part.added && !part.removed) {
+      ci += part.value.length;
+      fi += part.value.length;
+      continue;
+    }
+    // Gather one block of consecutive removed/added parts and refine it by characters.
+    let removed = "";
+    let added = "";
+    while (k < lineParts.length && (lineParts[k].added || lineParts[k].removed)) {
+      if (lineParts[k].removed) removed += lineParts[k].value;
+      else added += lineParts[k].value;
+      k++;
+    }
+    k--;
+    const budget = deadline - Date.now();
+    if (budget <= 0) return null;
+    const charParts = diffChars(removed, added, { timeout: budget, maxEditLength: removed.length + added.length + 1 }) as
+      | ChangeObject<string>[]
+      | undefined;
+    if (!charParts) return null;
+    let a = ci;
+    let b = fi;
+    for (const cp of charParts) {
+      if (cp.removed) {
+        changes.push({ side: "clean", start: a, end: a + cp.value.length });
+        a += cp.value.length;
+      } else if (cp.added) {
+        changes.push({ side: "flawed", start: b, end: b + cp.value.length });
+        b += cp.value.length;
+      } else {
+        a += cp.value.length;
+        b += cp.value.length;
+      }
+    }
+    ci += removed.length;
+    fi += added.length;
+  }
+  return changes;
+}

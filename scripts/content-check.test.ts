@@ -1,0 +1,45 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+
+async function check(...args: string[]) {
+  try {
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/content-check.ts", ...args]);
+    return { code: 0, out: stdout };
+  } catch (e) {
+    const err = e as { code: number; stdout: string };
+    return { code: err.code, out: err.stdout };
+  }
+}
+
+describe("npm run content:check", () => {
+  it("reports every authoring problem of a broken pack with file and line, and exits 1", async () => {
+    const { code, out } = await check("--root", "tests/fixtures/packs/broken", "--no-minimums");
+    expect(code).toBe(1);
+    const f = "tests/fixtures/packs/broken/demo";
+    expect(out).toContain(`${f}/sources/loop.yaml:10: site "ambiguous": anchor is ambiguous — found 2 times in loop.ts`);
+    expect(out).toContain(`${f}/sources/loop.yaml:20: site "not-there": anchor not found in loop.ts`);
+    expect(out).toContain(`${f}/sources/loop.yaml:33: site "bound": unknown category "no-such-category"`);
+    expect(out).toContain(`${f}/sources/loop.yaml:40: site "overlapping" overlaps site "bound"`);
+    expect(out).toContain(`${f}/sources/loop.yaml:51: sites.4.difficulty: must be 1..5`);
+    expect(out).toContain(`${f}/operators.yaml:4: operator "never-matches" matches no source of the pack`);
+    expect(out).toMatch(new RegExp(`${f}/operators.yaml:13: operator "bad-regex": invalid regular expression`));
+    expect(out).toContain("tests/fixtures/packs/broken/yamlerr/pack.yaml:1: YAML:");
+    expect(out).toContain("8 problems found.");
+  });
+
+  it("passes a valid pack", async () => {
+    const { code, out } = await check("--root", "tests/fixtures/packs/good", "--no-minimums");
+    expect(code).toBe(0);
+    expect(out).toContain("All packs are valid.");
+  });
+
+  it("holds a small pack to the product's minimum counts", async () => {
+    const { code, out } = await check("--root", "tests/fixtures/packs/good");
+    expect(code).toBe(1);
+    expect(out).toContain("needs at least 8 categories, has 1");
+    expect(out).toContain('needs a category of the "hallucination" family');
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import type { KeyPoint } from "../types";
+import {
+  compileKeyPoint,
+  compilePhrase,
+  explanationSimilarity,
+  keyPointsCovered,
+  normalize,
+  stem,
+  termSet,
+  tokenize,
+} from "./match";
+
+const kp = (...phrases: string[]): KeyPoint => ({ text: phrases[0] ?? "", phrases });
+
+describe("tokenize", () => {
+  it("keeps operator symbols as tokens, longest first", () => {
+    expect(tokenize("use <= not <, and === over == or !=; x % 2; $5")).toEqual([
+      "use", "<=", "not", "<", "and", "===", "over", "==", "or", "!=", "x", "%", "2", "$", "5",
+    ]);
+  });
+
+  it("keeps numbers whole and normalises them", () => {
+    expect(tokenize("1,000 and 2.5 and 10% and 10 % and f(1,2)")).toEqual([
+      "1000", "and", "2.5", "and", "10%", "and", "10%", "and", "f", "1", "2",
+    ]);
+    // extras: the parts of a percentage, so a phrase "%" or "10" is found in "10%"
+    expect(tokenize("10%", true)).toEqual(["10%", "10", "%"]);
+  });
+
+  it("splits hyphenated words, drops possessives, expands n't", () => {
+    expect(tokenize("The trainee's off-by-one isn't fixed")).toEqual([
+      "the", "trainee", "off", "by", "one", "is", "not", "fixed",
+    ]);
+    expect(normalize("It Doesn't")).toBe("it does not");
+  });
+
+  it("keeps words that start with digits as words and ends a sentence's number cleanly", () => {
+    expect(tokenize("5xx errors in version 2.")).toEqual(["5xx", "errors", "in", "version", "2"]);
+  });
+
+  it("adds camelCase and snake_case parts only as extras", () => {
+    expect(tokenize("maxRetries max_retries")).toEqual(["maxretries", "max_retries"]);
+    expect(tokenize("maxRetries max_retries", true)).toEqual([
+      "maxretries", "max", "retries", "max_retries", "max", "retries",
+    ]);
+  });
+});
+
+describe("stem", () => {
+  it("conflates inflections", () => {
+    expect(["count", "counts", "counted", "counting"].map(stem)).toEqual(Array(4).fill("count"));
+    expect(["retry", "retries", "retried", "retrying"].map(stem)).toEqual(Array(4).fill("retri"));
+    expect(["validate", "validated", "validation", "validator"].map(stem)).toEqual(
+      Array(4).fill("validat"),
+    );
+    expect(["boundary", "boundaries"].map(stem)).toEqual(["boundari", "boundari"]);
+    expect(["status", "statuses"].map(stem)).toEqual(["status", "status"]);
+    expect(["exactly", "exact"].map(stem)).toEqual(["exact", "exact"]);
+  });
+
+  it("is light: no Porter step 4, short words and non-words untouched", () => {
+    expect(stem("generic")).toBe("generic");
+    expect(stem("general")).toBe("general");
+    expect(stem("bound")).not.toBe(stem("boundary"));
+    expect(stem("is")).toBe("is");
+    expect(stem("5xx")).toBe("5xx");
+    expect(stem("<=")).toBe("<=");
+  });
+});
+
+describe("compilePhrase", () => {
+  it("drops stopwords and stems", () => {
+    expect(compilePhrase("one too many")).toEqual(["on", "too", "mani"]);
+    expect(compilePhrase("does not exist")).toEqual(["not", "exist"]);
+    expect(compilePhrase("retries + 2")).toEqual(["retri", "+", "2"]);
+  });
+  it("keeps an all-stopword phrase, marked so it never meets a content stem", () => {
+    expect(compilePhrase("and / or")).toEqual(["/"]);
+    expect(compilePhrase("on")).toEqual(["\u0001on"]);
+  });
+});
+
+describe("keyPointsCovered", () => {
+  it("matches through stemming", () => {
+    const points = [kp("count twice"), kp("retries")];
+    expect(keyPointsCovered("It counted the item twice and never retried.", points)).toEqual([
+      true,
+      true,
+    ]);
+  });
+
+  it("matches operator symbols exactly", () => {
+    const lte = [kp("<=")];
+    expect(keyPointsCovered("The loop uses <= where it needs <", lte)).toEqual([true]);
+    expect(keyPointsCovered("The loop should use < here", lte)).toEqual([false]);
+    // "===" is one token: it does not contain "=="
+    expect(keyPointsCovered("Compare with === instead", [kp("==")])).toEqual([false]);
+    expect(keyPointsCovered("Rate is 10%, not 1%", [kp("%"), kp("10%")])).toEqual([true, true]);
+    expect(keyPointsCovered("The fee is $1000", [kp("$1,000")])).toEqual([true]);
+  });
+
+  it("needs every word of a multi-word phrase, in any order", () => {
+    const point = [kp("one too many", "one extra")];
+    expect(keyPointsCovered("The loop runs one time too many.", point)).toEqual([true]);
+    expect(keyPointsCovered("An extra request is sent, one more than allowed", point)).toEqual([
+      true,
+    ]);
+    expect(keyPointsCovered("The loop runs too many times.", point)).toEqual([false]);
+  });
+
+  it("gives no cover from a generic or lookalike word", () => {
+    const points = [kp("off by one", "boundary"), kp("null check")];
+    // "one" alone is not "off by one"; "bound" is not "boundary"; "check" alone is not enough
+    expect(
+      keyPointsCovered("This is wrong: one bound is bad, check it again.", points),
+    ).toEqual([false, false]);
+    // the preposition "on" does not stand in for "one" (one → on after stemming)
+    expect(keyPointsCovered("off by on", [kp("off by one")])).toEqual([false]);
+    expect(keyPointsCovered("an off-by-one at the boundary", points)).toEqual([true, false]);
+  });
+
+  it("understands negation contractions and identifiers", () => {
+    expect(keyPointsCovered("the value isn't null-checked", [kp("not null")])).toEqual([true]);
+    expect(keyPointsCovered("maxRetries is ignored", [kp("max retries")])).toEqual([true]);
+  });
+
+  it("returns one boolean per key point; no key points → []", () => {
+    expect(keyPointsCovered("anything", [])).toEqual([]);
+    expect(keyPointsCovered("", [kp("x"), kp("y")])).toEqual([false, false]);
+  });
+
+  it("caches compiled phrases per KeyPoint object and notices replaced phrase arrays", () => {
+    const point = kp("one extra");
+    const a = compileKeyPoint(point);
+    expect(compileKeyPoint(point)).toBe(a);
+    point.phrases = ["budget"];
+    const b = compileKeyPoint(point);
+    expect(b).not.toBe(a);
+    expect(b.phrases).toEqual([["budget"]]);
+  });
+});
+
+describe("explanationSimilarity", () => {
+  it("is the Jaccard index of stemmed non-stopword terms", () => {
+    // {loop, run, on, extra, time} vs {loop, ran, on, extra, time}: 4 shared / 6 in union
+    expect(
+      explanationSimilarity("The loop runs one extra time", "loop ran one extra times"),
+    ).toBeCloseTo(4 / 6, 12);
+    expect(explanationSimilarity("Counting is off", "counted OFF")).toBe(1);
+    expect(explanationSimilarity("the a of", "")).toBe(1);
+    expect(explanationSimilarity("budget", "")).toBe(0);
+    expect(explanationSimilarity("alpha beta", "gamma delta")).toBe(0);
+  });
+
+  it("drops stopwords from term sets used for similarity", () => {
+    expect([...termSet("the loop is slow", false)]).toEqual(["loop", "slow"]);
+  });
+});

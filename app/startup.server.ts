@@ -1,4 +1,5 @@
 import { db, migrateToLatest } from "~/db/db.server";
+import { seedDraftPool } from "~/models/draft-pool.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, isDemoDatabase, seedDemoOrganisation } from "~/models/demo.server";
 import { demoAllowed, env } from "~/utils/env.server";
 
@@ -13,6 +14,8 @@ export async function startup(): Promise<void> {
     if (demoAllowed()) {
       console.log("Empty database: seeding the demo organisation…");
       await seedDemoOrganisation(database);
+      const n = await seedDraftPool(database, 4);
+      console.log(`Seeded ${n} practice drafts across the content packs.`);
     } else if (config.NODE_ENV === "production") {
       console.log("Empty database and demo mode is off (production). Create the first admin with `npm run db:migrate -- --admin EMAIL`.");
     }

@@ -1,20 +1,147 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { db } from "~/db/db.server";
+import { listAttemptsForTrainee, startAttempt } from "~/models/attempt.server";
+import { packs } from "~/models/content.server";
 import { requireRole } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
+import { parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Practice · Redline" }];
 
+const DIFFICULTY_LABEL = ["", "1 · warm-up", "2 · easy", "3 · medium", "4 · hard", "5 · expert"];
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "trainee");
-  return { name: user.name };
+  const attempts = await listAttemptsForTrainee(db(), user.id);
+  return {
+    name: user.name,
+    domains: packs().packs.map((p) => ({ id: p.domain, name: p.name, description: p.description })),
+    open: attempts.filter((a) => a.status === "open"),
+    done: attempts.filter((a) => a.status === "submitted"),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "trainee");
+  const domains = packs().packs.map((p) => p.domain);
+  const Schema = z.object({
+    domain: z.string().refine((d) => d === "surprise" || domains.includes(d), "Choose a domain from the list"),
+    difficulty: z.union([z.literal("surprise"), z.coerce.number().int().min(1).max(5)], { message: "Choose a difficulty from 1 to 5" }),
+  });
+  const parsed = parseForm(Schema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
+  const id = await startAttempt(db(), user.id, parsed.data);
+  return redirect(`/practice/attempts/${id}`);
 }
 
 export default function PracticeHome() {
-  const { name } = useLoaderData<typeof loader>();
+  const { name, domains, open, done } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
   return (
     <div>
       <h1>Practice</h1>
-      <p className="lede">Welcome, {name}. Pick a domain and start reviewing an AI-written draft.</p>
+      <p className="lede">Welcome, {name}. Each draft was written by an AI for a brief and may contain flaws — or none. Find them, say why they matter.</p>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="start-h">
+          <h2 id="start-h">Start a review</h2>
+          <Form method="post">
+            <fieldset className="domain-choice">
+              <legend className="sr-label">Domain</legend>
+              {domains.map((d, i) => (
+                <label key={d.id} className="choice">
+                  <input type="radio" name="domain" value={d.id} defaultChecked={i === 0} />
+                  <span>
+                    <strong>{d.name}</strong>
+                    <span className="muted small choice-desc" title={d.description}>
+                      {d.description}
+                    </span>
+                  </span>
+                </label>
+              ))}
+              <label className="choice">
+                <input type="radio" name="domain" value="surprise" />
+                <span>
+                  <strong>Surprise me</strong>
+                  <span className="muted small choice-desc">Any domain — like real review work.</span>
+                </span>
+              </label>
+            </fieldset>
+            {result?.errors?.domain ? <div className="field-error">{result.errors.domain}</div> : null}
+            <label htmlFor="difficulty">Difficulty</label>
+            <select id="difficulty" name="difficulty" defaultValue="2">
+              {[1, 2, 3, 4, 5].map((d) => (
+                <option key={d} value={d}>
+                  {DIFFICULTY_LABEL[d]}
+                </option>
+              ))}
+              <option value="surprise">Surprise me</option>
+            </select>
+            {result?.errors?.difficulty ? <div className="field-error">{result.errors.difficulty}</div> : null}
+            <p>
+              <button type="submit" className="btn btn-primary" disabled={busy}>
+                Start reviewing
+              </button>
+            </p>
+          </Form>
+        </section>
+        <section className="card" aria-labelledby="open-h">
+          <h2 id="open-h">Unfinished reviews</h2>
+          {open.length === 0 ? (
+            <p className="empty">Nothing in progress.</p>
+          ) : (
+            <ul className="plain-list">
+              {open.map((a) => (
+                <li key={a.id}>
+                  <Link to={`/practice/attempts/${a.id}`}>{a.title}</Link>{" "}
+                  <span className="muted small">
+                    {a.domain} · difficulty {a.difficulty} · {a.findingCount} finding{a.findingCount === 1 ? "" : "s"} · started {formatDateTime(a.startedAt)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <section className="card" aria-labelledby="done-h">
+        <div className="row">
+          <h2 id="done-h">Past reviews</h2>
+          <span className="spacer" />
+          <Link to="/practice/progress">See your progress →</Link>
+        </div>
+        {done.length === 0 ? (
+          <p className="empty">Your submitted reviews and scores will appear here.</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Draft</th>
+                <th>Domain</th>
+                <th className="num">Difficulty</th>
+                <th>Submitted</th>
+                <th className="num">Score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {done.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link to={`/practice/results/${a.id}`}>{a.title}</Link>
+                  </td>
+                  <td>{a.domain}</td>
+                  <td className="num">{a.difficulty}</td>
+                  <td>{a.submittedAt ? formatDateTime(a.submittedAt) : ""}</td>
+                  <td className="num">
+                    <strong>{a.total ?? "–"}</strong>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
     </div>
   );
 }

@@ -1,0 +1,86 @@
+import { useEffect, useRef } from "react";
+
+export type Token = [cls: string, text: string];
+
+export interface LineMark {
+  /** e.g. "flagged" for lines with a finding */
+  cls: string;
+  label?: string;
+}
+
+interface Props {
+  lines: Token[][];
+  format: string;
+  marks?: Record<number, LineMark>;
+  /** Called with the selected line range and text when the reader selects text or clicks line numbers. */
+  onSelectLines?: (from: number, to: number, quote: string) => void;
+}
+
+function lineOf(node: Node | null): number | null {
+  const el = node instanceof Element ? node : node?.parentElement;
+  const row = el?.closest("[data-line]");
+  return row ? Number(row.getAttribute("data-line")) : null;
+}
+
+/** The draft with line numbers; code and SQL in monospace with colouring, prose readable. */
+export function DraftView({ lines, format, marks = {}, onSelectLines }: Props) {
+  const ref = useRef<HTMLOListElement>(null);
+  const anchor = useRef<number | null>(null);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !onSelectLines) return;
+    const onMouseUp = () => {
+      const sel = window.getSelection();
+      if (!sel || sel.isCollapsed || !el.contains(sel.anchorNode)) return;
+      const a = lineOf(sel.anchorNode);
+      const b = lineOf(sel.focusNode);
+      if (a === null || b === null) return;
+      onSelectLines(Math.min(a, b), Math.max(a, b), sel.toString().slice(0, 4000));
+    };
+    el.addEventListener("mouseup", onMouseUp);
+    el.addEventListener("keyup", onMouseUp);
+    return () => {
+      el.removeEventListener("mouseup", onMouseUp);
+      el.removeEventListener("keyup", onMouseUp);
+    };
+  }, [onSelectLines]);
+
+  const prose = format === "prose" || format === "table";
+  return (
+    <ol ref={ref} className={`draft ${prose ? "draft-prose" : "draft-code"}`} aria-label="Draft, one item per line">
+      {lines.map((tokens, i) => {
+        const n = i + 1;
+        const mark = marks[n];
+        const text = tokens.map(([, t]) => t).join("");
+        const kind = prose ? (/^\s*#/.test(text) ? " heading" : /^\s*\|/.test(text) ? " table-row" : "") : "";
+        return (
+          <li key={n} id={`L${n}`} data-line={n} className={`line${kind}${mark ? ` ${mark.cls}` : ""}`}>
+            <a
+              className="ln"
+              href={`#L${n}`}
+              aria-label={`Line ${n}`}
+              onClick={
+                onSelectLines
+                  ? (e) => {
+                      e.preventDefault();
+                      const from = e.shiftKey && anchor.current !== null ? Math.min(anchor.current, n) : n;
+                      const to = e.shiftKey && anchor.current !== null ? Math.max(anchor.current, n) : n;
+                      if (!e.shiftKey) anchor.current = n;
+                      onSelectLines(from, to, "");
+                    }
+                  : undefined
+              }
+            >
+              {n}
+            </a>
+            <span className="lc">
+              {tokens.length === 0 ? "\u200b" : tokens.map(([cls, t], k) => (cls ? <span key={k} className={cls}>{t}</span> : t))}
+            </span>
+            {mark?.label ? <span className="line-label">{mark.label}</span> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,133 @@
+import { Form } from "@remix-run/react";
+import { useEffect, useState } from "react";
+
+export interface CategoryOption {
+  id: string;
+  name: string;
+  family: string;
+  description: string;
+}
+
+export interface FindingValues {
+  lineFrom?: string | number;
+  lineTo?: string | number;
+  category?: string;
+  explanation?: string;
+  confidence?: string | number;
+  suggestedFix?: string;
+  quote?: string;
+}
+
+interface Props {
+  intent: "add" | "update";
+  findingId?: string;
+  categories: CategoryOption[];
+  lineCount: number;
+  values?: FindingValues;
+  errors?: Record<string, string>;
+  /** Line range picked in the draft (text selection or line numbers). */
+  selection?: { from: number; to: number; quote: string; nonce: number } | null;
+  busy?: boolean;
+  idPrefix: string;
+}
+
+const FAMILY_LABEL: Record<string, string> = {
+  drift: "Drift from the brief",
+  hallucination: "Invented facts",
+  overclaim: "Unsupported claims",
+  classic: "Domain classics",
+};
+
+function ErrorText({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <div className="field-error" id={id} role="alert">
+      {message}
+    </div>
+  ) : null;
+}
+
+/** Add or edit a finding. Works as a plain HTML form; JavaScript only pre-fills the lines. */
+export function FindingForm({ intent, findingId, categories, lineCount, values = {}, errors = {}, selection, busy, idPrefix }: Props) {
+  const [from, setFrom] = useState(String(values.lineFrom ?? ""));
+  const [to, setTo] = useState(String(values.lineTo ?? ""));
+  const [quote, setQuote] = useState(values.quote ?? "");
+  useEffect(() => {
+    if (!selection) return;
+    setFrom(String(selection.from));
+    setTo(String(selection.to));
+    setQuote(selection.quote);
+    document.getElementById(`${idPrefix}-category`)?.focus({ preventScroll: true });
+  }, [selection, idPrefix]);
+
+  const families = ["drift", "hallucination", "overclaim", "classic"].filter((f) => categories.some((c) => c.family === f));
+  const err = (k: string) => (errors[k] ? { "aria-invalid": true as const, "aria-describedby": `${idPrefix}-${k}-error` } : {});
+  return (
+    <Form method="post" className="finding-form" preventScrollReset>
+      <input type="hidden" name="intent" value={intent} />
+      {findingId ? <input type="hidden" name="findingId" value={findingId} /> : null}
+      <input type="hidden" name="quote" value={quote} />
+      <div className="line-inputs">
+        <div>
+          <label htmlFor={`${idPrefix}-lineFrom`}>From line</label>
+          <input id={`${idPrefix}-lineFrom`} name="lineFrom" type="number" min={1} max={lineCount} value={from} onChange={(e) => setFrom(e.target.value)} {...err("lineFrom")} />
+        </div>
+        <div>
+          <label htmlFor={`${idPrefix}-lineTo`}>To line</label>
+          <input id={`${idPrefix}-lineTo`} name="lineTo" type="number" min={1} max={lineCount} value={to} onChange={(e) => setTo(e.target.value)} {...err("lineTo")} />
+        </div>
+      </div>
+      <ErrorText id={`${idPrefix}-lineFrom-error`} message={errors.lineFrom} />
+      <ErrorText id={`${idPrefix}-lineTo-error`} message={errors.lineTo} />
+      {quote ? <p className="quote small">“{quote.length > 140 ? quote.slice(0, 140) + "…" : quote}”</p> : null}
+
+      <label htmlFor={`${idPrefix}-category`}>Category</label>
+      <select id={`${idPrefix}-category`} name="category" defaultValue={values.category ?? ""} {...err("category")}>
+        <option value="" disabled>
+          Choose what kind of flaw it is…
+        </option>
+        {families.map((f) => (
+          <optgroup key={f} label={FAMILY_LABEL[f] ?? f}>
+            {categories
+              .filter((c) => c.family === f)
+              .map((c) => (
+                <option key={c.id} value={c.id} title={c.description}>
+                  {c.name}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </select>
+      <ErrorText id={`${idPrefix}-category-error`} message={errors.category} />
+
+      <label htmlFor={`${idPrefix}-explanation`}>What is wrong, and why does it matter?</label>
+      <textarea id={`${idPrefix}-explanation`} name="explanation" defaultValue={values.explanation ?? ""} maxLength={2000} rows={4} {...err("explanation")} />
+      <ErrorText id={`${idPrefix}-explanation-error`} message={errors.explanation} />
+
+      <div className="row">
+        <div>
+          <label htmlFor={`${idPrefix}-confidence`}>Confidence</label>
+          <select id={`${idPrefix}-confidence`} name="confidence" defaultValue={String(values.confidence ?? 80)} {...err("confidence")}>
+            {[50, 60, 70, 80, 90, 100].map((c) => (
+              <option key={c} value={c}>
+                {c} %
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ErrorText id={`${idPrefix}-confidence-error`} message={errors.confidence} />
+
+      <label htmlFor={`${idPrefix}-suggestedFix`}>
+        Suggested fix <span className="muted">(optional)</span>
+      </label>
+      <textarea id={`${idPrefix}-suggestedFix`} name="suggestedFix" defaultValue={values.suggestedFix ?? ""} rows={2} maxLength={2000} {...err("suggestedFix")} />
+      <ErrorText id={`${idPrefix}-suggestedFix-error`} message={errors.suggestedFix} />
+      {errors.form ? <div className="form-error">{errors.form}</div> : null}
+      <p>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {intent === "add" ? "Add finding" : "Save changes"}
+        </button>
+      </p>
+    </Form>
+  );
+}

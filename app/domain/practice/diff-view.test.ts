@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { buildDiffRows } from "./diff-view";
+
+const clean = ["a", "b", "for (i = 0; i < n; i++)", "c", "d", "e", "f", "g", "h", "i", "j", "k"].join("\n") + "\n";
+const flawed = clean.replace("i < n", "i <= n");
+
+describe("buildDiffRows", () => {
+  it("shows the changed line with the changed characters, the trainee's flag and the flaw", () => {
+    const rows = buildDiffRows(clean, flawed, [{ from: 3, to: 3 }, { from: 11, to: 11 }], [{ id: "f1", lines: { from: 3, to: 3 } }], 1);
+    const del = rows.find((r) => r.kind === "del")!;
+    const add = rows.find((r) => r.kind === "add")!;
+    expect(del.cleanLine).toBe(3);
+    expect(add.flawedLine).toBe(3);
+    expect(add.segments).toContainEqual(["add", "="]);
+    expect(add.flags).toEqual([1]);
+    expect(add.flaws).toEqual(["f1"]);
+    // Line 11 carries a false alarm, so it is shown; the long unchanged stretches are folded.
+    expect(rows.find((r) => r.flawedLine === 11)?.flags).toEqual([2]);
+    expect(rows.filter((r) => r.kind === "gap").map((r) => r.segments[0][1])).toEqual(["5 unchanged lines"]);
+  });
+});

@@ -1,0 +1,280 @@
+import crypto from "node:crypto";
+import { sql } from "kysely";
+import type { Database } from "~/db/db.server";
+import type { AttemptsTable, FindingsTable } from "~/db/schema";
+import { generateDraft } from "~/domain/generation/generate";
+import { pickSource } from "~/domain/generation/batch";
+import { createRng } from "~/domain/generation/prng";
+import { nextHint, type TakenHint } from "~/domain/practice/hints";
+import type { FindingInput } from "~/domain/practice/finding-input";
+import { scoreAttempt, type ScoreBreakdown } from "~/domain/scoring";
+import type { Finding } from "~/domain/types";
+import { packFor, packs } from "./content.server";
+import { getDraft, insertDrafts, type StoredDraft } from "./draft.server";
+
+export class AttemptNotFound extends Error {
+  constructor() {
+    super("No such attempt.");
+  }
+}
+export class AttemptClosed extends Error {
+  constructor() {
+    super("This attempt has been submitted and can no longer be changed.");
+  }
+}
+
+export interface StartOptions {
+  domain: string | "surprise";
+  difficulty: number | "surprise";
+}
+
+/**
+ * Draws an unseen draft from the pool (so trainees never wait on a generator); when the pool
+ * has none left for this trainee, the offline engine makes one on the spot.
+ */
+export async function startAttempt(db: Database, userId: string, options: StartOptions, random: () => number = Math.random): Promise<string> {
+  const domains = packs().packs.map((p) => p.domain);
+  const domain = options.domain === "surprise" ? domains[Math.floor(random() * domains.length)] : options.domain;
+  const difficulty = options.difficulty === "surprise" ? 1 + Math.floor(random() * 5) : options.difficulty;
+  const pack = packFor(domain);
+  if (!pack) throw new Error(`Unknown domain "${domain}".`);
+
+  const seen = db.selectFrom("attempts").select("draft_id").where("user_id", "=", userId);
+  let draft = await db
+    .selectFrom("drafts")
+    .select("id")
+    .where("domain", "=", domain)
+    .where("difficulty", "=", difficulty)
+    .where("id", "not in", seen)
+    .orderBy(sql`random()`)
+    .limit(1)
+    .executeTakeFirst();
+  if (!draft) {
+    const seed = Math.floor(random() * 2 ** 32);
+    const source = pickSource(pack, difficulty, createRng(seed));
+    const generated = generateDraft(source, pack, { seed, difficulty, cleanRate: 0.1, contentHash: packs().hashes[domain] });
+    const [id] = await insertDrafts(db, [generated]);
+    draft = { id };
+  }
+  const id = crypto.randomUUID();
+  const now = new Date().toISOString();
+  await db
+    .insertInto("attempts")
+    .values({
+      id,
+      user_id: userId,
+      draft_id: draft.id,
+      status: "open",
+      started_at: now,
+      first_flag_at: null,
+      submitted_at: null,
+      hints_taken: "[]",
+      auto_total: null,
+      auto_score: null,
+      final_total: null,
+      final_score: null,
+      domain,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+export interface AttemptSummary {
+  id: string;
+  domain: string;
+  title: string;
+  difficulty: number;
+  status: "open" | "submitted";
+  startedAt: string;
+  submittedAt: string | null;
+  total: number | null;
+  findingCount: number;
+}
+
+export async function listAttemptsForTrainee(db: Database, userId: string, limit = 50): Promise<AttemptSummary[]> {
+  const rows = await db
+    .selectFrom("attempts")
+    .innerJoin("drafts", "drafts.id", "attempts.draft_id")
+    .select((eb) => [
+      "attempts.id",
+      "attempts.domain",
+      "drafts.title",
+      "drafts.difficulty",
+      "attempts.status",
+      "attempts.started_at",
+      "attempts.submitted_at",
+      "attempts.final_total",
+      eb.selectFrom("findings").select((e) => e.fn.countAll<number>().as("n")).whereRef("findings.attempt_id", "=", "attempts.id").as("finding_count"),
+    ])
+    .where("attempts.user_id", "=", userId)
+    .orderBy("attempts.started_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    domain: r.domain,
+    title: r.title,
+    difficulty: r.difficulty,
+    status: r.status,
+    startedAt: r.started_at,
+    submittedAt: r.submitted_at,
+    total: r.final_total,
+    findingCount: Number(r.finding_count ?? 0),
+  }));
+}
+
+export interface TraineeAttempt {
+  attempt: AttemptsTable;
+  draft: StoredDraft;
+  findings: FindingsTable[];
+  hints: TakenHint[];
+}
+
+/** The trainee's own attempt, or AttemptNotFound (also for someone else's: never reveal it exists). */
+export async function getAttemptForTrainee(db: Database, userId: string, attemptId: string): Promise<TraineeAttempt> {
+  const attempt = await db.selectFrom("attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", userId).executeTakeFirst();
+  if (!attempt) throw new AttemptNotFound();
+  const [draft, findings] = await Promise.all([
+    getDraft(db, attempt.draft_id),
+    db.selectFrom("findings").selectAll().where("attempt_id", "=", attemptId).orderBy("line_from").orderBy("created_at").execute(),
+  ]);
+  if (!draft) throw new AttemptNotFound();
+  return { attempt, draft, findings, hints: JSON.parse(attempt.hints_taken) as TakenHint[] };
+}
+
+async function requireOpen(db: Database, userId: string, attemptId: string): Promise<AttemptsTable> {
+  const attempt = await db.selectFrom("attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", userId).executeTakeFirst();
+  if (!attempt) throw new AttemptNotFound();
+  if (attempt.status !== "open") throw new AttemptClosed();
+  return attempt;
+}
+
+export async function addFinding(db: Database, userId: string, attemptId: string, input: FindingInput): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const attempt = await requireOpen(trx, userId, attemptId);
+    const now = new Date().toISOString();
+    const id = crypto.randomUUID();
+    await trx
+      .insertInto("findings")
+      .values({
+        id,
+        attempt_id: attemptId,
+        line_from: input.lineFrom,
+        line_to: input.lineTo,
+        quote: input.quote || null,
+        category: input.category,
+        explanation: input.explanation,
+        confidence: input.confidence / 100,
+        suggested_fix: input.suggestedFix || null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await trx
+      .updateTable("attempts")
+      .set({ updated_at: now, first_flag_at: attempt.first_flag_at ?? now })
+      .where("id", "=", attemptId)
+      .execute();
+    return id;
+  });
+}
+
+export async function updateFinding(db: Database, userId: string, attemptId: string, findingId: string, input: FindingInput): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await requireOpen(trx, userId, attemptId);
+    const now = new Date().toISOString();
+    const res = await trx
+      .updateTable("findings")
+      .set({
+        line_from: input.lineFrom,
+        line_to: input.lineTo,
+        category: input.category,
+        explanation: input.explanation,
+        confidence: input.confidence / 100,
+        suggested_fix: input.suggestedFix || null,
+        ...(input.quote ? { quote: input.quote } : {}),
+        updated_at: now,
+      })
+      .where("id", "=", findingId)
+      .where("attempt_id", "=", attemptId)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new AttemptNotFound();
+    await trx.updateTable("attempts").set({ updated_at: now }).where("id", "=", attemptId).execute();
+  });
+}
+
+export async function deleteFinding(db: Database, userId: string, attemptId: string, findingId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await requireOpen(trx, userId, attemptId);
+    await trx.deleteFrom("findings").where("id", "=", findingId).where("attempt_id", "=", attemptId).execute();
+    await trx.updateTable("attempts").set({ updated_at: new Date().toISOString() }).where("id", "=", attemptId).execute();
+  });
+}
+
+/** Gives the next hint and records it (its cost shows in the score). null when none is left. */
+export async function takeHint(db: Database, userId: string, attemptId: string): Promise<TakenHint | null> {
+  return db.transaction().execute(async (trx) => {
+    const attempt = await requireOpen(trx, userId, attemptId);
+    const draft = await getDraft(trx, attempt.draft_id);
+    const findings = await trx.selectFrom("findings").select(["line_from", "line_to"]).where("attempt_id", "=", attemptId).execute();
+    const taken = JSON.parse(attempt.hints_taken) as TakenHint[];
+    const next = nextHint(draft!.answerKey, findings.map((f) => ({ from: f.line_from, to: f.line_to })), taken);
+    if (!next) return null;
+    const hint: TakenHint = { ...next, at: new Date().toISOString() };
+    const res = await trx
+      .updateTable("attempts")
+      .set({ hints_taken: JSON.stringify([...taken, hint]), updated_at: hint.at })
+      .where("id", "=", attemptId)
+      .where("hints_taken", "=", attempt.hints_taken) // another tab took one meanwhile: do not double-charge
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1 ? hint : null;
+  });
+}
+
+export function toFindings(rows: FindingsTable[]): Finding[] {
+  return rows.map((f) => ({
+    id: f.id,
+    lines: { from: f.line_from, to: f.line_to },
+    category: f.category,
+    explanation: f.explanation,
+    confidence: f.confidence,
+    ...(f.suggested_fix ? { suggestedFix: f.suggested_fix } : {}),
+  }));
+}
+
+/**
+ * Scores and closes the attempt in one transaction. Idempotent: a second submit (another tab,
+ * a double click) finds it closed and changes nothing.
+ */
+export async function submitAttempt(db: Database, userId: string, attemptId: string): Promise<{ submittedNow: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const attempt = await trx.selectFrom("attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", userId).executeTakeFirst();
+    if (!attempt) throw new AttemptNotFound();
+    if (attempt.status !== "open") return { submittedNow: false };
+    const draft = await getDraft(trx, attempt.draft_id);
+    const findings = await trx.selectFrom("findings").selectAll().where("attempt_id", "=", attemptId).execute();
+    const score: ScoreBreakdown = scoreAttempt({
+      flawedText: draft!.flawedText,
+      answerKey: draft!.answerKey,
+      findings: toFindings(findings),
+      hintsTaken: (JSON.parse(attempt.hints_taken) as TakenHint[]).map((h) => h.key),
+    });
+    const now = new Date().toISOString();
+    const res = await trx
+      .updateTable("attempts")
+      .set({
+        status: "submitted",
+        submitted_at: now,
+        updated_at: now,
+        auto_total: score.total,
+        auto_score: JSON.stringify(score),
+        final_total: score.total,
+        final_score: JSON.stringify(score),
+      })
+      .where("id", "=", attemptId)
+      .where("status", "=", "open")
+      .executeTakeFirst();
+    return { submittedNow: Number(res.numUpdatedRows) === 1 };
+  });
+}

@@ -1,0 +1,54 @@
+// What a trainee may see of an attempt. Before submission: the brief, the flawed text and
+// their own findings — nothing of the answer key except hints they took.
+import { lineCount } from "~/domain/text/lines";
+import { DEFAULT_SCORING_CONFIG } from "~/domain/scoring";
+import { MAX_HINTS } from "~/domain/practice/hints";
+import { highlightLines } from "~/utils/highlight.server";
+import { packFor } from "./content.server";
+import type { TraineeAttempt } from "./attempt.server";
+
+export function categoryOptions(domain: string) {
+  return (packFor(domain)?.categories ?? []).map((c) => ({ id: c.id, name: c.name, family: c.family, description: c.description }));
+}
+
+export function generatorLabel(generator: string): string {
+  return generator === "offline" ? "Offline seeding engine" : generator.startsWith("openai:") ? `AI model (${generator.slice(7)})` : generator;
+}
+
+export function findingDTOs(t: Pick<TraineeAttempt, "findings">, names: Map<string, string>) {
+  return t.findings.map((f) => ({
+    id: f.id,
+    lineFrom: f.line_from,
+    lineTo: f.line_to,
+    category: f.category,
+    categoryName: names.get(f.category) ?? f.category,
+    explanation: f.explanation,
+    confidence: Math.round(f.confidence * 100),
+    suggestedFix: f.suggested_fix ?? "",
+    quote: f.quote ?? "",
+  }));
+}
+
+export function exerciseDTO(t: TraineeAttempt) {
+  const { attempt, draft } = t;
+  const categories = categoryOptions(draft.domain);
+  const names = new Map(categories.map((c) => [c.id, c.name]));
+  return {
+    attempt: { id: attempt.id, status: attempt.status, startedAt: attempt.started_at, firstFlagAt: attempt.first_flag_at },
+    draft: {
+      title: draft.title,
+      domain: draft.domain,
+      brief: draft.brief,
+      format: draft.format,
+      difficulty: draft.difficulty,
+      generator: generatorLabel(draft.generator),
+      lineCount: lineCount(draft.flawedText),
+      lines: highlightLines(`flawed:${draft.id}`, draft.flawedText, draft.language, draft.format),
+    },
+    findings: findingDTOs(t, names),
+    hints: t.hints.map((h) => ({ text: h.text, at: h.at })),
+    hintCost: DEFAULT_SCORING_CONFIG.hintCost,
+    hintsLeft: t.hints.length < MAX_HINTS,
+    categories,
+  };
+}

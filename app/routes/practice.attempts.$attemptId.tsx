@@ -1,0 +1,224 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useCallback, useState } from "react";
+import { DraftView } from "~/components/DraftView";
+import { FindingForm } from "~/components/FindingForm";
+import { db } from "~/db/db.server";
+import { findingInputSchema } from "~/domain/practice/finding-input";
+import {
+  addFinding,
+  AttemptClosed,
+  AttemptNotFound,
+  deleteFinding,
+  getAttemptForTrainee,
+  submitAttempt,
+  takeHint,
+  updateFinding,
+} from "~/models/attempt.server";
+import { exerciseDTO } from "~/models/exercise.server";
+import { requireRole } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.draft.title ?? "Exercise"} · Redline` }];
+
+async function load(userId: string, attemptId: string) {
+  try {
+    return await getAttemptForTrainee(db(), userId, attemptId);
+  } catch (e) {
+    if (e instanceof AttemptNotFound) throw new Response("This attempt does not exist or is not yours.", { status: 404 });
+    throw e;
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "trainee");
+  const t = await load(user.id, params.attemptId!);
+  if (t.attempt.status === "submitted") throw redirect(`/practice/results/${t.attempt.id}`);
+  return exerciseDTO(t);
+}
+
+type ActionResult = { form: "add" | "update"; findingId?: string; errors: Record<string, string>; values: Record<string, string> } | { form: "hint"; message: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "trainee");
+  const attemptId = params.attemptId!;
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const here = `/practice/attempts/${attemptId}`;
+  try {
+    if (intent === "add" || intent === "update") {
+      const t = await load(user.id, attemptId);
+      const dto = exerciseDTO(t);
+      const parsed = parseForm(findingInputSchema(dto.draft.lineCount, dto.categories.map((c) => c.id)), form);
+      const findingId = String(form.get("findingId") ?? "");
+      if (!parsed.ok) {
+        const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
+        return data<ActionResult>({ form: intent, findingId, errors: parsed.errors, values }, { status: 400 });
+      }
+      if (intent === "add") await addFinding(db(), user.id, attemptId, parsed.data);
+      else await updateFinding(db(), user.id, attemptId, findingId, parsed.data);
+      return redirect(here);
+    }
+    if (intent === "delete") {
+      await deleteFinding(db(), user.id, attemptId, String(form.get("findingId") ?? ""));
+      return redirect(here);
+    }
+    if (intent === "hint") {
+      const hint = await takeHint(db(), user.id, attemptId);
+      if (!hint) return data<ActionResult>({ form: "hint", message: "No more hints for this draft." }, { status: 400 });
+      return redirect(`${here}#hints`);
+    }
+    if (intent === "submit") {
+      await submitAttempt(db(), user.id, attemptId);
+      return redirect(`/practice/results/${attemptId}`);
+    }
+    throw new Response(`Unknown action "${intent}".`, { status: 400 });
+  } catch (e) {
+    if (e instanceof AttemptNotFound) throw new Response("This attempt does not exist or is not yours.", { status: 404 });
+    if (e instanceof AttemptClosed) throw redirect(`/practice/results/${attemptId}`);
+    throw e;
+  }
+}
+
+export default function Exercise() {
+  const dto = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const [selection, setSelection] = useState<{ from: number; to: number; quote: string; nonce: number } | null>(null);
+  const onSelectLines = useCallback((from: number, to: number, quote: string) => setSelection({ from, to, quote, nonce: Date.now() }), []);
+
+  const marks: Record<number, { cls: string; label?: string }> = {};
+  dto.findings.forEach((f, i) => {
+    for (let n = f.lineFrom; n <= f.lineTo; n++) marks[n] = { cls: "flagged", label: n === f.lineFrom ? `#${i + 1}` : undefined };
+  });
+  const addErrors = result && "errors" in result && result.form === "add" ? result : null;
+  const n = dto.findings.length;
+
+  return (
+    <div className="exercise">
+      <div className="row exercise-head">
+        <div>
+          <p className="crumbs small">
+            <Link to="/practice">Practice</Link> · {dto.draft.domain} · difficulty {dto.draft.difficulty} · {dto.draft.generator}
+          </p>
+          <h1>{dto.draft.title}</h1>
+        </div>
+      </div>
+      <section className="card brief" aria-labelledby="brief-h">
+        <h2 id="brief-h">The brief the AI was given</h2>
+        <p className="brief-text">{dto.draft.brief}</p>
+      </section>
+      <div className="exercise-grid">
+        <section aria-labelledby="draft-h" className="card draft-card">
+          <div className="row">
+            <h2 id="draft-h">The AI's draft</h2>
+            <span className="spacer" />
+            <span className="muted small">Select text or click line numbers (shift-click for a range) to flag a flaw.</span>
+          </div>
+          <DraftView lines={dto.draft.lines} format={dto.draft.format} marks={marks} onSelectLines={onSelectLines} />
+        </section>
+        <aside className="side-panel" aria-label="Your review">
+          <section className="card" aria-labelledby="flag-h">
+            <h2 id="flag-h">Flag a flaw</h2>
+            <FindingForm
+              key={`add-${n}`}
+              idPrefix="add"
+              intent="add"
+              categories={dto.categories}
+              lineCount={dto.draft.lineCount}
+              values={addErrors?.values}
+              errors={addErrors?.errors}
+              selection={selection}
+              busy={busy}
+            />
+          </section>
+          <section className="card" aria-labelledby="findings-h">
+            <h2 id="findings-h">Your findings ({n})</h2>
+            {n === 0 ? (
+              <p className="empty small">No findings yet. If the draft has no flaws, that is a valid answer too — submit below.</p>
+            ) : (
+              <ol className="findings">
+                {dto.findings.map((f, i) => {
+                  const editErrors = result && "errors" in result && result.form === "update" && result.findingId === f.id ? result : null;
+                  return (
+                    <li key={f.id} className="finding" id={`finding-${f.id}`}>
+                      <div className="row">
+                        <strong>#{i + 1}</strong>
+                        <a href={`#L${f.lineFrom}`}>
+                          {f.lineFrom === f.lineTo ? `line ${f.lineFrom}` : `lines ${f.lineFrom}–${f.lineTo}`}
+                        </a>
+                        <span className="pill">{f.categoryName}</span>
+                        <span className="muted small">{f.confidence} % sure</span>
+                      </div>
+                      <p className="finding-text">{f.explanation}</p>
+                      {f.suggestedFix ? <p className="small muted">Fix: {f.suggestedFix}</p> : null}
+                      <details open={!!editErrors}>
+                        <summary className="small">Edit</summary>
+                        <FindingForm
+                          idPrefix={`edit-${i + 1}`}
+                          intent="update"
+                          findingId={f.id}
+                          categories={dto.categories}
+                          lineCount={dto.draft.lineCount}
+                          values={editErrors?.values ?? f}
+                          errors={editErrors?.errors}
+                          busy={busy}
+                        />
+                      </details>
+                      <Form method="post" preventScrollReset>
+                        <input type="hidden" name="intent" value="delete" />
+                        <input type="hidden" name="findingId" value={f.id} />
+                        <button type="submit" className="btn btn-small btn-quiet" aria-label={`Delete finding ${i + 1}`}>
+                          Delete
+                        </button>
+                      </Form>
+                    </li>
+                  );
+                })}
+              </ol>
+            )}
+          </section>
+          <section className="card" id="hints" aria-labelledby="hints-h">
+            <h2 id="hints-h">Hints</h2>
+            {dto.hints.length ? (
+              <ul className="hints">
+                {dto.hints.map((h, i) => (
+                  <li key={i}>{h.text}</li>
+                ))}
+              </ul>
+            ) : null}
+            {result && "message" in result ? <p className="form-error">{result.message}</p> : null}
+            {dto.hintsLeft ? (
+              <Form method="post" preventScrollReset>
+                <input type="hidden" name="intent" value="hint" />
+                <button type="submit" className="btn btn-small">
+                  Take a hint (−{dto.hintCost} points)
+                </button>
+              </Form>
+            ) : (
+              <p className="muted small">No more hints for this draft.</p>
+            )}
+          </section>
+          <section className="card" aria-labelledby="submit-h">
+            <h2 id="submit-h">Submit</h2>
+            <details className="submit-confirm">
+              <summary className="btn btn-primary">{n === 0 ? "Submit: I found no flaws…" : `Submit ${n} finding${n === 1 ? "" : "s"}…`}</summary>
+              <p>
+                {n === 0
+                  ? "You are submitting with no findings: you judge this draft to be free of flaws."
+                  : `You are submitting ${n} finding${n === 1 ? "" : "s"}.`}{" "}
+                After submitting you see your score and the answer key; the attempt can no longer be changed.
+              </p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="submit" />
+                <button type="submit" className="btn btn-primary" disabled={busy}>
+                  Yes, submit my review
+                </button>
+              </Form>
+            </details>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

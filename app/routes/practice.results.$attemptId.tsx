@@ -1,0 +1,148 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ScoreBars } from "~/components/ScoreBars";
+import { DiffView } from "~/components/DiffView";
+import { db } from "~/db/db.server";
+import { AttemptNotFound, getAttemptForTrainee } from "~/models/attempt.server";
+import { resultsDTO } from "~/models/results.server";
+import { requireRole } from "~/utils/auth.server";
+import { formatDuration } from "~/utils/format";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Results: ${data?.draft.title ?? ""} · Redline` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "trainee");
+  try {
+    const t = await getAttemptForTrainee(db(), user.id, params.attemptId!);
+    if (t.attempt.status !== "submitted") throw redirect(`/practice/attempts/${t.attempt.id}`);
+    return resultsDTO(t);
+  } catch (e) {
+    if (e instanceof AttemptNotFound) throw new Response("This attempt does not exist or is not yours.", { status: 404 });
+    throw e;
+  }
+}
+
+const STATUS: Record<string, { label: string; cls: string }> = {
+  found: { label: "Found", cls: "pill-green" },
+  "wrong-category": { label: "Found, wrong category", cls: "pill-amber" },
+  missed: { label: "Missed", cls: "pill-red" },
+};
+
+const lines = (r: { from: number; to: number }) => (r.from === r.to ? `line ${r.from}` : `lines ${r.from}–${r.to}`);
+
+export default function Results() {
+  const r = useLoaderData<typeof loader>();
+  const took = r.attempt.submittedAt ? new Date(r.attempt.submittedAt).getTime() - new Date(r.attempt.startedAt).getTime() : null;
+  const toFirst = r.attempt.firstFlagAt ? new Date(r.attempt.firstFlagAt).getTime() - new Date(r.attempt.startedAt).getTime() : null;
+  return (
+    <div>
+      <p className="crumbs small">
+        <Link to="/practice">Practice</Link> · {r.draft.domain} · difficulty {r.draft.difficulty} · {r.draft.generator}
+      </p>
+      <h1>Results: {r.draft.title}</h1>
+      <section className="card" aria-labelledby="score-h">
+        <h2 id="score-h" className="sr-label">
+          Score
+        </h2>
+        <div className="score-hero">
+          <div>
+            <div className="score-big" data-testid="total">
+              {r.score.total}
+              <small> / 100</small>
+            </div>
+            <p className="muted small">
+              {r.draft.cleanControl ? "This draft was a clean control: it had no flaws. " : `${r.flaws.length} seeded flaw${r.flaws.length === 1 ? "" : "s"}. `}
+              {r.score.hints.taken ? `${r.score.hints.taken} hint${r.score.hints.taken === 1 ? "" : "s"} taken (−${r.score.hints.penalty}). ` : ""}
+              {took !== null ? `Time: ${formatDuration(took)}` : ""}
+              {toFirst !== null ? `, first flag after ${formatDuration(toFirst)}.` : "."}
+            </p>
+          </div>
+          <ScoreBars components={r.score.components} weights={r.score.weights} />
+        </div>
+        <p className="small muted">
+          Signal detection: hit rate {r.score.signal.hitRate === null ? "—" : `${Math.round(r.score.signal.hitRate * 100)} %`}, false alarms on{" "}
+          {r.score.signal.falseAlarmLines} of {r.score.signal.nonFlawLines} clean lines, d′ {r.score.signal.dPrime.toFixed(2)}
+          {r.score.brier !== null ? `; calibration (Brier, lower is better) ${r.score.brier.toFixed(2)}` : ""}. <Link to="/practice/progress">How is this scored?</Link>
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="flaws-h">
+        <h2 id="flaws-h">The seeded flaws</h2>
+        {r.flaws.length === 0 ? <p className="empty">None — this draft was clean. Any finding on it counts as a false alarm.</p> : null}
+        {r.flaws.map((f, i) => (
+          <article key={f.id} className="flaw-result" aria-label={`Flaw ${i + 1}`}>
+            <div className="row">
+              <strong>
+                {i + 1}. {f.category}
+              </strong>
+              <span className={`pill ${STATUS[f.status].cls}`}>{STATUS[f.status].label}</span>
+              <a href={`#D${f.lines.from}`} className="small">
+                {lines(f.lines)}
+              </a>
+              <span className="muted small">severity {f.severity}</span>
+            </div>
+            <p className="small">
+              <code>{f.original.trim() || "(nothing)"}</code> → <code>{f.replacement.trim() || "(removed)"}</code>
+            </p>
+            <div className="compare">
+              <div>
+                <h4>Model explanation</h4>
+                <p>{f.explanation}</p>
+                <ul className="kp-list" aria-label="Key points">
+                  {f.keyPoints.map((k, j) => (
+                    <li key={j} className={k.covered ? "covered" : undefined}>
+                      {k.text}
+                      {k.covered ? <span className="sr-label"> (covered by your explanation)</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+              <div>
+                <h4>Your finding</h4>
+                {f.finding ? (
+                  <>
+                    <p>
+                      <span className="muted small">
+                        #{f.finding.no} · {f.finding.categoryName} · {f.finding.confidence} % sure
+                      </span>
+                    </p>
+                    <p className="finding-text">{f.finding.explanation}</p>
+                  </>
+                ) : (
+                  <p className="muted">You did not flag this one.</p>
+                )}
+              </div>
+            </div>
+          </article>
+        ))}
+      </section>
+
+      <section className="card" aria-labelledby="fp-h">
+        <h2 id="fp-h">False alarms ({r.falsePositives.length})</h2>
+        {r.falsePositives.length === 0 ? (
+          <p className="muted">None of your findings were false alarms.</p>
+        ) : (
+          <ul className="plain-list">
+            {r.falsePositives.map((f) => (
+              <li key={f.id}>
+                <strong>#{f.no}</strong> {lines({ from: f.lineFrom, to: f.lineTo })} · {f.categoryName} · {f.confidence} % sure
+                <p className="finding-text">{f.explanation}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="diff-h">
+        <h2 id="diff-h">What changed: clean draft vs. the draft you reviewed</h2>
+        <p className="small muted">Red lines are the clean version, green lines what you saw. Your flags are marked with their number.</p>
+        <DiffView rows={r.diff} />
+      </section>
+      <p>
+        <Link to="/practice" className="btn btn-primary">
+          Review another draft
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -150,7 +150,9 @@ export function generateDraft(source: SourceDoc, pack: Pack, options: GenerateOp
       const options_ = wanted ? g.filter((c) => wanted.has(c.category)) : g;
       if (!options_.length) continue;
       const c = options_[Math.floor(rng() * options_.length)];
-      pool.push({ c, w: c.weight * Math.exp(-0.8 * Math.abs(c.difficulty - difficulty)) });
+      // Sites far from the requested subtlety are a last resort, not an equal option.
+      const distance = Math.abs(c.difficulty - difficulty);
+      pool.push({ c, w: c.weight * Math.exp(-1.5 * distance) * (distance > 2 ? 0.01 : 1) });
     }
     const usedLines: [number, number][] = [];
     while (chosen.length < target && pool.length) {

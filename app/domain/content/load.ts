@@ -3,6 +3,7 @@
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import type { Category, GenericOperator, Pack, SourceDoc } from "../types";
+import { MAX_EDIT_LINES } from "../verification/verify";
 import { contentHash } from "./hash";
 import { OperatorsFileSchema, PackFileSchema, SiteSchema, SourceFileSchema } from "./schema";
 
@@ -159,6 +160,8 @@ export function loadPacks(files: ContentFile[], minimums: PackMinimums = PRODUCT
         else ranges.push({ start: at[0], end: at[0] + site.anchor.length, id: site.id, i });
         site.variants.forEach((v, j) => {
           if (!categories.has(v.category)) problems.push({ file: f.path, line: lineOf(y, ["sites", i, "variants", j, "category"]), message: `site "${site.id}": unknown category "${v.category}"` });
+          const size = Math.max(site.anchor.split("\n").length, v.replacement.split("\n").length);
+          if (size > MAX_EDIT_LINES) problems.push({ file: f.path, line: lineOf(y, ["sites", i, "variants", j, "replacement"]), message: `site "${site.id}": a flaw may change at most ${MAX_EDIT_LINES} lines, this one changes ${size}` });
           if (v.replacement === site.anchor) problems.push({ file: f.path, line: lineOf(y, ["sites", i, "variants", j, "replacement"]), message: `site "${site.id}": replacement equals the anchor, so nothing would change` });
         });
       });

@@ -65,7 +65,7 @@ describe("verifyDraft", () => {
     const text = () => Array.from({ length: 50_000 }, () => (rand() < 0.15 ? "\n" : String.fromCharCode(97 + Math.floor(rand() * 26)))).join("");
     const cleanText = text();
     const flawedText = text();
-    // A key that declares the whole text as one edit passes step 1; the diff must give up fast.
+    // A key that declares the whole text as one edit is refused as not local, before any diff.
     const lines = flawedText.split("\n").length - (flawedText.endsWith("\n") ? 1 : 0);
     const answerKey = [
       {
@@ -76,7 +76,10 @@ describe("verifyDraft", () => {
     ];
     const v = verifyDraft({ cleanText, flawedText, answerKey });
     expect(v.ok).toBe(false);
-    expect(!v.ok && v.problems[0]).toContain("differ by more than the declared edits");
+    expect(!v.ok && v.problems[0]).toMatch(/flaw f1: is not a local edit \(\d+ lines; a flaw may change at most 12\)/);
+    // And with no key at all the rebuilt text differs at once.
+    const none = verifyDraft({ cleanText, flawedText, answerKey: [] });
+    expect(!none.ok && none.problems[0]).toContain("does not give the flawed text");
     // How fast that verdict comes is measured by `npm run bench`, not here.
   });
 });

@@ -5,6 +5,9 @@ import { diffChars, diffLines, type ChangeObject } from "diff";
 import { lineStarts, spanLines } from "../text/lines";
 import type { Draft, Span } from "../types";
 
+/** A flaw is something a reviewer can point at: an edit of at most this many lines. */
+export const MAX_EDIT_LINES = 12;
+
 export type Verdict = { ok: true } | { ok: false; problems: string[] };
 
 export interface VerifyOptions {
@@ -33,6 +36,8 @@ export function verifyDraft(draft: Pick<Draft, "cleanText" | "flawedText" | "ans
     if (cleanText.slice(e.cleanSpan.start, e.cleanSpan.end) !== e.original) problems.push(`flaw ${e.id}: "original" is not the clean text at its span`);
     if (flawedText.slice(e.span.start, e.span.end) !== e.replacement) problems.push(`flaw ${e.id}: "replacement" is not the flawed text at its span`);
     if (e.original === e.replacement) problems.push(`flaw ${e.id}: declares no change`);
+    const size = Math.max(newlines(e.original), newlines(e.replacement)) + 1;
+    if (size > MAX_EDIT_LINES) problems.push(`flaw ${e.id}: is not a local edit (${size} lines; a flaw may change at most ${MAX_EDIT_LINES})`);
     const lines = spanLines(flawedText, e.span, flawedStarts);
     if (lines.from !== e.lines.from || lines.to !== e.lines.to) {
       problems.push(`flaw ${e.id}: lines ${e.lines.from}-${e.lines.to} do not match its span (lines ${lines.from}-${lines.to})`);
@@ -47,7 +52,9 @@ export function verifyDraft(draft: Pick<Draft, "cleanText" | "flawedText" | "ans
   if (problems.length) return { ok: false, problems };
 
   // 2. An independent diff touches nothing outside the declared spans.
-  const changes = diffChanges(cleanText, flawedText, answerKey.length, options.timeoutMs ?? 200);
+  // A correct key bounds the line diff: each edit touches at most its own lines on each side.
+  const lineBudget = answerKey.reduce((n, e) => n + newlines(e.original) + newlines(e.replacement) + 2, 0) + 4;
+  const changes = diffChanges(cleanText, flawedText, lineBudget, options.timeoutMs ?? 200);
   if (!changes) {
     return { ok: false, problems: ["the texts differ by more than the declared edits (diff gave up within its budget)"] };
   }
@@ -96,11 +103,17 @@ function canSlideInto(text: string, ch: Change, span: Span): boolean {
 
 /**
  * Line diff first (cheap, few tokens), then a character diff inside each changed block. The
- * edit budget is bounded by the declared flaw count, so two unrelated texts fail fast.
+ * edit budget is bounded by the lines the declared edits touch, so two unrelated texts fail fast.
  */
-function diffChanges(clean: string, flawed: string, declared: number, timeoutMs: number): Change[] | null {
+function newlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+function diffChanges(clean: string, flawed: string, lineBudget: number, timeoutMs: number): Change[] | null {
   const deadline = Date.now() + timeoutMs;
-  const lineParts = diffLines(clean, flawed, { timeout: timeoutMs, maxEditLength: 4 * declared + 8 }) as ChangeObject<string>[] | undefined;
+  const lineParts = diffLines(clean, flawed, { timeout: timeoutMs, maxEditLength: lineBudget }) as ChangeObject<string>[] | undefined;
   if (!lineParts) return null;
   const changes: Change[] = [];
   let ci = 0;

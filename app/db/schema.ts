@@ -1,3 +1,6 @@
+import type { GenerationTables } from "./schema-generation";
+import type { ReviewTables } from "./schema-reviews";
+
 // Row types of the database, shared by SQLite and PostgreSQL. Timestamps are ISO-8601 text.
 
 export type Role = "trainee" | "mentor" | "admin";
@@ -116,7 +119,7 @@ export interface FindingsTable {
   updated_at: string;
 }
 
-export interface DB {
+export interface DB extends GenerationTables, ReviewTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

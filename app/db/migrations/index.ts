@@ -1,11 +1,15 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_accounts";
 import * as m0002 from "./0002_practice";
+import * as m0003 from "./0003_reviews";
+import * as m0004 from "./0004_generation";
 
 // Static index: bundlers and the classic compiler see every migration; no filesystem scan.
 export const migrations: Record<string, Migration> = {
   "0001_accounts": m0001,
   "0002_practice": m0002,
+  "0003_reviews": m0003,
+  "0004_generation": m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

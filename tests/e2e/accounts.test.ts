@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser, signIn, watchConsole } from "../support/browser";
+import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
 
 let app: RunningApp;
 let browser: Browser;
@@ -20,7 +20,7 @@ describe("accounts and roles in Chromium", () => {
     ["mentor1@redline.test", "/mentor", "Review queue"],
     ["trainee1@redline.test", "/practice", "Practice"],
   ])("%s signs in and lands on %s", async (email, home, heading) => {
-    const ctx = await browser.newContext();
+    const ctx = await newContext(browser);
     const page = await ctx.newPage();
     const errors = watchConsole(page);
     await signIn(page, app.url, email);
@@ -31,7 +31,7 @@ describe("accounts and roles in Chromium", () => {
   });
 
   it("refuses a trainee on the mentor and admin homes with a 403 page", async () => {
-    const ctx = await browser.newContext();
+    const ctx = await newContext(browser);
     const page = await ctx.newPage();
     await signIn(page, app.url, "trainee2@redline.test");
     for (const path of ["/mentor", "/admin"]) {
@@ -43,7 +43,7 @@ describe("accounts and roles in Chromium", () => {
   });
 
   it("sends an anonymous visitor to sign-in and back to where they were going", async () => {
-    const ctx = await browser.newContext();
+    const ctx = await newContext(browser);
     const page = await ctx.newPage();
     await page.goto(`${app.url}/admin`);
     expect(page.url()).toBe(`${app.url}/login?redirectTo=%2Fadmin`);
@@ -54,7 +54,7 @@ describe("accounts and roles in Chromium", () => {
   });
 
   it("refuses an open redirect after sign-in", async () => {
-    const ctx = await browser.newContext();
+    const ctx = await newContext(browser);
     const page = await ctx.newPage();
     await page.goto(`${app.url}/login?redirectTo=${encodeURIComponent("//evil.example/x")}`);
     await page.fill('input[name="email"]', "trainee3@redline.test");
@@ -64,7 +64,7 @@ describe("accounts and roles in Chromium", () => {
   });
 
   it("keeps the email and names the problem on a wrong password", async () => {
-    const ctx = await browser.newContext();
+    const ctx = await newContext(browser);
     const page = await ctx.newPage();
     await page.goto(`${app.url}/login`);
     await page.fill('input[name="email"]', "trainee4@redline.test");
@@ -78,7 +78,7 @@ describe("accounts and roles in Chromium", () => {
   });
 
   it("ends the session at sign-out; the old cookie no longer works and GET /logout changes nothing", async () => {
-    const ctx = await browser.newContext();
+    const ctx = await newContext(browser);
     const page = await ctx.newPage();
     await signIn(page, app.url, "trainee5@redline.test");
     await page.goto(`${app.url}/logout`); // a GET must not sign out
@@ -96,7 +96,7 @@ describe("accounts and roles in Chromium", () => {
   });
 
   it("lets an admin invite a mentor who accepts once and signs in", async () => {
-    const adminCtx = await browser.newContext();
+    const adminCtx = await newContext(browser);
     const admin = await adminCtx.newPage();
     await signIn(admin, app.url, "admin@redline.test");
     await admin.fill('input[name="email"]', "new.mentor@redline.test");
@@ -105,7 +105,7 @@ describe("accounts and roles in Chromium", () => {
     const link = await admin.locator('[data-testid="invite-link"]').inputValue();
     expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{20,}$/);
 
-    const ctx = await browser.newContext();
+    const ctx = await newContext(browser);
     const page = await ctx.newPage();
     await page.goto(link);
     await page.fill('input[name="name"]', "Nia Mentor");
@@ -119,13 +119,13 @@ describe("accounts and roles in Chromium", () => {
     await Promise.all([page.waitForURL(`${app.url}/mentor`), page.click("text=Create account")]);
     await ctx.close();
 
-    const again = await browser.newContext();
+    const again = await newContext(browser);
     const p2 = await again.newPage();
     await p2.goto(link);
     expect(await p2.locator(".form-error").textContent()).toContain("already been used");
     await again.close();
 
-    const fresh = await browser.newContext();
+    const fresh = await newContext(browser);
     const p3 = await fresh.newPage();
     await signIn(p3, app.url, "new.mentor@redline.test", "a-long-enough-password");
     expect(new URL(p3.url()).pathname).toBe("/mentor");

@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
 import fs from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -42,4 +42,11 @@ export function watchConsole(page: Page): string[] {
   });
   page.on("pageerror", (e) => errors.push(e.message));
   return errors;
+}
+
+/** A fresh browser profile whose waits fail after 8 s instead of hanging the test. */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const ctx = await browser.newContext(options);
+  ctx.setDefaultTimeout(8000);
+  return ctx;
 }

@@ -28,7 +28,12 @@ export function findingInputSchema(lineCount: number, categoryIds: readonly stri
       suggestedFix: z.string().trim().max(2000, "Keep the suggested fix under 2,000 characters").optional().default(""),
       quote: z.string().max(4000).optional().default(""),
     })
-    .refine((v) => v.lineTo >= v.lineFrom, { message: "The last line must not come before the first line", path: ["lineTo"] });
+    .refine((v) => v.lineTo >= v.lineFrom, {
+      message: "The last line must not come before the first line",
+      path: ["lineTo"],
+      // Report the order problem together with other fields' problems, once both lines parse.
+      when: (payload) => !payload.issues.some((i) => i.path?.[0] === "lineFrom" || i.path?.[0] === "lineTo"),
+    });
 }
 
 export type FindingInput = z.infer<ReturnType<typeof findingInputSchema>>;

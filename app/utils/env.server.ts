@@ -11,8 +11,28 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   REDLINE_DEMO: z.enum(["0", "1", "auto"]).default("auto"),
   OPENAI_API_KEY: z.string().optional(),
-  OPENAI_BASE_URL: z.string().url("OPENAI_BASE_URL must be a URL such as http://127.0.0.1:11434/v1").optional(),
+  OPENAI_BASE_URL: z
+    .string()
+    .url("OPENAI_BASE_URL must be a URL such as http://127.0.0.1:11434/v1")
+    .refine((u) => /^https?:\/\//i.test(u), "OPENAI_BASE_URL must start with http:// or https://, e.g. http://127.0.0.1:11434/v1")
+    .optional(),
   OPENAI_MODEL: z.string().optional(),
+}).superRefine((e, ctx) => {
+  // A model needs a name and somewhere to run: a key for api.openai.com or a local server's URL.
+  if ((e.OPENAI_API_KEY || e.OPENAI_BASE_URL) && !e.OPENAI_MODEL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["OPENAI_MODEL"],
+      message: `OPENAI_MODEL is required when ${e.OPENAI_API_KEY ? "OPENAI_API_KEY" : "OPENAI_BASE_URL"} is set (e.g. gpt-4o-mini, or llama3.1 on a local Ollama); unset both to use the offline engine`,
+    });
+  }
+  if (e.OPENAI_MODEL && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["OPENAI_API_KEY"],
+      message: "OPENAI_MODEL is set, but neither OPENAI_API_KEY (for api.openai.com) nor OPENAI_BASE_URL (for a local OpenAI-compatible server) is",
+    });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };

@@ -1,7 +1,7 @@
 // Proves an answer key right: the declared edits reproduce the flawed text, and an independent
 // diff of clean vs flawed text changes nothing outside the declared spans and something inside
 // each. A draft that fails is an error, never a stored draft.
-import { diffChars, diffLines, type ChangeObject } from "diff";
+import { diffArrays, diffChars, type ArrayChange, type ChangeObject } from "diff";
 import { lineStarts, spanLines } from "../text/lines";
 import type { Draft, Span } from "../types";
 
@@ -54,19 +54,32 @@ export function verifyDraft(draft: Pick<Draft, "cleanText" | "flawedText" | "ans
   // 2. An independent diff touches nothing outside the declared spans.
   // A correct key bounds the line diff: each edit touches at most its own lines on each side.
   const lineBudget = answerKey.reduce((n, e) => n + newlines(e.original) + newlines(e.replacement) + 2, 0) + 4;
-  const changes = diffChanges(cleanText, flawedText, lineBudget, options.timeoutMs ?? 200);
-  if (!changes) {
+  const blocks = diffBlocks(cleanText, flawedText, lineBudget, options.timeoutMs ?? 200);
+  if (!blocks) {
     return { ok: false, problems: ["the texts differ by more than the declared edits (diff gave up within its budget)"] };
   }
   const touched = new Set<number>();
-  for (const ch of changes) {
+  const place = (ch: Change) => {
     const text = ch.side === "clean" ? cleanText : flawedText;
-    const spans = answerKey.map((e) => (ch.side === "clean" ? e.cleanSpan : e.span));
-    const hit = spans.findIndex((s) => canSlideInto(text, ch, s));
-    if (hit < 0) {
-      const line = spanLines(text, { start: ch.start, end: ch.end }).from;
-      problems.push(`undeclared change in the ${ch.side} text at line ${line}: ${JSON.stringify(text.slice(ch.start, ch.end).slice(0, 60))}`);
-    } else touched.add(hit);
+    return answerKey.findIndex((e) => canSlideInto(text, ch, ch.side === "clean" ? e.cleanSpan : e.span));
+  };
+  for (const block of blocks) {
+    // The block's changed middle usually lies inside one declared span; only when it does not
+    // is it refined to characters, so each smaller change can be placed on its own.
+    let changes = block.coarse;
+    if (changes.some((ch) => place(ch) < 0)) {
+      const fine = block.refine();
+      if (!fine) return { ok: false, problems: ["the texts differ by more than the declared edits (diff gave up within its budget)"] };
+      changes = fine;
+    }
+    for (const ch of changes) {
+      const hit = place(ch);
+      if (hit < 0) {
+        const text = ch.side === "clean" ? cleanText : flawedText;
+        const line = spanLines(text, { start: ch.start, end: ch.end }).from;
+        problems.push(`undeclared change in the ${ch.side} text at line ${line}: ${JSON.stringify(text.slice(ch.start, ch.end).slice(0, 60))}`);
+      } else touched.add(hit);
+    }
   }
   answerKey.forEach((e, i) => {
     if (!touched.has(i)) problems.push(`flaw ${e.id}: the diff finds no change inside its span`);
@@ -101,61 +114,107 @@ function canSlideInto(text: string, ch: Change, span: Span): boolean {
   return p <= maxStart && p + len <= span.end;
 }
 
+/** Lines with their terminating newline, so offsets add up to the text length. */
+function splitKeepingNewlines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, limit: number): number {
+  let i = 0;
+  while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+interface Block {
+  /** The block's changed middle after trimming its common prefix and suffix. */
+  coarse: Change[];
+  /** Character-level changes inside the middle (jsdiff), or null when over budget. */
+  refine(): Change[] | null;
+}
+
 /**
- * Line diff first (cheap, few tokens), then a character diff inside each changed block. The
- * edit budget is bounded by the lines the declared edits touch, so two unrelated texts fail fast.
+ * Line diff first (jsdiff on line arrays: few tokens), then each changed block is narrowed to
+ * its differing middle; a character diff of that middle is computed only when needed. The line
+ * budget comes from the lines the declared edits touch, so unrelated texts fail fast.
  */
+function diffBlocks(clean: string, flawed: string, lineBudget: number, timeoutMs: number): Block[] | null {
+  const deadline = Date.now() + timeoutMs;
+  const parts = diffArrays(splitKeepingNewlines(clean), splitKeepingNewlines(flawed), { timeout: timeoutMs, maxEditLength: lineBudget }) as
+    | ArrayChange<string>[]
+    | undefined;
+  if (!parts) return null;
+  const blocks: Block[] = [];
+  let ci = 0;
+  let fi = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    if (!part.added && !part.removed) {
+      for (const line of part.value) {
+        ci += line.length;
+        fi += line.length;
+      }
+      continue;
+    }
+    let removed = "";
+    let added = "";
+    while (k < parts.length && (parts[k].added || parts[k].removed)) {
+      if (parts[k].removed) removed += parts[k].value.join("");
+      else added += parts[k].value.join("");
+      k++;
+    }
+    k--;
+    const p = commonPrefix(removed, added);
+    const q = commonSuffix(removed, added, Math.min(removed.length, added.length) - p);
+    const midRemoved = removed.slice(p, removed.length - q);
+    const midAdded = added.slice(p, added.length - q);
+    const a0 = ci + p;
+    const b0 = fi + p;
+    const coarse: Change[] = [];
+    if (midRemoved) coarse.push({ side: "clean", start: a0, end: a0 + midRemoved.length });
+    if (midAdded) coarse.push({ side: "flawed", start: b0, end: b0 + midAdded.length });
+    blocks.push({
+      coarse,
+      refine() {
+        if (!midRemoved || !midAdded) return coarse;
+        const budget = deadline - Date.now();
+        if (budget <= 0) return null;
+        const charParts = diffChars(midRemoved, midAdded, { timeout: budget, maxEditLength: midRemoved.length + midAdded.length + 1 }) as
+          | ChangeObject<string>[]
+          | undefined;
+        if (!charParts) return null;
+        const out: Change[] = [];
+        let a = a0;
+        let b = b0;
+        for (const cp of charParts) {
+          if (cp.removed) {
+            out.push({ side: "clean", start: a, end: a + cp.value.length });
+            a += cp.value.length;
+          } else if (cp.added) {
+            out.push({ side: "flawed", start: b, end: b + cp.value.length });
+            b += cp.value.length;
+          } else {
+            a += cp.value.length;
+            b += cp.value.length;
+          }
+        }
+        return out;
+      },
+    });
+    ci += removed.length;
+    fi += added.length;
+  }
+  return blocks;
+}
+
 function newlines(text: string): number {
   let n = 0;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
   return n;
-}
-
-function diffChanges(clean: string, flawed: string, lineBudget: number, timeoutMs: number): Change[] | null {
-  const deadline = Date.now() + timeoutMs;
-  const lineParts = diffLines(clean, flawed, { timeout: timeoutMs, maxEditLength: lineBudget }) as ChangeObject<string>[] | undefined;
-  if (!lineParts) return null;
-  const changes: Change[] = [];
-  let ci = 0;
-  let fi = 0;
-  for (let k = 0; k < lineParts.length; k++) {
-    const part = lineParts[k];
-    if (!part.added && !part.removed) {
-      ci += part.value.length;
-      fi += part.value.length;
-      continue;
-    }
-    // Gather one block of consecutive removed/added parts and refine it by characters.
-    let removed = "";
-    let added = "";
-    while (k < lineParts.length && (lineParts[k].added || lineParts[k].removed)) {
-      if (lineParts[k].removed) removed += lineParts[k].value;
-      else added += lineParts[k].value;
-      k++;
-    }
-    k--;
-    const budget = deadline - Date.now();
-    if (budget <= 0) return null;
-    const charParts = diffChars(removed, added, { timeout: budget, maxEditLength: removed.length + added.length + 1 }) as
-      | ChangeObject<string>[]
-      | undefined;
-    if (!charParts) return null;
-    let a = ci;
-    let b = fi;
-    for (const cp of charParts) {
-      if (cp.removed) {
-        changes.push({ side: "clean", start: a, end: a + cp.value.length });
-        a += cp.value.length;
-      } else if (cp.added) {
-        changes.push({ side: "flawed", start: b, end: b + cp.value.length });
-        b += cp.value.length;
-      } else {
-        a += cp.value.length;
-        b += cp.value.length;
-      }
-    }
-    ci += removed.length;
-    fi += added.length;
-  }
-  return changes;
 }

@@ -46,8 +46,10 @@ app.use((req, res, next) => {
   }
   next();
 });
-app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+// Static files live under /build (fingerprinted) plus the favicon; other paths go straight to the
+// app without a filesystem lookup per request.
+app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y", fallthrough: false }));
+app.get("/favicon.ico", (req, res) => res.sendFile(path.join(root, "public", "favicon.ico"), { maxAge: "1d" }));
 app.all(
   "*",
   createRequestHandler({

@@ -8,12 +8,34 @@ export interface LineMark {
   label?: string;
 }
 
-interface Props {
-  lines: Token[][];
-  format: string;
-  marks?: Record<number, LineMark>;
-  /** Called with the selected line range and text when the reader selects text or clicks line numbers. */
-  onSelectLines?: (from: number, to: number, quote: string) => void;
+/** True for drafts read as prose (contracts, memos) rather than code. */
+export const isProse = (format: string) => format === "prose" || format === "table";
+
+/**
+ * The draft's lines as static markup: line numbers, tokens as text, marks as classes. It has no
+ * handlers, so the server renders it once per draft and set of marks (see draft-html.server).
+ */
+export function DraftLines({ lines, format, marks = {} }: { lines: Token[][]; format: string; marks?: Record<number, LineMark> }) {
+  const prose = isProse(format);
+  return (
+    <>
+      {lines.map((tokens, i) => {
+        const n = i + 1;
+        const mark = marks[n];
+        const text = tokens.map(([, t]) => t).join("");
+        const kind = prose ? (/^\s*#/.test(text) ? " heading" : /^\s*\|/.test(text) ? " table-row" : "") : "";
+        return (
+          <li key={n} id={`L${n}`} data-line={n} className={`line${kind}${mark ? ` ${mark.cls}` : ""}`}>
+            <a className="ln" href={`#L${n}`} aria-label={`Line ${n}`}>
+              {n}
+            </a>
+            <span className="lc">{tokens.length === 0 ? "\u200b" : tokens.map(([cls, t], k) => (cls ? <span key={k} className={cls}>{t}</span> : t))}</span>
+            {mark?.label ? <span className="line-label">{mark.label}</span> : null}
+          </li>
+        );
+      })}
+    </>
+  );
 }
 
 function lineOf(node: Node | null): number | null {
@@ -22,8 +44,16 @@ function lineOf(node: Node | null): number | null {
   return row ? Number(row.getAttribute("data-line")) : null;
 }
 
+interface Props {
+  /** Markup from DraftLines, rendered on the server (text escaped by React). */
+  html: string;
+  format: string;
+  /** Called with the selected line range and text when the reader selects text or clicks line numbers. */
+  onSelectLines?: (from: number, to: number, quote: string) => void;
+}
+
 /** The draft with line numbers; code and SQL in monospace with colouring, prose readable. */
-export function DraftView({ lines, format, marks = {}, onSelectLines }: Props) {
+export function DraftView({ html, format, onSelectLines }: Props) {
   const ref = useRef<HTMLOListElement>(null);
   const anchor = useRef<number | null>(null);
 
@@ -38,49 +68,34 @@ export function DraftView({ lines, format, marks = {}, onSelectLines }: Props) {
       if (a === null || b === null) return;
       onSelectLines(Math.min(a, b), Math.max(a, b), sel.toString().slice(0, 4000));
     };
+    // Line numbers are links (#L12) without JavaScript; with it they pick lines (shift: a range).
+    const onClick = (e: MouseEvent) => {
+      const link = (e.target as Element | null)?.closest?.("a.ln");
+      if (!link) return;
+      const n = lineOf(link);
+      if (n === null) return;
+      e.preventDefault();
+      const from = e.shiftKey && anchor.current !== null ? Math.min(anchor.current, n) : n;
+      const to = e.shiftKey && anchor.current !== null ? Math.max(anchor.current, n) : n;
+      if (!e.shiftKey) anchor.current = n;
+      onSelectLines(from, to, "");
+    };
     el.addEventListener("mouseup", onMouseUp);
     el.addEventListener("keyup", onMouseUp);
+    el.addEventListener("click", onClick);
     return () => {
       el.removeEventListener("mouseup", onMouseUp);
       el.removeEventListener("keyup", onMouseUp);
+      el.removeEventListener("click", onClick);
     };
   }, [onSelectLines]);
 
-  const prose = format === "prose" || format === "table";
   return (
-    <ol ref={ref} className={`draft ${prose ? "draft-prose" : "draft-code"}`} aria-label="Draft, one item per line">
-      {lines.map((tokens, i) => {
-        const n = i + 1;
-        const mark = marks[n];
-        const text = tokens.map(([, t]) => t).join("");
-        const kind = prose ? (/^\s*#/.test(text) ? " heading" : /^\s*\|/.test(text) ? " table-row" : "") : "";
-        return (
-          <li key={n} id={`L${n}`} data-line={n} className={`line${kind}${mark ? ` ${mark.cls}` : ""}`}>
-            <a
-              className="ln"
-              href={`#L${n}`}
-              aria-label={`Line ${n}`}
-              onClick={
-                onSelectLines
-                  ? (e) => {
-                      e.preventDefault();
-                      const from = e.shiftKey && anchor.current !== null ? Math.min(anchor.current, n) : n;
-                      const to = e.shiftKey && anchor.current !== null ? Math.max(anchor.current, n) : n;
-                      if (!e.shiftKey) anchor.current = n;
-                      onSelectLines(from, to, "");
-                    }
-                  : undefined
-              }
-            >
-              {n}
-            </a>
-            <span className="lc">
-              {tokens.length === 0 ? "\u200b" : tokens.map(([cls, t], k) => (cls ? <span key={k} className={cls}>{t}</span> : t))}
-            </span>
-            {mark?.label ? <span className="line-label">{mark.label}</span> : null}
-          </li>
-        );
-      })}
-    </ol>
+    <ol
+      ref={ref}
+      className={`draft ${isProse(format) ? "draft-prose" : "draft-code"}`}
+      aria-label="Draft, one item per line"
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
   );
 }

@@ -90,7 +90,7 @@ export function FindingForm({ intent, findingId, categories, lineCount, values =
             {categories
               .filter((c) => c.family === f)
               .map((c) => (
-                <option key={c.id} value={c.id} title={c.description}>
+                <option key={c.id} value={c.id}>
                   {c.name}
                 </option>
               ))}

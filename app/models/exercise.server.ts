@@ -3,6 +3,7 @@
 import { lineCount } from "~/domain/text/lines";
 import { DEFAULT_SCORING_CONFIG } from "~/domain/scoring";
 import { MAX_HINTS } from "~/domain/practice/hints";
+import { draftHtml } from "~/utils/draft-html.server";
 import { highlightLines } from "~/utils/highlight.server";
 import { packFor } from "./content.server";
 import type { TraineeAttempt } from "./attempt.server";
@@ -33,6 +34,11 @@ export function exerciseDTO(t: TraineeAttempt) {
   const { attempt, draft } = t;
   const categories = categoryOptions(draft.domain);
   const names = new Map(categories.map((c) => [c.id, c.name]));
+  const findings = findingDTOs(t, names);
+  const marks: Record<number, { cls: string; label?: string }> = {};
+  findings.forEach((f, i) => {
+    for (let n = f.lineFrom; n <= f.lineTo; n++) marks[n] = { cls: "flagged", label: n === f.lineFrom ? `#${i + 1}` : undefined };
+  });
   return {
     attempt: { id: attempt.id, status: attempt.status, startedAt: attempt.started_at, firstFlagAt: attempt.first_flag_at },
     draft: {
@@ -43,9 +49,9 @@ export function exerciseDTO(t: TraineeAttempt) {
       difficulty: draft.difficulty,
       generator: generatorLabel(draft.generator),
       lineCount: lineCount(draft.flawedText),
-      lines: highlightLines(`flawed:${draft.id}`, draft.flawedText, draft.language, draft.format),
+      html: draftHtml(draft.id, highlightLines(`flawed:${draft.id}`, draft.flawedText, draft.language, draft.format), draft.format, marks),
     },
-    findings: findingDTOs(t, names),
+    findings,
     hints: t.hints.map((h) => ({ text: h.text, at: h.at })),
     hintCost: DEFAULT_SCORING_CONFIG.hintCost,
     hintsLeft: t.hints.length < MAX_HINTS,

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useCallback, useState } from "react";
 import { DraftView } from "~/components/DraftView";
 import { FindingForm } from "~/components/FindingForm";
@@ -84,13 +84,11 @@ export default function Exercise() {
   const dto = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  // Only the finding being edited carries a form (?edit=ID works without JavaScript too).
+  const editing = useSearchParams()[0].get("edit");
   const [selection, setSelection] = useState<{ from: number; to: number; quote: string; nonce: number } | null>(null);
   const onSelectLines = useCallback((from: number, to: number, quote: string) => setSelection({ from, to, quote, nonce: Date.now() }), []);
 
-  const marks: Record<number, { cls: string; label?: string }> = {};
-  dto.findings.forEach((f, i) => {
-    for (let n = f.lineFrom; n <= f.lineTo; n++) marks[n] = { cls: "flagged", label: n === f.lineFrom ? `#${i + 1}` : undefined };
-  });
   const addErrors = result && "errors" in result && result.form === "add" ? result : null;
   const n = dto.findings.length;
 
@@ -115,7 +113,7 @@ export default function Exercise() {
             <span className="spacer" />
             <span className="muted small">Select text or click line numbers (shift-click for a range) to flag a flaw.</span>
           </div>
-          <DraftView lines={dto.draft.lines} format={dto.draft.format} marks={marks} onSelectLines={onSelectLines} />
+          <DraftView html={dto.draft.html} format={dto.draft.format} onSelectLines={onSelectLines} />
         </section>
         <aside className="side-panel" aria-label="Your review">
           <section className="card" aria-labelledby="flag-h">
@@ -152,19 +150,27 @@ export default function Exercise() {
                       </div>
                       <p className="finding-text">{f.explanation}</p>
                       {f.suggestedFix ? <p className="small muted">Fix: {f.suggestedFix}</p> : null}
-                      <details open={!!editErrors}>
-                        <summary className="small">Edit</summary>
-                        <FindingForm
-                          idPrefix={`edit-${i + 1}`}
-                          intent="update"
-                          findingId={f.id}
-                          categories={dto.categories}
-                          lineCount={dto.draft.lineCount}
-                          values={editErrors?.values ?? f}
-                          errors={editErrors?.errors}
-                          busy={busy}
-                        />
-                      </details>
+                      {editErrors || editing === f.id ? (
+                        <div className="edit-box">
+                          <FindingForm
+                            idPrefix={`edit-${i + 1}`}
+                            intent="update"
+                            findingId={f.id}
+                            categories={dto.categories}
+                            lineCount={dto.draft.lineCount}
+                            values={editErrors?.values ?? f}
+                            errors={editErrors?.errors}
+                            busy={busy}
+                          />
+                          <Link to="." preventScrollReset className="small">
+                            Cancel
+                          </Link>
+                        </div>
+                      ) : (
+                        <Link to={`?edit=${f.id}#finding-${f.id}`} preventScrollReset className="small edit-link">
+                          Edit
+                        </Link>
+                      )}
                       <Form method="post" preventScrollReset>
                         <input type="hidden" name="intent" value="delete" />
                         <input type="hidden" name="findingId" value={f.id} />

@@ -1,0 +1,10 @@
+declare module "autocannon" {
+  interface Result {
+    requests: { average: number };
+    latency: { p50: number; p99: number };
+    non2xx: number;
+    errors: number;
+  }
+  function autocannon(opts: { url: string; connections: number; duration: number; headers?: Record<string, string>; pipelining?: number }): Promise<Result>;
+  export default autocannon;
+}

@@ -1,3 +1,76 @@
-// Row types for mentor reviews. Merged into DB in schema.ts.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ReviewTables {}
+// Row types for mentor reviews and the dashboard aggregates. Merged into DB in schema.ts.
+
+export interface ReviewsTable {
+  id: string;
+  attempt_id: string;
+  mentor_id: string;
+  status: "draft" | "published";
+  feedback: string;
+  based_on_version: number;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface FindingReviewsTable {
+  review_id: string;
+  finding_id: string;
+  verdict: "correct" | "partly" | "wrong" | null;
+  grade: number | null;
+  comment: string;
+  unseeded: number;
+  updated_at: string;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  attempt_id: string;
+  actor_id: string;
+  action: string;
+  finding_id: string | null;
+  before: string | null;
+  after: string | null;
+  at: string;
+}
+
+export interface FlawResultsTable {
+  attempt_id: string;
+  flaw_id: string;
+  user_id: string;
+  draft_id: string;
+  domain: string;
+  category: string;
+  severity: number;
+  detected: number;
+  submitted_at: string;
+}
+
+export interface TraineeStatsTable {
+  user_id: string;
+  attempts: number;
+  total_sum: number;
+  flaws: number;
+  hits: number;
+  false_alarm_lines: number;
+  non_flaw_lines: number;
+  findings: number;
+  false_positives: number;
+  last_submitted_at: string | null;
+}
+
+export interface TraineeCategoryStatsTable {
+  user_id: string;
+  category: string;
+  domain: string;
+  flaws: number;
+  hits: number;
+}
+
+export interface ReviewTables {
+  reviews: ReviewsTable;
+  finding_reviews: FindingReviewsTable;
+  audit_events: AuditEventsTable;
+  flaw_results: FlawResultsTable;
+  trainee_stats: TraineeStatsTable;
+  trainee_category_stats: TraineeCategoryStatsTable;
+}

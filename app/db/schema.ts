@@ -1,3 +1,4 @@
+import type { Generated } from "kysely";
 import type { GenerationTables } from "./schema-generation";
 import type { ReviewTables } from "./schema-reviews";
 
@@ -103,6 +104,10 @@ export interface AttemptsTable {
   final_score: string | null;
   domain: string;
   updated_at: string;
+  review_version: Generated<number>;
+  published_review_id: string | null;
+  published_at: string | null;
+  feedback_seen_at: string | null;
 }
 
 export interface FindingsTable {
@@ -117,6 +122,9 @@ export interface FindingsTable {
   suggested_fix: string | null;
   created_at: string;
   updated_at: string;
+  auto_verdict: string | null;
+  matched_flaw_id: string | null;
+  flaw_category: string | null;
 }
 
 export interface DB extends GenerationTables, ReviewTables {

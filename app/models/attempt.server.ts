@@ -1,7 +1,10 @@
 import crypto from "node:crypto";
 import { sql } from "kysely";
 import type { Database } from "~/db/db.server";
-import type { AttemptsTable, FindingsTable } from "~/db/schema";
+import type { Selectable } from "kysely";
+import type { AttemptsTable as AttemptsRow, FindingsTable } from "~/db/schema";
+
+type AttemptsTable = Selectable<AttemptsRow>;
 import { generateDraft } from "~/domain/generation/generate";
 import { pickSource } from "~/domain/generation/batch";
 import { createRng } from "~/domain/generation/prng";
@@ -9,6 +12,7 @@ import { nextHint, type TakenHint } from "~/domain/practice/hints";
 import type { FindingInput } from "~/domain/practice/finding-input";
 import { scoreAttempt, type ScoreBreakdown } from "~/domain/scoring";
 import type { Finding } from "~/domain/types";
+import { recordSubmission } from "./aggregates.server";
 import { packFor, packs } from "./content.server";
 import { getDraft, insertDrafts, type StoredDraft } from "./draft.server";
 
@@ -275,6 +279,8 @@ export async function submitAttempt(db: Database, userId: string, attemptId: str
       .where("id", "=", attemptId)
       .where("status", "=", "open")
       .executeTakeFirst();
-    return { submittedNow: Number(res.numUpdatedRows) === 1 };
+    const submittedNow = Number(res.numUpdatedRows) === 1;
+    if (submittedNow) await recordSubmission(trx, attempt, score, now);
+    return { submittedNow };
   });
 }

@@ -37,12 +37,16 @@ const NAV: Record<string, { to: string; label: string }[]> = {
   mentor: [
     { to: "/mentor", label: "Review queue" },
     { to: "/mentor/dashboard", label: "Dashboard" },
+    { to: "/mentor/calibration", label: "Calibration" },
   ],
   admin: [
     { to: "/admin", label: "People" },
     { to: "/admin/cohorts", label: "Cohorts" },
+    { to: "/admin/generation", label: "Generation" },
+    { to: "/admin/content", label: "Content" },
     { to: "/mentor", label: "Reviews" },
     { to: "/mentor/dashboard", label: "Dashboard" },
+    { to: "/mentor/calibration", label: "Calibration" },
   ],
 };
 

@@ -94,6 +94,8 @@ export interface AttemptSummary {
   submittedAt: string | null;
   total: number | null;
   findingCount: number;
+  /** Mentor feedback published and not yet read by the trainee. */
+  newFeedback: boolean;
 }
 
 export async function listAttemptsForTrainee(db: Database, userId: string, limit = 50): Promise<AttemptSummary[]> {
@@ -109,6 +111,8 @@ export async function listAttemptsForTrainee(db: Database, userId: string, limit
       "attempts.started_at",
       "attempts.submitted_at",
       "attempts.final_total",
+      "attempts.published_at",
+      "attempts.feedback_seen_at",
       eb.selectFrom("findings").select((e) => e.fn.countAll<number>().as("n")).whereRef("findings.attempt_id", "=", "attempts.id").as("finding_count"),
     ])
     .where("attempts.user_id", "=", userId)
@@ -125,6 +129,7 @@ export async function listAttemptsForTrainee(db: Database, userId: string, limit
     submittedAt: r.submitted_at,
     total: r.final_total,
     findingCount: Number(r.finding_count ?? 0),
+    newFeedback: r.published_at !== null && r.feedback_seen_at === null,
   }));
 }
 

@@ -46,7 +46,7 @@ export function resultsDTO(t: TraineeAttempt) {
         replacement: e.replacement,
         explanation: e.explanation,
         keyPoints: e.keyPoints.map((k, i) => ({ text: k.text, covered: r.keyPointsCovered[i] ?? false })),
-        finding: f ? { no: findingNo.get(f.id)!, explanation: f.explanation, categoryName: f.categoryName, confidence: f.confidence, lineFrom: f.lineFrom, lineTo: f.lineTo } : null,
+        finding: f ? { id: f.id, no: findingNo.get(f.id)!, explanation: f.explanation, categoryName: f.categoryName, confidence: f.confidence, lineFrom: f.lineFrom, lineTo: f.lineTo } : null,
       };
     }),
     falsePositives: score.falsePositives.map((id) => byFinding.get(id)!).filter(Boolean).map((f) => ({ ...f, no: findingNo.get(f.id)! })),

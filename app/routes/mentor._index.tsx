@@ -1,21 +1,159 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { db } from "~/db/db.server";
+import { packs } from "~/models/content.server";
+import { listQueue } from "~/models/review-queue.server";
+import { visibleCohorts, visibleTraineeIds } from "~/models/scope.server";
 import { requireRole } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Review queue · Redline" }];
 
+const Filters = z.object({
+  tab: z.enum(["todo", "mine", "all"]).catch("todo"),
+  cohort: z.string().uuid().optional().catch(undefined),
+  trainee: z.string().uuid().optional().catch(undefined),
+  domain: z.string().max(40).optional().catch(undefined),
+  band: z.enum(["low", "mid", "high"]).optional().catch(undefined),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "mentor", "admin");
-  return { name: user.name };
+  const viewer = await requireRole(request, "mentor", "admin");
+  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
+  const filters = Filters.parse(params);
+  const [queue, cohorts, trainees] = await Promise.all([
+    listQueue(db(), viewer, filters),
+    visibleCohorts(db(), viewer),
+    db().selectFrom("users").select(["id", "name"]).where("id", "in", visibleTraineeIds(db(), viewer)).orderBy("name").execute(),
+  ]);
+  return {
+    name: viewer.name,
+    filters,
+    queue,
+    cohorts,
+    trainees,
+    domains: packs().packs.map((p) => p.domain),
+  };
 }
 
-export default function MentorHome() {
-  const { name } = useLoaderData<typeof loader>();
+const TABS = [
+  { id: "todo", label: "To review" },
+  { id: "mine", label: "Reviewed by me" },
+  { id: "all", label: "All" },
+] as const;
+
+export default function MentorQueue() {
+  const { name, filters, queue, cohorts, trainees, domains } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const withTab = (t: string) => {
+    const p = new URLSearchParams(params);
+    p.set("tab", t);
+    return `?${p}`;
+  };
   return (
     <div>
       <h1>Review queue</h1>
-      <p className="lede">Welcome, {name}. Submitted attempts of your trainees appear here, oldest first.</p>
-      <div className="card empty">Nothing to review yet.</div>
+      <p className="lede">Welcome, {name}. Submitted reviews of your trainees, oldest first. Your verdicts and feedback reach the trainee when you publish.</p>
+      <nav className="tabs" aria-label="Queue">
+        {TABS.map((t) => (
+          <Link key={t.id} to={withTab(t.id)} className={filters.tab === t.id ? "active" : undefined} aria-current={filters.tab === t.id ? "page" : undefined}>
+            {t.label} <span className="count">{queue.counts[t.id]}</span>
+          </Link>
+        ))}
+      </nav>
+      <Form method="get" className="card filters">
+        <input type="hidden" name="tab" value={filters.tab} />
+        <div>
+          <label htmlFor="f-cohort">Cohort</label>
+          <select id="f-cohort" name="cohort" defaultValue={filters.cohort ?? ""}>
+            <option value="">All my cohorts</option>
+            {cohorts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-trainee">Trainee</label>
+          <select id="f-trainee" name="trainee" defaultValue={filters.trainee ?? ""}>
+            <option value="">Everyone</option>
+            {trainees.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-domain">Domain</label>
+          <select id="f-domain" name="domain" defaultValue={filters.domain ?? ""}>
+            <option value="">All domains</option>
+            {domains.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="f-band">Automatic score</label>
+          <select id="f-band" name="band" defaultValue={filters.band ?? ""}>
+            <option value="">Any</option>
+            <option value="low">Below 50</option>
+            <option value="mid">50–79</option>
+            <option value="high">80 and above</option>
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit" className="btn">
+            Filter
+          </button>
+          <Link to={`?tab=${filters.tab}`} className="btn btn-quiet">
+            Clear
+          </Link>
+        </div>
+      </Form>
+      <div className="card">
+        {queue.rows.length === 0 ? (
+          <p className="empty">{filters.tab === "todo" ? "Nothing waiting for review. Well done." : "No reviews match these filters."}</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Submitted</th>
+                <th>Trainee</th>
+                <th>Draft</th>
+                <th>Domain</th>
+                <th className="num">Auto score</th>
+                <th className="num">Final</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {queue.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatDateTime(r.submittedAt)}</td>
+                  <td>{r.trainee}</td>
+                  <td>
+                    {r.title} <span className="muted small">· difficulty {r.difficulty}</span>
+                  </td>
+                  <td>{r.domain}</td>
+                  <td className="num">{r.autoTotal ?? "–"}</td>
+                  <td className="num">{r.published ? r.finalTotal : <span className="muted">—</span>}</td>
+                  <td>
+                    <Link to={`/mentor/attempts/${r.id}`} className="btn btn-small">
+                      {r.published ? "Open" : "Review"}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {queue.rows.length === 50 ? <p className="muted small">Showing the first 50; narrow the filters to see others.</p> : null}
+      </div>
     </div>
   );
 }

@@ -38,11 +38,17 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function PracticeHome() {
   const { name, domains, open, done } = useLoaderData<typeof loader>();
+  const newFeedback = done.filter((a) => a.newFeedback).length;
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
     <div>
       <h1>Practice</h1>
+      {newFeedback ? (
+        <div className="notice" role="status" data-testid="feedback-badge">
+          <span className="badge">{newFeedback}</span> new mentor feedback — open the review{newFeedback === 1 ? "" : "s"} marked “new” below.
+        </div>
+      ) : null}
       <p className="lede">Welcome, {name}. Each draft was written by an AI for a brief and may contain flaws — or none. Find them, say why they matter.</p>
       <div className="grid-2">
         <section className="card" aria-labelledby="start-h">
@@ -129,6 +135,7 @@ export default function PracticeHome() {
                 <tr key={a.id}>
                   <td>
                     <Link to={`/practice/results/${a.id}`}>{a.title}</Link>
+                    {a.newFeedback ? <span className="badge">new feedback</span> : null}
                   </td>
                   <td>{a.domain}</td>
                   <td className="num">{a.difficulty}</td>

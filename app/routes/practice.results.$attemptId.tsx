@@ -1,10 +1,12 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
 import { ScoreBars } from "~/components/ScoreBars";
 import { DiffView } from "~/components/DiffView";
 import { db } from "~/db/db.server";
 import { AttemptNotFound, getAttemptForTrainee } from "~/models/attempt.server";
 import { resultsDTO } from "~/models/results.server";
+import { markFeedbackSeen, publishedFeedback } from "~/models/review.server";
 import { requireRole } from "~/utils/auth.server";
 import { formatDuration } from "~/utils/format";
 
@@ -15,12 +17,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     const t = await getAttemptForTrainee(db(), user.id, params.attemptId!);
     if (t.attempt.status !== "submitted") throw redirect(`/practice/attempts/${t.attempt.id}`);
-    return resultsDTO(t);
+    const review = await publishedFeedback(db(), t.attempt);
+    return { ...resultsDTO(t), review, unread: !!review && !t.attempt.feedback_seen_at };
   } catch (e) {
     if (e instanceof AttemptNotFound) throw new Response("This attempt does not exist or is not yours.", { status: 404 });
     throw e;
   }
 }
+
+/** Marking mentor feedback as read is a POST (no state change on GET). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "trainee");
+  await markFeedbackSeen(db(), user.id, params.attemptId!);
+  return { ok: true };
+}
+
+const VERDICT_TEXT = { correct: "Mentor: correct", partly: "Mentor: partly right", wrong: "Mentor: not a flaw" } as const;
 
 const STATUS: Record<string, { label: string; cls: string }> = {
   found: { label: "Found", cls: "pill-green" },
@@ -33,6 +45,11 @@ const lines = (r: { from: number; to: number }) => (r.from === r.to ? `line ${r.
 export default function Results() {
   const r = useLoaderData<typeof loader>();
   const took = r.attempt.submittedAt ? new Date(r.attempt.submittedAt).getTime() - new Date(r.attempt.startedAt).getTime() : null;
+  const seen = useFetcher();
+  const unread = r.unread;
+  useEffect(() => {
+    if (unread && seen.state === "idle" && !seen.data) seen.submit({}, { method: "post" });
+  }, [unread, seen]);
   const toFirst = r.attempt.firstFlagAt ? new Date(r.attempt.firstFlagAt).getTime() - new Date(r.attempt.startedAt).getTime() : null;
   return (
     <div>
@@ -40,6 +57,24 @@ export default function Results() {
         <Link to="/practice">Practice</Link> · {r.draft.domain} · difficulty {r.draft.difficulty} · {r.draft.generator}
       </p>
       <h1>Results: {r.draft.title}</h1>
+      {r.review ? (
+        <section className="card mentor-feedback" aria-labelledby="fb-h" data-testid="mentor-feedback">
+          <h2 id="fb-h">Feedback from {r.review.mentor}</h2>
+          {r.review.feedback ? <p className="finding-text">{r.review.feedback}</p> : <p className="muted">No overall comment; see the notes on your findings below.</p>}
+          <p className="small muted">
+            Automatic score {r.score.autoTotal} → after review <strong>{r.score.total}</strong>.
+          </p>
+          {r.unread ? (
+            <Form method="post">
+              <button type="submit" className="btn btn-small">
+                Mark as read
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : (
+        <p className="muted small">A mentor has not reviewed this attempt yet; the score below is the automatic one.</p>
+      )}
       <section className="card" aria-labelledby="score-h">
         <h2 id="score-h" className="sr-label">
           Score
@@ -107,6 +142,7 @@ export default function Results() {
                       </span>
                     </p>
                     <p className="finding-text">{f.finding.explanation}</p>
+                    <MentorNote note={r.review?.findings[f.finding.id]} />
                   </>
                 ) : (
                   <p className="muted">You did not flag this one.</p>
@@ -127,6 +163,7 @@ export default function Results() {
               <li key={f.id}>
                 <strong>#{f.no}</strong> {lines({ from: f.lineFrom, to: f.lineTo })} · {f.categoryName} · {f.confidence} % sure
                 <p className="finding-text">{f.explanation}</p>
+                <MentorNote note={r.review?.findings[f.id]} />
               </li>
             ))}
           </ul>
@@ -143,6 +180,17 @@ export default function Results() {
           Review another draft
         </Link>
       </p>
+    </div>
+  );
+}
+
+function MentorNote({ note }: { note?: { verdict: string | null; grade: number | null; comment: string; unseeded: boolean } }) {
+  if (!note || (!note.verdict && note.grade === null && !note.comment && !note.unseeded)) return null;
+  return (
+    <div className="mentor-note">
+      {note.unseeded ? <span className="pill pill-green">Mentor: a real flaw the key missed</span> : note.verdict ? <span className="pill pill-blue">{VERDICT_TEXT[note.verdict as keyof typeof VERDICT_TEXT]}</span> : null}
+      {note.grade !== null ? <span className="pill">explanation {note.grade}/3</span> : null}
+      {note.comment ? <p className="small">{note.comment}</p> : null}
     </div>
   );
 }

@@ -285,7 +285,10 @@ export async function submitAttempt(db: Database, userId: string, attemptId: str
       .where("status", "=", "open")
       .executeTakeFirst();
     const submittedNow = Number(res.numUpdatedRows) === 1;
-    if (submittedNow) await recordSubmission(trx, attempt, score, now);
+    if (submittedNow) {
+      await recordSubmission(trx, attempt, score, now);
+      await trx.updateTable("users").set({ last_active_at: now }).where("id", "=", userId).execute();
+    }
     return { submittedNow };
   });
 }

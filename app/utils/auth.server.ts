@@ -2,7 +2,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { db } from "~/db/db.server";
 import type { Role } from "~/db/schema";
 import { createSession, deleteSession, SESSION_TTL_MS, userForSession } from "~/models/session.server";
-import type { UserDTO } from "~/models/user.server";
+import { touchUser, type UserDTO } from "~/models/user.server";
 import { env, isProduction } from "./env.server";
 
 let cookie: ReturnType<typeof createCookie> | undefined;
@@ -69,6 +69,7 @@ export async function signIn(request: Request, user: UserDTO, redirectTo: string
   const old = await sessionToken(request);
   if (old) await deleteSession(db(), old);
   const { token } = await createSession(db(), user.id);
+  await touchUser(db(), user.id);
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(token) } });
 }
 

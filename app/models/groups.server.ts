@@ -1,0 +1,95 @@
+// Explanation groups across the trainees who reviewed one draft (within the mentor's scope).
+import type { Database } from "~/db/db.server";
+import { groupExplanations } from "~/domain/review/groups";
+import { keyPointsCovered } from "~/domain/text/match";
+import { categoryOptions } from "./exercise.server";
+import { getDraft } from "./draft.server";
+import { saveReviewDraft, savedReviewInput, type Viewer } from "./review.server";
+import { visibleTraineeIds } from "./scope.server";
+
+export class GroupsNotFound extends Error {}
+
+export async function explanationGroups(db: Database, viewer: Viewer, draftId: string) {
+  const draft = await getDraft(db, draftId);
+  if (!draft) throw new GroupsNotFound();
+  const rows = await db
+    .selectFrom("findings")
+    .innerJoin("attempts", "attempts.id", "findings.attempt_id")
+    .innerJoin("users", "users.id", "attempts.user_id")
+    .select(["findings.id", "findings.explanation", "findings.suggested_fix", "findings.matched_flaw_id", "findings.category", "attempts.id as attempt_id", "users.name as trainee"])
+    .where("attempts.draft_id", "=", draftId)
+    .where("attempts.status", "=", "submitted")
+    .where("attempts.user_id", "in", visibleTraineeIds(db, viewer))
+    .where("findings.auto_verdict", "=", "hit")
+    .execute();
+  if (!rows.length) {
+    // Nothing the viewer may see: do not reveal whether the draft exists for others.
+    const any = await db.selectFrom("attempts").select("id").where("draft_id", "=", draftId).where("user_id", "in", visibleTraineeIds(db, viewer)).executeTakeFirst();
+    if (!any) throw new GroupsNotFound();
+  }
+  const mine = new Map<string, { verdict: string | null; grade: number | null }>();
+  const myRows = rows.length
+    ? await db
+        .selectFrom("finding_reviews")
+        .innerJoin("reviews", "reviews.id", "finding_reviews.review_id")
+        .select(["finding_reviews.finding_id", "finding_reviews.verdict", "finding_reviews.grade"])
+        .where("reviews.mentor_id", "=", viewer.id)
+        .where("finding_reviews.finding_id", "in", rows.map((r) => r.id))
+        .execute()
+    : [];
+  for (const r of myRows) mine.set(r.finding_id, { verdict: r.verdict, grade: r.grade });
+  const names = new Map(categoryOptions(draft.domain).map((c) => [c.id, c.name]));
+  return {
+    draft: { id: draft.id, title: draft.title, domain: draft.domain },
+    flaws: draft.answerKey.map((flaw) => {
+      const items = rows
+        .filter((r) => r.matched_flaw_id === flaw.id)
+        .map((r) => ({
+          id: r.id,
+          attemptId: r.attempt_id,
+          trainee: r.trainee,
+          text: r.explanation,
+          covered: keyPointsCovered(`${r.explanation} ${r.suggested_fix ?? ""}`, flaw.keyPoints),
+          categoryRight: r.category === flaw.category,
+          mine: mine.get(r.id) ?? null,
+        }));
+      return {
+        id: flaw.id,
+        category: names.get(flaw.category) ?? flaw.category,
+        lines: flaw.lines,
+        explanation: flaw.explanation,
+        keyPoints: flaw.keyPoints.map((k) => k.text),
+        groups: groupExplanations(items).map((g) => ({ covered: g.covered, members: g.members })),
+      };
+    }),
+  };
+}
+
+/** Grades every finding of a group: each attempt's review draft of this mentor gets the verdict and grade. */
+export async function gradeGroup(
+  db: Database,
+  viewer: Viewer,
+  draftId: string,
+  findingIds: string[],
+  verdict: "correct" | "partly" | "wrong" | null,
+  grade: 0 | 1 | 2 | 3 | null,
+): Promise<number> {
+  const { flaws } = await explanationGroups(db, viewer, draftId);
+  const byFinding = new Map(flaws.flatMap((f) => f.groups.flatMap((g) => g.members)).map((m) => [m.id, m.attemptId]));
+  const perAttempt = new Map<string, string[]>();
+  for (const id of findingIds) {
+    const attemptId = byFinding.get(id);
+    if (!attemptId) continue; // not visible to this mentor: ignored
+    perAttempt.set(attemptId, [...(perAttempt.get(attemptId) ?? []), id]);
+  }
+  for (const [attemptId, ids] of perAttempt) {
+    const saved = (await savedReviewInput(db, viewer, attemptId)) ?? { feedback: "", findings: [] };
+    const rest = saved.findings.filter((f) => !ids.includes(f.findingId));
+    const updated = ids.map((id) => {
+      const prev = saved.findings.find((f) => f.findingId === id);
+      return { findingId: id, verdict, grade, comment: prev?.comment ?? "", unseeded: prev?.unseeded ?? false };
+    });
+    await saveReviewDraft(db, viewer, attemptId, { feedback: saved.feedback, findings: [...rest, ...updated] });
+  }
+  return [...perAttempt.values()].reduce((n, ids) => n + ids.length, 0);
+}

@@ -148,17 +148,7 @@ export async function publishReview(db: Database, viewer: Viewer, attemptId: str
   const { draft, findings } = await loadSubmittedAttempt(db, viewer, attemptId);
   return db.transaction().execute(async (trx) => {
     const attempt = await trx.selectFrom("attempts").selectAll().where("id", "=", attemptId).executeTakeFirstOrThrow();
-    if (attempt.review_version !== expectedVersion) {
-      const other = attempt.published_review_id
-        ? await trx
-            .selectFrom("reviews")
-            .innerJoin("users", "users.id", "reviews.mentor_id")
-            .select(["users.name", "reviews.published_at"])
-            .where("reviews.id", "=", attempt.published_review_id)
-            .executeTakeFirst()
-        : undefined;
-      return { ok: false, conflict: { by: other?.name ?? "another mentor", at: other?.published_at ?? attempt.published_at ?? "", total: attempt.final_total ?? 0 } } as const;
-    }
+    if (attempt.review_version !== expectedVersion) return { ok: false, conflict: await conflictInfo(trx, attemptId) } as const;
     const review = (await myReview(trx, attemptId, viewer.id))!;
     const rows = await trx.selectFrom("finding_reviews").selectAll().where("review_id", "=", review.id).execute();
     const autoHits = new Set(findings.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
@@ -179,9 +169,8 @@ export async function publishReview(db: Database, viewer: Viewer, attemptId: str
       .where("id", "=", attemptId)
       .where("review_version", "=", expectedVersion)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) {
-      return { ok: false, conflict: { by: "another mentor", at: now, total: attempt.final_total ?? 0 } } as const;
-    }
+    // Another publish committed between our read and this write (PostgreSQL re-checks the row).
+    if (Number(res.numUpdatedRows) !== 1) return { ok: false, conflict: await conflictInfo(trx, attemptId) } as const;
     await trx.updateTable("reviews").set({ status: "published", published_at: now, updated_at: now, based_on_version: expectedVersion + 1 }).where("id", "=", review.id).execute();
     await applyRescore(trx, { id: attempt.id, user_id: attempt.user_id, draft_id: attempt.draft_id, domain: attempt.domain }, before, after);
     await trx
@@ -190,6 +179,18 @@ export async function publishReview(db: Database, viewer: Viewer, attemptId: str
       .execute();
     return { ok: true, total: after.total, autoTotal: attempt.auto_total ?? after.total } as const;
   });
+}
+
+/** Who published the attempt's current review, for the conflict message. */
+async function conflictInfo(db: Database, attemptId: string) {
+  const row = await db
+    .selectFrom("attempts")
+    .leftJoin("reviews", "reviews.id", "attempts.published_review_id")
+    .leftJoin("users", "users.id", "reviews.mentor_id")
+    .select(["users.name", "attempts.published_at", "attempts.final_total"])
+    .where("attempts.id", "=", attemptId)
+    .executeTakeFirstOrThrow();
+  return { by: row.name ?? "another mentor", at: row.published_at ?? "", total: row.final_total ?? 0 };
 }
 
 export async function auditTrail(db: Database, attemptId: string) {

@@ -1,0 +1,98 @@
+// The senior in the loop: a mentor reviews a trainee's attempt in Chromium, overrides a verdict
+// and publishes; the trainee sees the feedback and the changed score.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "~/db/db.server";
+import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
+import { generateDraft } from "~/domain/generation/generate";
+import { insertDrafts } from "~/models/draft.server";
+import { startApp, type RunningApp } from "../support/app";
+import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
+import { Client } from "../support/http";
+
+let app: RunningApp;
+let browser: Browser;
+let db: Database;
+let attemptId = "";
+let springAttempt = "";
+
+async function practise(email: string, findings: Record<string, string>[]) {
+  const c = await new Client(app.url).signIn(email);
+  const start = await c.post("/practice?index", { domain: "software", difficulty: "2" });
+  const id = start.location!.split("/").pop()!;
+  for (const f of findings) await c.post(`/practice/attempts/${id}`, { intent: "add", confidence: "90", ...f });
+  await c.post(`/practice/attempts/${id}`, { intent: "submit" });
+  return id;
+}
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  db = createDatabase(app.dbUrl);
+  await db.deleteFrom("drafts").where("domain", "=", "software").where("difficulty", "=", 2).execute();
+  const draft = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 7, flawCount: 10, categories: ["off-by-one", "missing-await"] });
+  await insertDrafts(db, [{ ...draft, domain: "software", difficulty: 2 }]);
+  // trainee5 is in the Autumn cohort (mentor2 mentors it); trainee1 in Spring (mentor1 only).
+  attemptId = await practise("trainee5@redline.test", [
+    { lineFrom: "3", lineTo: "3", category: "off-by-one", explanation: "Off by one: the loop runs n + 1 times, one too many." },
+    { lineFrom: "10", lineTo: "10", category: "missing-await", explanation: "The insert is gone, so the row is never saved." },
+  ]);
+  springAttempt = await practise("trainee1@redline.test", [{ lineFrom: "3", lineTo: "3", category: "off-by-one", explanation: "Loop bound is off by one." }]);
+});
+
+afterAll(async () => {
+  await db?.destroy();
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("mentor review in Chromium", () => {
+  it("a mentor overrides one verdict and publishes; the trainee sees the feedback and the changed score", async () => {
+    const auto = await db.selectFrom("attempts").select("auto_total").where("id", "=", attemptId).executeTakeFirstOrThrow();
+    expect(auto.auto_total).toBe(100);
+
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    const errors = watchConsole(page);
+    await signIn(page, app.url, "mentor2@redline.test");
+    await page.locator("td", { hasText: "Ravi Shah" }).first().waitFor();
+    await Promise.all([page.waitForURL(`${app.url}/mentor/attempts/${attemptId}`), page.locator("tr", { hasText: "Ravi Shah" }).getByText("Review").click()]);
+    const findingIds = await db.selectFrom("findings").select(["id", "line_from"]).where("attempt_id", "=", attemptId).orderBy("line_from").execute();
+    // The second finding (the deletion) is judged only partly right, with a comment.
+    await page.selectOption(`#verdict-${findingIds[1].id}`, "partly");
+    await page.fill(`#comment-${findingIds[1].id}`, "Right spot, but say that save() resolves before anything is written.");
+    await page.fill("#feedback", "Solid review. Be precise about the consequence of a missing write.");
+    await page.click("text=Publish to trainee");
+    await page.locator(".success", { hasText: "Published" }).waitFor();
+    // Detection: 2 + 3×0.5 of 5 = 0.7; explanation: (1 + 0.5) / 2 = 0.75 → 31.5 + 20 + 10 + 18.75 = 80.3 (rounded).
+    expect(await page.locator(".success").textContent()).toContain("final score of 80.3");
+    expect(await page.locator('[data-testid="final-total"]').textContent()).toBe("80.3");
+    expect(await page.locator("table.data", { hasText: "publish" }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await ctx.close();
+
+    const tctx = await newContext(browser);
+    const tp = await tctx.newPage();
+    await signIn(tp, app.url, "trainee5@redline.test");
+    await tp.locator('[data-testid="feedback-badge"]').waitFor();
+    await Promise.all([tp.waitForURL(/\/practice\/results\//), tp.locator("a", { hasText: "Sum of the first n numbers" }).first().click()]);
+    await tp.locator('[data-testid="mentor-feedback"]').waitFor();
+    expect(await tp.locator('[data-testid="mentor-feedback"]').textContent()).toContain("Be precise about the consequence");
+    expect((await tp.locator('[data-testid="total"]').textContent())?.startsWith("80.3")).toBe(true);
+    expect(await tp.locator(".mentor-note", { hasText: "Mentor: partly right" }).count()).toBe(1);
+    await tctx.close();
+  });
+
+  it("a mentor cannot open an attempt outside their cohorts (404), and a trainee cannot open mentor pages (403)", async () => {
+    const mentor2 = await new Client(app.url).signIn("mentor2@redline.test");
+    for (const path of [`/mentor/attempts/${springAttempt}`, `/mentor/attempts/${springAttempt}.data`]) {
+      const r = await mentor2.get(path);
+      expect(r.status).toBe(404);
+      expect(r.body).not.toContain("Loop bound is off by one");
+    }
+    expect((await mentor2.post(`/mentor/attempts/${springAttempt}`, { intent: "publish", version: "0", feedback: "x" })).status).toBe(404);
+    const trainee = await new Client(app.url).signIn("trainee2@redline.test");
+    for (const path of ["/mentor", `/mentor/attempts/${springAttempt}`, "/admin/cohorts", "/admin/content"]) {
+      expect((await trainee.get(path)).status).toBe(403);
+    }
+  });
+});

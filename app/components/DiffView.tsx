@@ -1,7 +1,7 @@
 import type { DiffRow } from "~/domain/practice/diff-view";
 
 /** The clean-vs-flawed diff as text rows; flags and flaws are labelled for screen readers too. */
-export function DiffView({ rows }: { rows: DiffRow[] }) {
+export function DiffView({ rows, flagLabel = "your flag" }: { rows: DiffRow[]; flagLabel?: string }) {
   return (
     <div className="diff" role="table" aria-label="Differences between the clean and the reviewed draft">
       {rows.map((r, i) =>
@@ -20,7 +20,7 @@ export function DiffView({ rows }: { rows: DiffRow[] }) {
               {r.segments.map(([kind, text], k) => (kind === "del" ? <del key={k}>{text}</del> : kind === "add" ? <ins key={k}>{text}</ins> : <span key={k}>{text}</span>))}
             </span>
             <span role="cell" className="flag">
-              {r.flags.length ? `your flag ${r.flags.map((n) => `#${n}`).join(", ")}` : ""}
+              {r.flags.length ? `${flagLabel} ${r.flags.map((n) => `#${n}`).join(", ")}` : ""}
             </span>
           </div>
         ),

@@ -77,7 +77,7 @@ export default function Cohorts() {
             <div className="row">
               <h2 id={`c-${c.id}`}>{c.name}</h2>
               <span className="muted small">
-                {c.members.filter((m) => m.role === "trainee").length} trainees · {c.members.filter((m) => m.role === "mentor").length} mentors
+                {plural(c.members.filter((m) => m.role === "trainee").length, "trainee")} · {plural(c.members.filter((m) => m.role === "mentor").length, "mentor")}
               </span>
               <span className="spacer" />
               <Form method="post" className="row">
@@ -150,3 +150,5 @@ export default function Cohorts() {
     </div>
   );
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

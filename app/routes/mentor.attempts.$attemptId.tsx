@@ -151,14 +151,14 @@ export default function ReviewAttempt() {
       <div className="review-grid">
         <section className="card" aria-labelledby="diff-h">
           <h2 id="diff-h">Draft, answer key and the trainee's flags</h2>
-          <DiffView rows={r.diff} />
+          <DiffView rows={r.diff} flagLabel="trainee's flag" />
           {r.missed.length ? (
             <>
               <h3>Missed flaws</h3>
               <ul className="plain-list">
                 {r.missed.map((m) => (
                   <li key={m.id}>
-                    <strong>{m.category}</strong> <span className="muted small">lines {m.lines.from}–{m.lines.to}</span>
+                    <strong>{m.category}</strong> <span className="muted small">{m.lines.from === m.lines.to ? `line ${m.lines.from}` : `lines ${m.lines.from}–${m.lines.to}`}</span>
                     <p className="small">{m.explanation}</p>
                   </li>
                 ))}

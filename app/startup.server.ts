@@ -17,7 +17,7 @@ export async function startup(): Promise<void> {
       const n = await seedDraftPool(database, 4);
       console.log(`Seeded ${n} practice drafts across the content packs.`);
     } else if (config.NODE_ENV === "production") {
-      console.log("Empty database and demo mode is off (production). Create the first admin with `npm run db:migrate -- --admin EMAIL`.");
+      console.log("Empty database and demo mode is off (production). Create the first admin with `npm run db:migrate -- --create-admin EMAIL --name 'NAME'`.");
     }
   }
   if ((await isDemoDatabase(database)) && demoAllowed()) {

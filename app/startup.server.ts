@@ -1,4 +1,5 @@
 import { db, migrateToLatest } from "~/db/db.server";
+import { seedDemoHistory } from "~/models/demo-history.server";
 import { seedDraftPool } from "~/models/draft-pool.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, isDemoDatabase, seedDemoOrganisation } from "~/models/demo.server";
 import { demoAllowed, env } from "~/utils/env.server";
@@ -15,7 +16,9 @@ export async function startup(): Promise<void> {
       console.log("Empty database: seeding the demo organisation…");
       await seedDemoOrganisation(database);
       const n = await seedDraftPool(database, 4);
-      console.log(`Seeded ${n} practice drafts across the content packs.`);
+      // Tests start from a pool with no history (REDLINE_DEMO_HISTORY=0) so their numbers are exact.
+      const h = process.env.REDLINE_DEMO_HISTORY === "0" ? 0 : await seedDemoHistory(database, 4);
+      console.log(`Seeded ${n} practice drafts and ${h} submitted reviews of demo trainees.`);
     } else if (config.NODE_ENV === "production") {
       console.log("Empty database and demo mode is off (production). Create the first admin with `npm run db:migrate -- --create-admin EMAIL --name 'NAME'`.");
     }

@@ -22,7 +22,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   const dbUrl = `file:${path.join(dir, "app.db")}`;
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "server.mjs")], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: dbUrl, SESSION_SECRET: "test-secret-0123456789abcdef", ...extraEnv },
+    env: { ...process.env, NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: dbUrl, SESSION_SECRET: "test-secret-0123456789abcdef", REDLINE_DEMO_HISTORY: "0", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

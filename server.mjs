@@ -55,7 +55,13 @@ app.all(
   createRequestHandler({
     build,
     mode: build.mode,
-    getLoadContext: (req, res) => ({ nonce: res.locals.nonce, clientIp: req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: (req, res) => ({
+      nonce: res.locals.nonce,
+      clientIp: req.socket.remoteAddress ?? "unknown",
+      // A document request renders HTML; a `.data` request returns loader data to the browser.
+      isDocumentRequest: !req.path.endsWith(".data"),
+      serverOnly: {},
+    }),
   }),
 );
 

@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { NonceProvider } from "./utils/nonce";
+import { NonceProvider, ServerOnlyProvider } from "./utils/nonce";
 export { startup } from "./startup.server";
 
 const ABORT_DELAY = 5_000;
@@ -22,7 +22,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <ServerOnlyProvider value={loadContext?.serverOnly ?? {}}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </ServerOnlyProvider>
       </NonceProvider>,
       {
         nonce,

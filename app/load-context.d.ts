@@ -4,6 +4,9 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     nonce: string;
     clientIp: string;
+    isDocumentRequest: boolean;
+    /** Values for server rendering only: never serialised into loader data. */
+    serverOnly: { draftHtml?: string };
   }
 }
 

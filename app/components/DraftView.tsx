@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { useServerOnly } from "~/utils/nonce";
 
 export type Token = [cls: string, text: string];
 
@@ -45,8 +46,12 @@ function lineOf(node: Node | null): number | null {
 }
 
 interface Props {
-  /** Markup from DraftLines, rendered on the server (text escaped by React). */
-  html: string;
+  /**
+   * Markup from DraftLines, rendered on the server (text escaped by React). null on a document
+   * request: the server renders it from a server-only value and the browser keeps that DOM, so
+   * the largest part of the page is not sent twice (once as HTML, once as loader data).
+   */
+  html: string | null;
   format: string;
   /** Called with the selected line range and text when the reader selects text or clicks line numbers. */
   onSelectLines?: (from: number, to: number, quote: string) => void;
@@ -54,6 +59,8 @@ interface Props {
 
 /** The draft with line numbers; code and SQL in monospace with colouring, prose readable. */
 export function DraftView({ html, format, onSelectLines }: Props) {
+  const serverOnly = useServerOnly();
+  const markup = html ?? serverOnly.draftHtml ?? "";
   const ref = useRef<HTMLOListElement>(null);
   const anchor = useRef<number | null>(null);
 
@@ -95,7 +102,10 @@ export function DraftView({ html, format, onSelectLines }: Props) {
       ref={ref}
       className={`draft ${isProse(format) ? "draft-prose" : "draft-code"}`}
       aria-label="Draft, one item per line"
-      dangerouslySetInnerHTML={{ __html: html }}
+      // With html null in the browser, React keeps the server's DOM during hydration and after it
+      // (the prop stays ""), until new loader data brings new markup.
+      suppressHydrationWarning
+      dangerouslySetInnerHTML={{ __html: markup }}
     />
   );
 }

@@ -140,6 +140,35 @@ export interface TraineeAttempt {
   hints: TakenHint[];
 }
 
+/** What the exercise page reads of a draft: no clean text, no answer key. */
+export type DraftForReading = Pick<StoredDraft, "id" | "domain" | "title" | "format" | "language" | "difficulty" | "brief" | "flawedText" | "generator">;
+
+export interface ExerciseAttempt {
+  attempt: AttemptsTable;
+  draft: DraftForReading;
+  findings: FindingsTable[];
+  hints: TakenHint[];
+}
+
+/**
+ * The trainee's own open-or-submitted attempt with only the readable part of its draft: the
+ * answer key is not even loaded on the page that must not show it.
+ */
+export async function getExerciseForTrainee(db: Database, userId: string, attemptId: string): Promise<ExerciseAttempt> {
+  const attempt = await db.selectFrom("attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", userId).executeTakeFirst();
+  if (!attempt) throw new AttemptNotFound();
+  const [draft, findings] = await Promise.all([
+    db
+      .selectFrom("drafts")
+      .select(["id", "domain", "title", "format", "language", "difficulty", "brief", "flawed_text as flawedText", "generator"])
+      .where("id", "=", attempt.draft_id)
+      .executeTakeFirst(),
+    db.selectFrom("findings").selectAll().where("attempt_id", "=", attemptId).orderBy("line_from").orderBy("created_at").execute(),
+  ]);
+  if (!draft) throw new AttemptNotFound();
+  return { attempt, draft: { ...draft, format: draft.format as DraftForReading["format"] }, findings, hints: JSON.parse(attempt.hints_taken) as TakenHint[] };
+}
+
 /** The trainee's own attempt, or AttemptNotFound (also for someone else's: never reveal it exists). */
 export async function getAttemptForTrainee(db: Database, userId: string, attemptId: string): Promise<TraineeAttempt> {
   const attempt = await db.selectFrom("attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", userId).executeTakeFirst();

@@ -6,7 +6,7 @@ import { MAX_HINTS } from "~/domain/practice/hints";
 import { draftHtml } from "~/utils/draft-html.server";
 import { highlightLines } from "~/utils/highlight.server";
 import { packFor } from "./content.server";
-import type { TraineeAttempt } from "./attempt.server";
+import type { ExerciseAttempt } from "./attempt.server";
 
 export function categoryOptions(domain: string) {
   return (packFor(domain)?.categories ?? []).map((c) => ({ id: c.id, name: c.name, family: c.family, description: c.description }));
@@ -16,7 +16,7 @@ export function generatorLabel(generator: string): string {
   return generator === "offline" ? "Offline seeding engine" : generator.startsWith("openai:") ? `AI model (${generator.slice(7)})` : generator;
 }
 
-export function findingDTOs(t: Pick<TraineeAttempt, "findings">, names: Map<string, string>) {
+export function findingDTOs(t: Pick<ExerciseAttempt, "findings">, names: Map<string, string>) {
   return t.findings.map((f) => ({
     id: f.id,
     lineFrom: f.line_from,
@@ -30,7 +30,7 @@ export function findingDTOs(t: Pick<TraineeAttempt, "findings">, names: Map<stri
   }));
 }
 
-export function exerciseDTO(t: TraineeAttempt) {
+export function exerciseDTO(t: ExerciseAttempt) {
   const { attempt, draft } = t;
   const categories = categoryOptions(draft.domain);
   const names = new Map(categories.map((c) => [c.id, c.name]));
@@ -49,7 +49,7 @@ export function exerciseDTO(t: TraineeAttempt) {
       difficulty: draft.difficulty,
       generator: generatorLabel(draft.generator),
       lineCount: lineCount(draft.flawedText),
-      html: draftHtml(draft.id, highlightLines(`flawed:${draft.id}`, draft.flawedText, draft.language, draft.format), draft.format, marks),
+      html: draftHtml(draft.id, highlightLines(`flawed:${draft.id}`, draft.flawedText, draft.language, draft.format), draft.format, marks) as string | null,
     },
     findings,
     hints: t.hints.map((h) => ({ text: h.text, at: h.at })),

@@ -10,7 +10,7 @@ import {
   AttemptClosed,
   AttemptNotFound,
   deleteFinding,
-  getAttemptForTrainee,
+  getExerciseForTrainee,
   submitAttempt,
   takeHint,
   updateFinding,
@@ -23,18 +23,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 async function load(userId: string, attemptId: string) {
   try {
-    return await getAttemptForTrainee(db(), userId, attemptId);
+    return await getExerciseForTrainee(db(), userId, attemptId);
   } catch (e) {
     if (e instanceof AttemptNotFound) throw new Response("This attempt does not exist or is not yours.", { status: 404 });
     throw e;
   }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "trainee");
   const t = await load(user.id, params.attemptId!);
   if (t.attempt.status === "submitted") throw redirect(`/practice/results/${t.attempt.id}`);
-  return exerciseDTO(t);
+  const dto = exerciseDTO(t);
+  if (context.isDocumentRequest && context.serverOnly) {
+    context.serverOnly.draftHtml = dto.draft.html ?? undefined;
+    dto.draft.html = null;
+  }
+  return dto;
 }
 
 type ActionResult = { form: "add" | "update"; findingId?: string; errors: Record<string, string>; values: Record<string, string> } | { form: "hint"; message: string };

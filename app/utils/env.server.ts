@@ -13,8 +13,18 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z
     .string()
-    .url("OPENAI_BASE_URL must be a URL such as http://127.0.0.1:11434/v1")
-    .refine((u) => /^https?:\/\//i.test(u), "OPENAI_BASE_URL must start with http:// or https://, e.g. http://127.0.0.1:11434/v1")
+    .superRefine((u, ctx) => {
+      let url: URL;
+      try {
+        url = new URL(u);
+      } catch {
+        ctx.addIssue({ code: "custom", message: "OPENAI_BASE_URL must be a URL such as http://127.0.0.1:11434/v1" });
+        return;
+      }
+      if (url.protocol !== "http:" && url.protocol !== "https:") {
+        ctx.addIssue({ code: "custom", message: "OPENAI_BASE_URL must start with http:// or https://, e.g. http://127.0.0.1:11434/v1" });
+      }
+    })
     .optional(),
   OPENAI_MODEL: z.string().optional(),
 }).superRefine((e, ctx) => {

@@ -260,6 +260,12 @@ export class LlmClient {
         completionTokens,
       };
     };
+    // A signal per attempt: the SDK leaves a listener on the signal it gets, and a job's signal
+    // lives for hundreds of calls.
+    const attemptAbort = new AbortController();
+    const forward = () => attemptAbort.abort(req.signal?.reason);
+    if (req.signal?.aborted) forward();
+    else req.signal?.addEventListener("abort", forward, { once: true });
     try {
       const completion = await this.sdk.chat.completions.create(
         {
@@ -268,7 +274,7 @@ export class LlmClient {
           response_format: { type: "json_schema", json_schema: { name: req.schemaName, strict: true, schema: req.schema } },
           ...this.tokenParam(req.maxTokens),
         },
-        { signal: req.signal, timeout: this.config.timeoutMs, maxRetries: 0 },
+        { signal: attemptAbort.signal, timeout: this.config.timeoutMs, maxRetries: 0 },
       );
       const usage = { promptTokens: completion.usage?.prompt_tokens ?? 0, completionTokens: completion.usage?.completion_tokens ?? 0 };
       const requestId = (completion as { _request_id?: string | null })._request_id ?? null;
@@ -325,6 +331,8 @@ export class LlmClient {
       }
       const m = `Unexpected error calling the model: ${shorten((err as Error)?.message ?? String(err), 200)}`;
       return { call: call({ outcome: "network", error: m }), message: m, noRetry: true };
+    } finally {
+      req.signal?.removeEventListener("abort", forward);
     }
   }
 }

@@ -85,6 +85,9 @@ describe("practice in Chromium", () => {
     expect(await page.inputValue("#add-lineFrom")).toBe("3");
     expect(await page.inputValue("#add-lineTo")).toBe("3");
     await addFinding(page, "off-by-one", "Off by one: the loop runs n + 1 times, one too many.");
+    // The draft re-renders with the new flag marked (fresh markup after the page hydrated).
+    await page.locator("#L3.flagged").waitFor();
+    expect(await page.locator("#L3 .line-label").textContent()).toBe("#1");
 
     await selectInLine(page, 10, "return row.id");
     expect(await page.inputValue("#add-lineFrom")).toBe("10");

@@ -136,7 +136,8 @@ export function agreement<T extends string | number>(pairs: AgreementPair<T>[], 
   const po = agree / n;
   let pe = 0;
   for (let i = 0; i < k; i++) pe += (rowSum[i] / n) * (colSum[i] / n);
-  const kappa = 1 - pe === 0 ? null : (po - pe) / (1 - pe);
+  // Floating error can leave p_e a hair from 1 when one label is all there is.
+  const kappa = pe >= 1 - 1e-12 ? null : (po - pe) / (1 - pe);
 
   let weightedKappa: number | null = null;
   const numeric = cats.every((c) => typeof c === "number");

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { filtersToQuery, parseFilters, periodBounds } from "./filters";
+
+const parse = (q: string) => parseFilters(new URLSearchParams(q));
+
+describe("dashboard filters", () => {
+  it("keeps the known filters, drops blanks and unknown parameters", () => {
+    expect(parse("cohort=abc-1&domain=legal&from=2026-01-01&to=2026-01-31&index&_data=x&trainee=")).toEqual({
+      ok: true,
+      filters: { cohort: "abc-1", domain: "legal", from: "2026-01-01", to: "2026-01-31" },
+    });
+    expect(parse("")).toEqual({ ok: true, filters: {} });
+  });
+
+  it("explains what is wrong", () => {
+    expect(parse("from=01/02/2026")).toEqual({ ok: false, message: "Invalid filter: From must be a date written YYYY-MM-DD, e.g. 2026-03-01." });
+    expect(parse("to=2026-02-30")).toEqual({ ok: false, message: "Invalid filter: To is not a real calendar date." });
+    expect(parse("from=2026-03-02&to=2026-03-01")).toEqual({ ok: false, message: "Invalid filter: From must be on or before To." });
+    expect(parse("cohort=x';drop")).toMatchObject({ ok: false, message: expect.stringContaining("Cohort must be an id") });
+    expect(parse("domain=LEGAL")).toMatchObject({ ok: false, message: expect.stringContaining("Domain") });
+  });
+
+  it("turns days into half-open timestamp bounds and back into a query string", () => {
+    expect(periodBounds({ from: "2026-01-01", to: "2026-01-31" })).toEqual({ start: "2026-01-01T00:00:00.000Z", end: "2026-02-01T00:00:00.000Z" });
+    expect(periodBounds({})).toEqual({});
+    expect(filtersToQuery({ domain: "legal", from: "2026-01-01" })).toBe("?domain=legal&from=2026-01-01");
+    expect(filtersToQuery({})).toBe("");
+  });
+});

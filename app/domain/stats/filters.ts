@@ -1,0 +1,78 @@
+// Filters shared by the mentor dashboards and the CSV exports, parsed from a query string.
+import { z } from "zod";
+
+export interface Filters {
+  cohort?: string;
+  domain?: string;
+  trainee?: string;
+  /** Inclusive first day, YYYY-MM-DD (UTC). */
+  from?: string;
+  /** Inclusive last day, YYYY-MM-DD (UTC). */
+  to?: string;
+}
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+
+const id = (what: string) =>
+  z.preprocess(blankToUndefined, z.string().max(64, `${what} is too long`).regex(/^[A-Za-z0-9_-]+$/, `${what} must be an id from the list`).optional());
+
+function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00.000Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+const day = (what: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, `${what} must be a date written YYYY-MM-DD, e.g. 2026-03-01`)
+      .refine(isCalendarDate, `${what} is not a real calendar date`)
+      .optional(),
+  );
+
+export const FiltersSchema = z
+  .object({
+    cohort: id("Cohort"),
+    domain: z.preprocess(blankToUndefined, z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "Domain must be one of the listed domains").optional()),
+    trainee: id("Trainee"),
+    from: day("From"),
+    to: day("To"),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "From must be on or before To", path: ["from"] });
+
+export type FilterParse = { ok: true; filters: Filters } | { ok: false; message: string };
+
+/** Unknown parameters are ignored; the first problem is reported in words a person can act on. */
+export function parseFilters(params: URLSearchParams): FilterParse {
+  const input: Record<string, string> = {};
+  for (const key of ["cohort", "domain", "trainee", "from", "to"]) {
+    const v = params.get(key);
+    if (v !== null) input[key] = v;
+  }
+  const r = FiltersSchema.safeParse(input);
+  if (r.success) {
+    const filters: Filters = {};
+    for (const [k, v] of Object.entries(r.data)) if (v !== undefined) filters[k as keyof Filters] = v;
+    return { ok: true, filters };
+  }
+  const issue = r.error.issues[0];
+  return { ok: false, message: `Invalid filter: ${issue.message}.` };
+}
+
+/** Half-open ISO bounds for timestamps: [from 00:00, day after `to` 00:00). */
+export function periodBounds(f: Pick<Filters, "from" | "to">): { start?: string; end?: string } {
+  const out: { start?: string; end?: string } = {};
+  if (f.from) out.start = `${f.from}T00:00:00.000Z`;
+  if (f.to) out.end = new Date(Date.parse(`${f.to}T00:00:00.000Z`) + 86_400_000).toISOString();
+  return out;
+}
+
+/** The same filters as a query string (for links between pages and to the exports). */
+export function filtersToQuery(f: Filters, extra: Record<string, string> = {}): string {
+  const p = new URLSearchParams();
+  for (const k of ["cohort", "domain", "trainee", "from", "to"] as const) if (f[k]) p.set(k, f[k]!);
+  for (const [k, v] of Object.entries(extra)) p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}

@@ -146,13 +146,13 @@ async function load(url: string, connections: number, headers: Record<string, st
 }
 
 async function httpBench() {
-  console.log("\nExercise page over HTTP (built production server on loopback; 4 s per run)");
+  console.log("\nExercise page over HTTP (built production server as `npm start` runs it, on loopback; 4 s per run)");
   if (!fs.existsSync("build/index.js")) throw new Error("Run `npm run build` first.");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "redline-bench-"));
   const dbUrl = `file:${path.join(dir, "bench.db")}`;
   const port = 3900 + Math.floor(Math.random() * 90);
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const server = spawn(process.execPath, [...profile, "server.mjs"], { env: { ...process.env, NODE_ENV: "production", REDLINE_DEMO: "1", SESSION_SECRET: "bench-secret-0123456789abcdef", DATABASE_URL: dbUrl, PORT: String(port), HOST: "127.0.0.1" }, stdio: "ignore" });
+  const server = spawn(process.execPath, [...profile, ...(process.env.BENCH_NODE_FLAGS ?? "--max-semi-space-size=64").split(" ").filter(Boolean), "server.mjs"], { env: { ...process.env, NODE_ENV: "production", REDLINE_DEMO: "1", SESSION_SECRET: "bench-secret-0123456789abcdef", DATABASE_URL: dbUrl, PORT: String(port), HOST: "127.0.0.1" }, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${base}/login`);

@@ -4,8 +4,11 @@ import { useRef } from "react";
 import { z } from "zod";
 import { DiffView } from "~/components/DiffView";
 import { db } from "~/db/db.server";
+import { getDraft } from "~/models/draft.server";
 import { publishReview, ReviewNotFound, savedReviewInput, saveReviewDraft, type ReviewInput } from "~/models/review.server";
+import { suggestGrade } from "~/models/ai-grading.server";
 import { reviewDTO } from "~/models/review-view.server";
+import { llmConfigFromEnv } from "~/utils/llm.server";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 
@@ -16,7 +19,8 @@ const notFound = () => new Response("This attempt does not exist or is not one o
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, "mentor", "admin");
   try {
-    return await reviewDTO(db(), viewer, params.attemptId!);
+    const config = llmConfigFromEnv();
+    return { ...(await reviewDTO(db(), viewer, params.attemptId!)), gradingModel: config ? config.model : null };
   } catch (e) {
     if (e instanceof ReviewNotFound) throw notFound();
     throw e;
@@ -57,6 +61,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const current = await reviewDTO(db(), viewer, attemptId);
     const form = await request.formData();
     const intent = String(form.get("intent") ?? "save");
+    if (intent === "suggest") {
+      // The model's reading of each matched explanation: a suggestion beside the offline score.
+      const suggestions: Record<string, { grade: number; rationale: string; covered: number[]; model: string }> = {};
+      for (const f of current.findings) {
+        if (!f.flaw) continue;
+        const keyPoints = await flawKeyPoints(current.draft.id, f.flaw.id);
+        const s = await suggestGrade({ explanation: `${f.explanation} ${f.suggestedFix}`.trim(), flaw: { explanation: f.flaw.explanation, keyPoints } });
+        if (s) suggestions[f.id] = { grade: s.grade, rationale: s.rationale, covered: s.coveredKeyPoints, model: s.model };
+      }
+      return { kind: "suggestions" as const, suggestions };
+    }
     if (intent === "publish-over") {
       // After a conflict: publish the mentor's saved draft over the other review, knowingly.
       const mine = await savedReviewInput(db(), viewer, attemptId);
@@ -80,6 +95,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+async function flawKeyPoints(draftId: string, flawId: string) {
+  const draft = await getDraft(db(), draftId);
+  return draft?.answerKey.find((e) => e.id === flawId)?.keyPoints ?? [];
+}
+
 const VERDICT_LABEL = { hit: "Automatic: correct", "false-positive": "Automatic: false alarm" } as const;
 
 export default function ReviewAttempt() {
@@ -100,6 +120,7 @@ export default function ReviewAttempt() {
     }, 800);
   };
   const errors: Record<string, string> = result?.kind === "invalid" ? result.errors : {};
+  const suggestions: Record<string, { grade: number; rationale: string; model: string }> = result?.kind === "suggestions" ? result.suggestions : {};
   const saved = autosave.data?.kind === "saved" ? autosave.data.at : result?.kind === "saved" ? result.at : null;
   const stale = r.mine && r.attempt.publishedBy && !r.attempt.publishedByMe && r.mine.basedOn < r.attempt.version;
 
@@ -204,6 +225,12 @@ export default function ReviewAttempt() {
                     </ul>
                   </details>
                 ) : null}
+                {suggestions[f.id] ? (
+                  <p className="small ai-suggestion" data-testid="ai-suggestion">
+                    <span className="pill pill-blue">Model suggests {suggestions[f.id].grade}/3</span> {suggestions[f.id].rationale}{" "}
+                    <span className="muted">({suggestions[f.id].model}; your grade rules)</span>
+                  </p>
+                ) : null}
                 <div className="review-controls">
                   <div>
                     <label htmlFor={`verdict-${f.id}`}>Verdict</label>
@@ -253,6 +280,17 @@ export default function ReviewAttempt() {
               </button>
             </div>
           </Form>
+          {r.gradingModel ? (
+            <Form method="post" className="row">
+              <input type="hidden" name="intent" value="suggest" />
+              <button type="submit" className="btn btn-small" disabled={busy}>
+                Ask {r.gradingModel} for grade suggestions
+              </button>
+              {result?.kind === "suggestions" && Object.keys(result.suggestions).length === 0 ? <span className="small muted">The model gave no usable suggestion.</span> : null}
+            </Form>
+          ) : (
+            <p className="small muted">Model grading is off (no model configured); grades use the key points and your judgement.</p>
+          )}
           <p className="small">
             <Link to={`/mentor/drafts/${r.draft.id}/groups`}>Grade this draft's explanations by group across trainees →</Link>
           </p>

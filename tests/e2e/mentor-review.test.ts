@@ -65,7 +65,8 @@ describe("mentor review in Chromium", () => {
     await page.locator(".success", { hasText: "Published" }).waitFor();
     // Detection: 2 + 3×0.5 of 5 = 0.7; explanation: (1 + 0.5) / 2 = 0.75 → 31.5 + 20 + 10 + 18.75 = 80.3 (rounded).
     expect(await page.locator(".success").textContent()).toContain("final score of 80.3");
-    expect(await page.locator('[data-testid="final-total"]').textContent()).toBe("80.3");
+    // The page's loader data is revalidated after the action: wait for the new final score.
+    await page.locator('[data-testid="final-total"]', { hasText: "80.3" }).waitFor();
     expect(await page.locator("table.data", { hasText: "publish" }).count()).toBe(1);
     expect(errors).toEqual([]);
     await ctx.close();

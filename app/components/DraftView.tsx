@@ -26,7 +26,7 @@ export function DraftLines({ lines, format, marks = {} }: { lines: Token[][]; fo
         const text = tokens.map(([, t]) => t).join("");
         const kind = prose ? (/^\s*#/.test(text) ? " heading" : /^\s*\|/.test(text) ? " table-row" : "") : "";
         return (
-          <li key={n} id={`L${n}`} data-line={n} className={`line${kind}${mark ? ` ${mark.cls}` : ""}`}>
+          <li key={n} id={`L${n}`} className={`line${kind}${mark ? ` ${mark.cls}` : ""}`}>
             <a className="ln" href={`#L${n}`} aria-label={`Line ${n}`}>
               {n}
             </a>
@@ -41,8 +41,8 @@ export function DraftLines({ lines, format, marks = {} }: { lines: Token[][]; fo
 
 function lineOf(node: Node | null): number | null {
   const el = node instanceof Element ? node : node?.parentElement;
-  const row = el?.closest("[data-line]");
-  return row ? Number(row.getAttribute("data-line")) : null;
+  const row = el?.closest("li.line");
+  return row ? Number(row.id.slice(1)) : null;
 }
 
 interface Props {

@@ -5,7 +5,6 @@ export interface CategoryOption {
   id: string;
   name: string;
   family: string;
-  description: string;
 }
 
 export interface FindingValues {

@@ -9,7 +9,7 @@ import { packFor } from "./content.server";
 import type { ExerciseAttempt } from "./attempt.server";
 
 export function categoryOptions(domain: string) {
-  return (packFor(domain)?.categories ?? []).map((c) => ({ id: c.id, name: c.name, family: c.family, description: c.description }));
+  return (packFor(domain)?.categories ?? []).map((c) => ({ id: c.id, name: c.name, family: c.family }));
 }
 
 export function generatorLabel(generator: string): string {

@@ -122,7 +122,13 @@ export default function Exercise() {
         </section>
         <aside className="side-panel" aria-label="Your review">
           <section className="card" aria-labelledby="flag-h">
-            <h2 id="flag-h">Flag a flaw</h2>
+            <div className="row">
+              <h2 id="flag-h">Flag a flaw</h2>
+              <span className="spacer" />
+              <Link to={`/practice/categories/${dto.draft.domain}`} target="_blank" rel="noreferrer" className="small">
+                What do the categories mean?
+              </Link>
+            </div>
             <FindingForm
               key={`add-${n}`}
               idPrefix="add"

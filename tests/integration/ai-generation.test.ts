@@ -1,0 +1,462 @@
+// AI generation against a scripted OpenAI-compatible server over real HTTP, with the real openai
+// client, on SQLite and PostgreSQL. For every scripted behaviour the outcome is a verified draft
+// or a recorded failure with its reason, no unverified key is stored, no half-written rows stay
+// behind, and the number of model calls is bounded and matches what the server received.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "~/db/db.server";
+import { FIXTURE_PACK } from "~/domain/generation/fixture-pack";
+import type { Pack, SourceDoc } from "~/domain/types";
+import { verifyDraft } from "~/domain/verification/verify";
+import { cancelGenerationJob, createGenerationJob, listGenerationJobs, runGenerationJob, type GenerationRequest, type RunOptions } from "~/models/ai-generation.server";
+import { suggestGrade } from "~/models/ai-grading.server";
+import { insertDrafts, rowToDraft } from "~/models/draft.server";
+import { generateDraft } from "~/domain/generation/generate";
+import { FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
+import { env, resetEnvForTests } from "~/utils/env.server";
+import { LlmClient, llmConfigFromEnv, makeLlmConfig, retryAfterMs, type LlmConfig } from "~/utils/llm.server";
+import { createTestDb, DIALECTS, type TestDb } from "../support/db";
+import {
+  categoriesOf,
+  cleanDraftValue,
+  documentOf,
+  goodEdits,
+  goodHandler,
+  isRepair,
+  schemaName,
+  startFakeOpenAI,
+  type FakeHandler,
+  type FakeOpenAI,
+  type FakeReply,
+  type FakeRequest,
+} from "../support/fake-openai";
+
+const SOURCE_TEXT =
+  Array.from({ length: 40 }, (_, i) => (i % 5 === 4 ? "" : `export const limit${i + 1} = computeLimit(${i + 3}, "region-${i + 1}");`)).join("\n") + "\n";
+
+const SOURCE: SourceDoc = {
+  id: "limits",
+  domain: "fixture",
+  title: "Regional limits",
+  format: "code",
+  language: "typescript",
+  difficulty: 2,
+  brief: "Export one limit per region, each computed with computeLimit from the region's base value.",
+  text: SOURCE_TEXT,
+  sites: [],
+};
+const PACK: Pack = { ...FIXTURE_PACK, sources: [SOURCE] };
+
+let fake: FakeOpenAI;
+beforeAll(async () => {
+  fake = await startFakeOpenAI();
+});
+afterAll(async () => {
+  await fake?.close();
+});
+
+function client(overrides: Partial<LlmConfig> = {}) {
+  return new LlmClient(
+    makeLlmConfig({
+      model: "fake-model",
+      apiKey: "test-key",
+      baseURL: fake.baseURL,
+      timeoutMs: 300,
+      maxRetries: 2,
+      backoffMs: 5,
+      maxBackoffMs: 200,
+      pricing: { inputPerMTok: 1, outputPerMTok: 2, known: true },
+      ...overrides,
+    }),
+  );
+}
+
+/** Edits of the document with their originals altered so none occurs in it. */
+function hallucinated(req: FakeRequest) {
+  const { edits } = goodEdits(documentOf(req), categoriesOf(req), 3);
+  return { edits: edits.map((e) => ({ ...e, original: e.original.replace("computeLimit", "computeLimits") })) };
+}
+const good: FakeHandler = (req) => ({ type: "json", value: goodEdits(documentOf(req), categoriesOf(req), 3) });
+
+describe.each(DIALECTS)("AI generation on %s", (dialect) => {
+  let t: TestDb;
+  afterEach(async () => {
+    await t?.close();
+  });
+
+  async function run(script: (FakeReply | FakeHandler)[] | FakeHandler, req: Partial<GenerationRequest> = {}, opts: Partial<RunOptions> = {}) {
+    t = await createTestDb(dialect);
+    fake.use(script);
+    const jobId = await createGenerationJob(t.db, { domain: "fixture", mode: "flaws", count: 1, difficulty: 2, spendLimitUsd: 5, origin: "test", ...req }, "fake-model");
+    const summary = await runGenerationJob(t.db, jobId, { llm: client(), pack: PACK, contentHash: "fixture-hash", concurrency: 1, cancelPollMs: 50, seed: 42, ...opts });
+    return { jobId, summary, ...(await state(jobId)) };
+  }
+
+  async function state(jobId: string) {
+    const job = await t.db.selectFrom("generation_jobs").selectAll().where("id", "=", jobId).executeTakeFirstOrThrow();
+    const items = await t.db.selectFrom("generation_items").selectAll().where("job_id", "=", jobId).orderBy("seq").execute();
+    const calls = await t.db.selectFrom("model_calls").selectAll().where("job_id", "=", jobId).orderBy("started_at").execute();
+    const drafts = await t.db.selectFrom("drafts").selectAll().execute();
+    return { job, items, calls, drafts };
+  }
+
+  /** The invariants every run keeps, whatever the model did. */
+  function expectConsistent(s: Awaited<ReturnType<typeof state>>) {
+    for (const row of s.drafts) expect(verifyDraft(rowToDraft(row))).toEqual({ ok: true });
+    const accepted = s.items.filter((i) => i.status === "accepted");
+    expect(s.drafts.map((d) => d.id).sort()).toEqual(accepted.map((i) => i.draft_id).sort());
+    for (const i of s.items) {
+      expect(i.status, `item ${i.seq} finished`).not.toBe("running");
+      if (i.status !== "accepted") expect(i.draft_id).toBeNull();
+      if (i.status === "rejected") expect(i.failure_reason && i.failure_detail).toBeTruthy();
+    }
+    expect(s.calls).toHaveLength(fake.requests.length);
+    expect(Number(s.job.calls)).toBe(fake.requests.length);
+    expect(s.items.reduce((n, i) => n + Number(i.calls), 0)).toBe(fake.requests.length);
+    expect(Number(s.job.accepted)).toBe(accepted.length);
+    expect(Number(s.job.rejected)).toBe(s.items.filter((i) => i.status === "rejected").length);
+    expect(Number(s.job.spent_usd)).toBeCloseTo(s.calls.reduce((n, c) => n + Number(c.cost_usd), 0), 6);
+  }
+
+  it("good edits: one call per draft, a verified draft labelled with the model, calls recorded with tokens and cost", async () => {
+    const s = await run(goodHandler({ edits: 6 }), { count: 2 });
+    expectConsistent(s);
+    expect(s.summary).toMatchObject({ status: "done", accepted: 2, rejected: 0, calls: 2 });
+    expect(fake.requests).toHaveLength(2);
+    const req = fake.requests[0];
+    expect(req.authorization).toBe("Bearer test-key");
+    expect(req.body.model).toBe("fake-model");
+    expect(req.body.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "flaw_edits", strict: true } });
+    expect(documentOf(req)).toBe(SOURCE_TEXT);
+    const draft = rowToDraft(s.drafts[0]);
+    expect(draft.generator).toBe("openai:fake-model");
+    expect(draft.answerKey.length).toBeGreaterThanOrEqual(2);
+    expect(draft.answerKey.every((e) => e.origin.kind === "model")).toBe(true);
+    expect(s.calls[0]).toMatchObject({ outcome: "ok", http_status: 200, finish_reason: "stop", prompt_tokens: 1200, completion_tokens: 350, purpose: "flaws", request_id: `req_fake_${fake.requests[0].n}` });
+    expect(Number(s.calls[0].cost_usd)).toBeCloseTo((1200 * 1 + 350 * 2) / 1e6, 9);
+    expect(s.job.status).toBe("done");
+  });
+
+  it("malformed JSON: the parse error goes back to the model, the repaired answer is accepted", async () => {
+    const s = await run([{ type: "text", content: '{"edits": [ {"category": "off-by-one", ' }, good]);
+    expectConsistent(s);
+    expect(s.summary).toMatchObject({ accepted: 1, calls: 2 });
+    expect(s.calls.map((c) => c.outcome)).toEqual(["invalid_json", "ok"]);
+    const repair = fake.requests[1].body.messages!;
+    expect(repair.at(-2)).toMatchObject({ role: "assistant", content: '{"edits": [ {"category": "off-by-one", ' });
+    expect(repair.at(-1)!.content).toContain("not valid JSON");
+    expect(s.items[0].rounds).toBe(2);
+  });
+
+  it("hallucinated originals: repaired twice with the errors, then rejected; 3 calls, no draft", async () => {
+    const s = await run([(r) => ({ type: "json", value: hallucinated(r) }), (r) => ({ type: "json", value: hallucinated(r) }), (r) => ({ type: "json", value: hallucinated(r) })]);
+    expectConsistent(s);
+    expect(s.drafts).toHaveLength(0);
+    expect(fake.requests).toHaveLength(3);
+    expect(fake.requests.slice(1).every(isRepair)).toBe(true);
+    expect(fake.requests[1].body.messages!.at(-1)!.content).toMatch(/"original" does not occur in the document/);
+    expect(s.items[0]).toMatchObject({ status: "rejected", failure_reason: "invalid_proposal", rounds: 3 });
+    expect(s.items[0].failure_detail).toMatch(/^No usable edits after 3 rounds: .*does not occur/);
+  });
+
+  it("one hallucinated edit among good ones is dropped without a repair call", async () => {
+    const s = await run([
+      (r) => {
+        const { edits } = goodEdits(documentOf(r), categoriesOf(r), 4);
+        edits[1] = { ...edits[1], original: "export const limitX = 1;" };
+        return { type: "json", value: { edits } };
+      },
+    ]);
+    expectConsistent(s);
+    expect(s.summary).toMatchObject({ accepted: 1, calls: 1 });
+    expect(s.items[0].dropped_edits).toBe(1);
+    expect(JSON.parse(s.items[0].notes!)[0]).toMatch(/dropped: Edit 2 .*does not occur/);
+  });
+
+  it("overlapping edits: the overlap is named in the repair request", async () => {
+    const overlapping: FakeHandler = (r) => {
+      const { edits } = goodEdits(documentOf(r), categoriesOf(r), 1);
+      const e = edits[0];
+      return { type: "json", value: { edits: [e, { ...e, original: e.original.slice(0, 20), replacement: "x" }, { ...e, original: e.original.slice(10), replacement: "y" }] } };
+    };
+    const s = await run([overlapping, good]);
+    expectConsistent(s);
+    expect(s.summary).toMatchObject({ accepted: 1, calls: 2 });
+    expect(fake.requests[1].body.messages!.at(-1)!.content).toContain("Edit 2: overlaps edit 1");
+  });
+
+  it("unknown category: rejected after the repair rounds with the valid ids sent back", async () => {
+    const unknown: FakeHandler = (r) => ({ type: "json", value: { edits: goodEdits(documentOf(r), ["race-condition"], 3).edits } });
+    const s = await run([unknown, unknown, unknown]);
+    expectConsistent(s);
+    expect(fake.requests).toHaveLength(3);
+    expect(fake.requests[1].body.messages!.at(-1)!.content).toContain('unknown category "race-condition"; use one of: off-by-one, missing-await');
+    expect(s.items[0]).toMatchObject({ status: "rejected", failure_reason: "invalid_proposal" });
+  });
+
+  it("a refusal is recorded and not retried", async () => {
+    const s = await run([{ type: "refusal", refusal: "I can't help with creating misleading content." }]);
+    expectConsistent(s);
+    expect(fake.requests).toHaveLength(1);
+    expect(s.items[0]).toMatchObject({ status: "rejected", failure_reason: "refusal", failure_detail: "The model refused: I can't help with creating misleading content." });
+    expect(s.calls[0].outcome).toBe("refusal");
+  });
+
+  it('finish_reason "length" is a recorded truncation, not a parse attempt', async () => {
+    const s = await run([{ type: "length" }]);
+    expectConsistent(s);
+    expect(fake.requests).toHaveLength(1);
+    expect(s.items[0].failure_reason).toBe("truncated");
+    expect(s.items[0].failure_detail).toMatch(/cut off at the output limit \(finish_reason "length"/);
+  });
+
+  it("429 with retry-after: waits, retries once and succeeds; each try is a recorded call", async () => {
+    const s = await run([{ type: "error", status: 429, headers: { "retry-after": "0.05" } }, good]);
+    expectConsistent(s);
+    expect(s.summary).toMatchObject({ accepted: 1, calls: 2 });
+    expect(s.calls.map((c) => [c.outcome, c.http_status, c.try_number])).toEqual([
+      ["rate_limited", 429, 1],
+      ["ok", 200, 2],
+    ]);
+  });
+
+  it("429 asking for a wait longer than the run allows fails at once", async () => {
+    const s = await run([{ type: "error", status: 429, headers: { "retry-after": "60" } }]);
+    expectConsistent(s);
+    expect(fake.requests).toHaveLength(1);
+    expect(s.items[0].failure_detail).toMatch(/asked to wait 60 s/);
+  });
+
+  it("500s: bounded retries (1 + 2), then a recorded failure", async () => {
+    const err: FakeReply = { type: "error", status: 500, message: "boom" };
+    const s = await run([err, err, err, good]);
+    expectConsistent(s);
+    expect(fake.requests).toHaveLength(3);
+    expect(s.items[0]).toMatchObject({ status: "rejected", failure_reason: "server_error", failure_detail: "The model server failed (HTTP 500) (after 3 tries)" });
+  });
+
+  it("a hang past the timeout: each try times out, 3 tries, recorded as timeouts", async () => {
+    const s = await run([{ type: "hang" }, { type: "hang" }, { type: "hang" }]);
+    expectConsistent(s);
+    expect(fake.requests).toHaveLength(3);
+    expect(s.calls.map((c) => c.outcome)).toEqual(["timeout", "timeout", "timeout"]);
+    expect(s.items[0].failure_detail).toMatch(/No reply within 0.3 s \(timeout\) \(after 3 tries\)/);
+  });
+
+  it("stops a run after three items in a row cannot reach the model", async () => {
+    const s = await run(() => ({ type: "error", status: 503 }), { count: 6 }, { llm: client({ maxRetries: 0 }) });
+    expectConsistent(s);
+    expect(s.job.status).toBe("stopped");
+    expect(s.job.stop_reason).toMatch(/^Stopped after 3 items in a row failed/);
+    expect(s.items).toHaveLength(3);
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it("the spend limit stops a run before a call could exceed it", async () => {
+    const s = await run(goodHandler({ usage: { prompt_tokens: 4000, completion_tokens: 1500 } }), { count: 20, spendLimitUsd: 0.05 });
+    expectConsistent(s);
+    expect(s.job.status).toBe("stopped");
+    expect(s.job.stop_reason).toMatch(/^Spend limit reached: \$0\.0\d+ spent of \$0\.05/);
+    expect(Number(s.job.spent_usd)).toBeLessThanOrEqual(0.05);
+    expect(s.summary.accepted).toBeGreaterThan(0);
+    expect(s.summary.accepted).toBeLessThan(20);
+    const last = s.items.at(-1)!;
+    expect(last).toMatchObject({ status: "cancelled", failure_reason: "spend_limit", calls: 0 });
+  });
+
+  it("draft from a brief: the model writes the clean text, then flaws; both calls recorded", async () => {
+    const s = await run([{ type: "json", value: { title: "Too short", text: "one line" } }, { type: "json", value: cleanDraftValue("Regional limits v2") }, good], { mode: "brief" });
+    expectConsistent(s);
+    expect(s.summary).toMatchObject({ accepted: 1, calls: 3 });
+    expect(fake.requests.map(schemaName)).toEqual(["clean_draft", "clean_draft", "flaw_edits"]);
+    expect(fake.requests[1].body.messages!.at(-1)!.content).toMatch(/"text" has 1 lines; write a complete document of at least 12 lines/);
+    const draft = rowToDraft(s.drafts[0]);
+    expect(draft.cleanText).toBe(cleanDraftValue().text.replace(/\n+$/, "\n"));
+    expect(draft.title).toBe("Regional limits v2");
+    expect(draft.brief).toBe(SOURCE.brief);
+    expect(s.calls.map((c) => c.purpose)).toEqual(["draft", "draft-repair", "flaws"]);
+  });
+
+  it("concurrent generations keep counters and call records exact", async () => {
+    const s = await run(goodHandler(), { count: 6 }, { concurrency: 3 });
+    expectConsistent(s);
+    expect(s.summary).toMatchObject({ status: "done", accepted: 6, calls: 6 });
+    expect(new Set(s.items.map((i) => i.seq))).toEqual(new Set([1, 2, 3, 4, 5, 6]));
+  });
+
+  it("cancel aborts the call in flight and leaves no draft and no running item", async () => {
+    t = await createTestDb(dialect);
+    fake.use([{ type: "hold", then: { type: "json", value: { edits: [] } } }]);
+    const jobId = await createGenerationJob(t.db, { domain: "fixture", mode: "flaws", count: 3, difficulty: 2, spendLimitUsd: 5, origin: "test" }, "fake-model");
+    const done = runGenerationJob(t.db, jobId, { llm: client({ timeoutMs: 10_000 }), pack: PACK, concurrency: 1, cancelPollMs: 50 });
+    await fake.waitForHeld(1);
+    expect(await cancelGenerationJob(t.db, jobId, { orgId: null })).toBe(true);
+    const summary = await done;
+    expect(summary.status).toBe("cancelled");
+    const s = await state(jobId);
+    expectConsistent(s);
+    expect(s.items.map((i) => i.status)).toEqual(["cancelled"]);
+    expect(s.calls.map((c) => c.outcome)).toEqual(["cancelled"]);
+    expect(await cancelGenerationJob(t.db, jobId, { orgId: null })).toBe(false); // already over
+    const [dto] = await listGenerationJobs(t.db, { orgId: null });
+    expect(dto).toMatchObject({ status: "cancelled", active: false, done: 0 });
+  });
+
+  it("a cancel written by another process (only the flag in the database) is noticed", async () => {
+    t = await createTestDb(dialect);
+    fake.use(() => ({ type: "hold", then: { type: "json", value: { edits: [] } } }));
+    const jobId = await createGenerationJob(t.db, { domain: "fixture", mode: "flaws", count: 2, difficulty: 2, spendLimitUsd: 5, origin: "cli" }, "fake-model");
+    const done = runGenerationJob(t.db, jobId, { llm: client({ timeoutMs: 10_000 }), pack: PACK, concurrency: 1, cancelPollMs: 30 });
+    await fake.waitForHeld(1);
+    await t.db.updateTable("generation_jobs").set({ cancel_requested: 1 }).where("id", "=", jobId).execute();
+    expect((await done).status).toBe("cancelled");
+    expectConsistent(await state(jobId));
+  });
+
+  it("holds no transaction during a model call: another writer writes while the server holds the reply", async () => {
+    t = await createTestDb(dialect);
+    fake.use([(r) => ({ type: "hold", then: { type: "json", value: goodEdits(documentOf(r), categoriesOf(r), 3) } })]);
+    const jobId = await createGenerationJob(t.db, { domain: "fixture", mode: "flaws", count: 1, difficulty: 2, spendLimitUsd: 5, origin: "test" }, "fake-model");
+    const done = runGenerationJob(t.db, jobId, { llm: client({ timeoutMs: 10_000 }), pack: PACK, concurrency: 1 });
+    await fake.waitForHeld(1);
+    // Writes to the rows the run itself writes (its job, the drafts table) must not wait on it.
+    const writes = (async () => {
+      await t.db.updateTable("generation_jobs").set({ updated_at: new Date().toISOString() }).where("id", "=", jobId).execute();
+      await insertDrafts(t.db, [generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 3, flawCount: 1 })]);
+      return "written";
+    })();
+    const outcome = await Promise.race([writes, new Promise((r) => setTimeout(() => r("blocked"), 4000))]);
+    expect(outcome).toBe("written");
+    expect(fake.held()).toBe(1); // the reply is still being held: the write happened during the call
+    fake.release();
+    const summary = await done;
+    const s = await state(jobId);
+    expect(s.items.map((i) => [i.status, i.failure_detail])).toEqual([["accepted", null]]);
+    expect(summary.accepted).toBe(1);
+    expect(s.drafts).toHaveLength(2);
+  });
+
+  it("suggestGrade: a structured grade, cached, recorded; null without a model or on a bad reply", async () => {
+    t = await createTestDb(dialect);
+    const flaw = { explanation: "The loop runs n + 1 times.", keyPoints: [{ text: "One too many", phrases: ["one too many"] }, { text: "Out of bounds", phrases: ["out of bounds"] }] };
+    fake.use([{ type: "json", value: { coveredKeyPoints: [0], grade: 2, rationale: "Names the extra iteration but not the out-of-bounds read. More text." } }, { type: "json", value: { coveredKeyPoints: [7], grade: 3, rationale: "All." } }]);
+    const llm = client();
+    const g = await suggestGrade({ explanation: "It loops one time too many.", flaw }, { llm, db: t.db });
+    expect(g).toEqual({ grade: 2, coveredKeyPoints: [0], rationale: "Names the extra iteration but not the out-of-bounds read.", model: "fake-model" });
+    expect(fake.requests[0].body.response_format?.json_schema?.name).toBe("grade");
+    expect(await suggestGrade({ explanation: "It loops one time too many.", flaw }, { llm, db: t.db })).toEqual(g);
+    expect(fake.requests).toHaveLength(1); // cached
+    expect(await suggestGrade({ explanation: "Different words entirely.", flaw }, { llm, db: t.db })).toBeNull(); // index 7 does not exist
+    expect(await suggestGrade({ explanation: "Anything.", flaw }, { llm: null, db: t.db })).toBeNull();
+    const calls = await t.db.selectFrom("model_calls").select(["purpose", "outcome"]).execute();
+    expect(calls).toEqual([
+      { purpose: "grade", outcome: "ok" },
+      { purpose: "grade", outcome: "ok" },
+    ]);
+  });
+});
+
+describe("model configuration from the environment", () => {
+  const keys = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL"] as const;
+  const saved = Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+  afterEach(() => {
+    for (const k of keys) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+    resetEnvForTests();
+  });
+  const set = (v: Partial<Record<(typeof keys)[number], string>>) => {
+    for (const k of keys) delete process.env[k];
+    Object.assign(process.env, v);
+    resetEnvForTests();
+  };
+
+  it("is off without any OPENAI_* variable (the offline engine is used)", () => {
+    set({});
+    expect(llmConfigFromEnv()).toBeNull();
+  });
+  it("refuses a key without a model, and a model with nowhere to run, naming the variable", () => {
+    set({ OPENAI_API_KEY: "sk-test" });
+    expect(() => env()).toThrow(/OPENAI_MODEL: OPENAI_MODEL is required when OPENAI_API_KEY is set/);
+    set({ OPENAI_MODEL: "gpt-4o-mini" });
+    expect(() => env()).toThrow(/OPENAI_API_KEY: OPENAI_MODEL is set, but neither OPENAI_API_KEY/);
+  });
+  it("refuses a malformed or non-http base URL", () => {
+    set({ OPENAI_BASE_URL: "not a url", OPENAI_MODEL: "llama3.1" });
+    expect(() => env()).toThrow(/OPENAI_BASE_URL must be a URL such as http:\/\/127.0.0.1:11434\/v1/);
+    set({ OPENAI_BASE_URL: "localhost:11434", OPENAI_MODEL: "llama3.1" });
+    expect(() => env()).toThrow(/must start with http:\/\/ or https:\/\//);
+    set({ OPENAI_BASE_URL: "ftp://127.0.0.1/v1", OPENAI_MODEL: "llama3.1" });
+    expect(() => env()).toThrow(/must start with http:\/\/ or https:\/\//);
+  });
+  it("accepts a local server without a key, and prices an unknown model at the fallback", () => {
+    set({ OPENAI_BASE_URL: "http://127.0.0.1:11434/v1", OPENAI_MODEL: "llama3.1" });
+    const c = llmConfigFromEnv()!;
+    expect(c).toMatchObject({ model: "llama3.1", baseURL: "http://127.0.0.1:11434/v1", pricing: { known: false } });
+    set({ OPENAI_API_KEY: "sk-x", OPENAI_MODEL: "gpt-4o-mini-2024-07-18" });
+    expect(llmConfigFromEnv()!.pricing).toEqual({ inputPerMTok: 0.15, outputPerMTok: 0.6, known: true });
+  });
+  it("reads retry-after in seconds, milliseconds and as a date", () => {
+    expect(retryAfterMs(new Headers({ "retry-after": "2" }))).toBe(2000);
+    expect(retryAfterMs(new Headers({ "retry-after-ms": "150", "retry-after": "9" }))).toBe(150);
+    expect(retryAfterMs(new Headers({ "retry-after": new Date(10_000).toUTCString() }), 4_000)).toBe(6_000);
+    expect(retryAfterMs(new Headers())).toBeUndefined();
+  });
+});
+
+describe("npm run generate -- --generator openai", () => {
+  const exec = promisify(execFile);
+  async function cli(args: string[], extraEnv: Record<string, string> = {}) {
+    const env: NodeJS.ProcessEnv = { ...process.env, CI: "1" };
+    for (const k of Object.keys(env)) if (k.startsWith("OPENAI_")) delete env[k];
+    Object.assign(env, extraEnv);
+    try {
+      const { stdout, stderr } = await exec(process.execPath, ["--import", "tsx", "scripts/generate.ts", ...args], { env });
+      return { code: 0, out: stdout + stderr };
+    } catch (e) {
+      const err = e as { code: number; stdout: string; stderr: string };
+      return { code: err.code, out: err.stdout + err.stderr };
+    }
+  }
+
+  it("refuses bad arguments with a message, and says how to configure a model", async () => {
+    const [gen, mode, noModel] = await Promise.all([
+      cli(["--generator", "gpt", "--domain", "legal", "--count", "2"]),
+      cli(["--domain", "legal", "--count", "2", "--mode", "brief"]),
+      cli(["--generator", "openai", "--domain", "legal", "--count", "2"]),
+    ]);
+    expect(gen).toMatchObject({ code: 2, out: expect.stringContaining('Unknown --generator "gpt". Choose offline or openai.') });
+    expect(mode).toMatchObject({ code: 2, out: expect.stringContaining("--mode applies to --generator openai only.") });
+    expect(noModel).toMatchObject({ code: 2, out: expect.stringContaining("--generator openai needs a model: set OPENAI_MODEL and OPENAI_API_KEY") });
+  });
+
+  it("stores verified model drafts with progress and a per-domain summary", async () => {
+    fake.use(goodHandler());
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "redline-cli-"));
+    const url = `file:${path.join(dir, "cli.db")}`;
+    try {
+      const r = await cli(["--generator", "openai", "--domain", "legal", "--count", "2", "--difficulty", "2", "--spend-limit", "0.5"], {
+        DATABASE_URL: url,
+        OPENAI_BASE_URL: fake.baseURL,
+        OPENAI_MODEL: "fake-model",
+      });
+      expect(r.out).toContain("legal: done — 2 accepted, 0 rejected, 2 model calls");
+      expect(r.out).toMatch(/generate: 2\/2 \(100%\)/);
+      expect(r.code).toBe(0);
+      const db = createDatabase(url);
+      const drafts = await db.selectFrom("drafts").selectAll().where("generator", "=", "openai:fake-model").execute();
+      const jobs = await db.selectFrom("generation_jobs").select(["origin", "status"]).execute();
+      await db.destroy();
+      expect(drafts).toHaveLength(2);
+      for (const d of drafts) expect(verifyDraft(rowToDraft(d))).toEqual({ ok: true });
+      expect(jobs).toEqual([{ origin: "cli", status: "done" }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

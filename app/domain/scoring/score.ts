@@ -1,7 +1,10 @@
 // The scoring engine: pure, deterministic, synchronous. docs/scoring.md states every rule
 // implemented here, with worked examples that score.test.ts checks to the decimal.
 import type { AnswerKeyEntry, Finding, LineRange, Severity, Span } from "../types";
+import { lineCount, spanLines } from "../text/lines";
 import { keyPointsCoveredByTerms, termSet } from "../text/match";
+
+export { lineCount };
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -142,29 +145,6 @@ export interface ScoreBreakdown {
 // ---------------------------------------------------------------------------------------------
 // Lines and spans
 
-/** Number of lines of a text; a final newline does not start another line. "" has 0 lines. */
-export function lineCount(text: string): number {
-  // Scoring many attempts of one draft passes the same text again and again.
-  if (text === lastCounted.text) return lastCounted.count;
-  const count = countLines(text);
-  lastCounted = { text, count };
-  return count;
-}
-let lastCounted = { text: "", count: 0 };
-
-function countLines(text: string): number {
-  if (text.length === 0) return 0;
-  let n = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
-  return text.endsWith("\n") ? n - 1 : n;
-}
-
-function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
 /**
  * 1-based inclusive lines touched by a half-open character span: the line of its first
  * character to the line of its last. A span ending right after a newline does not include the
@@ -174,12 +154,7 @@ function lineOf(text: string, offset: number): number {
 export function spanToLines(text: string, span: Span): LineRange {
   const start = Math.max(0, Math.min(span.start, text.length));
   const end = Math.max(start, Math.min(span.end, text.length));
-  // A position after the final newline belongs to the last line (as the generator anchors a
-  // deletion at the very end of the text).
-  const last = Math.max(1, lineCount(text));
-  const from = Math.min(lineOf(text, start), last);
-  const to = end > start ? Math.min(lineOf(text, end - 1), last) : from;
-  return { from, to };
+  return spanLines(text, { start, end });
 }
 
 /**

@@ -7,12 +7,17 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** Number of lines a reader sees (a final newline does not open a new line). */
+/** Number of lines a reader sees (a final newline does not open a new line); "" has 0 lines. */
 export function lineCount(text: string): number {
-  if (text.length === 0) return 1;
-  const n = lineStarts(text).length;
-  return text.endsWith("\n") ? n - 1 : n;
+  // Scoring many attempts of one draft asks about the same text again and again.
+  if (text === lastCounted.text) return lastCounted.count;
+  let n = text.length === 0 ? 0 : 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  const count = text.endsWith("\n") ? n - 1 : n;
+  lastCounted = { text, count };
+  return count;
 }
+let lastCounted = { text: "", count: 0 };
 
 /** 1-based line of a character offset (binary search over line starts). */
 export function lineAt(starts: number[], offset: number): number {
@@ -31,7 +36,7 @@ export function lineAt(starts: number[], offset: number): number {
  * line; an empty span (a deletion) anchors to the line where the text vanished.
  */
 export function spanLines(text: string, span: Span, starts: number[] = lineStarts(text)): LineRange {
-  const last = lineCount(text);
+  const last = Math.max(1, lineCount(text));
   const from = Math.min(lineAt(starts, span.start), last);
   if (span.end <= span.start) return { from, to: from };
   const to = Math.min(lineAt(starts, span.end - 1), last);

@@ -6,9 +6,8 @@
 // the answer key only what a mentor may see of submitted attempts.
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Database } from "~/db/db.server";
-import type { DB } from "~/db/schema";
 import type { AnswerKeyEntry } from "~/domain/types";
-import { periodBounds, type Filters } from "~/domain/stats/filters";
+import { parseFilters, periodBounds, type Filters } from "~/domain/stats/filters";
 import { MIN_FLAWS_FOR_RANKING } from "~/domain/stats/progress";
 import { median, ratio } from "~/domain/stats/summary";
 import { foldTrend, makeBuckets, type Bucket } from "~/domain/stats/trend";
@@ -172,6 +171,8 @@ export interface MissedFlaw {
   severity: number | null;
   lines: string;
   explanation: string;
+  /** Drafts this flaw site was seeded into (lines are those of the first). */
+  drafts: number;
   results: number;
   misses: number;
   missRate: number;
@@ -386,32 +387,32 @@ export async function cohortDashboard(
   const periodAttempts = folded.overall.reduce((s, v) => s + v.n, 0);
   const periodSum = folded.overall.reduce((s, v) => s + (v.mean ?? 0) * v.n, 0);
 
-  // Most missed flaws and categories in the period.
+  // Most missed flaws in the period. A flaw site seeded into several drafts of one source is one
+  // flaw: results merge across those drafts.
   const flaws = flawRows.map((r) => ({ draftId: r.draft_id, flawId: r.flaw_id, domain: r.domain, category: r.category, results: Number(r.n), hits: Number(r.hits) }));
-  const enough = flaws.filter((f) => f.results >= MIN_RESULTS_PER_FLAW);
-  const ranked = (enough.length ? enough : flaws)
+  const meta = await draftMeta(db, [...new Set(flaws.map((f) => f.draftId))]);
+  const bySite = new Map<string, { draftId: string; flawId: string; domain: string; category: string; results: number; hits: number; drafts: Set<string> }>();
+  for (const f of flaws) {
+    const site = meta.get(f.draftId)?.flaws.get(f.flawId)?.site ?? `${f.draftId}#${f.flawId}`;
+    const cur = bySite.get(site) ?? { ...f, results: 0, hits: 0, drafts: new Set<string>() };
+    cur.results += f.results;
+    cur.hits += f.hits;
+    cur.drafts.add(f.draftId);
+    bySite.set(site, cur);
+  }
+  const sites = [...bySite.values()];
+  const enough = sites.filter((f) => f.results >= MIN_RESULTS_PER_FLAW);
+  const missedFlaws: MissedFlaw[] = (enough.length ? enough : sites)
     .map((f) => ({ ...f, misses: f.results - f.hits, missRate: (f.results - f.hits) / f.results }))
     .filter((f) => f.misses > 0)
     .sort((a, b) => b.missRate - a.missRate || b.misses - a.misses || a.draftId.localeCompare(b.draftId) || a.flawId.localeCompare(b.flawId))
-    .slice(0, 10);
-  const drafts = ranked.length
-    ? await db
-        .selectFrom("drafts")
-        .select(["drafts.id", "drafts.title", "drafts.answer_key"])
-        // Ids from the scoped flaw results above: drafts the viewer's trainees have submitted
-        // attempts of, whose answer key a mentor may see.
-        .where("drafts.id", "in", [...new Set(ranked.map((f) => f.draftId))])
-        .execute()
-    : [];
-  const draftById = new Map(drafts.map((d) => [d.id, { title: d.title, key: new Map((JSON.parse(d.answer_key) as AnswerKeyEntry[]).map((e) => [e.id, e])) }]));
-  const missedFlaws: MissedFlaw[] = ranked.flatMap((f) => {
-    const d = draftById.get(f.draftId);
-    if (!d) return [];
-    const e = d.key.get(f.flawId);
-    return [
-      {
+    .slice(0, 10)
+    .map((f) => {
+      const d = meta.get(f.draftId);
+      const e = d?.flaws.get(f.flawId);
+      return {
         draftId: f.draftId,
-        title: d.title,
+        title: d?.title ?? "",
         domain: f.domain,
         flawId: f.flawId,
         category: f.category,
@@ -419,12 +420,12 @@ export async function cohortDashboard(
         severity: e?.severity ?? null,
         lines: e ? (e.lines.from === e.lines.to ? `line ${e.lines.from}` : `lines ${e.lines.from}–${e.lines.to}`) : "",
         explanation: e ? clip(e.explanation, 220) : "",
+        drafts: f.drafts.size,
         results: f.results,
         misses: f.misses,
         missRate: f.missRate,
-      },
-    ];
-  });
+      };
+    });
   const byCategory = new Map<string, MissedCategory>();
   for (const f of flaws) {
     const key = `${f.domain}/${f.category}`;
@@ -552,6 +553,46 @@ export function missedFlawsQuery(db: Database, scope: Pick<Scope, "viewer" | "co
     .where(traineeScope(db, scope, "flaw_results.user_id"))
     .$if(!!scope.domain, (q) => q.where("flaw_results.domain", "=", scope.domain!))
     .groupBy(["flaw_results.draft_id", "flaw_results.flaw_id", "flaw_results.domain", "flaw_results.category"]);
+}
+
+interface DraftMeta {
+  title: string;
+  flaws: Map<string, { site: string; severity: number; lines: { from: number; to: number }; explanation: string }>;
+}
+
+/**
+ * Title and per-flaw facts of drafts. Drafts are immutable once stored, so what was read once
+ * stays true: a bounded in-process map saves re-reading and re-parsing answer keys.
+ */
+const draftMetaCache = new Map<string, DraftMeta>();
+const DRAFT_META_CACHE_MAX = 5000;
+
+async function draftMeta(db: Database, ids: string[]): Promise<Map<string, DraftMeta>> {
+  const missing = ids.filter((id) => !draftMetaCache.has(id));
+  for (let i = 0; i < missing.length; i += 500) {
+    const rows = await db
+      .selectFrom("drafts")
+      .select(["drafts.id", "drafts.title", "drafts.source_id", "drafts.answer_key"])
+      .where("drafts.id", "in", missing.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      if (draftMetaCache.size >= DRAFT_META_CACHE_MAX) draftMetaCache.delete(draftMetaCache.keys().next().value!);
+      const key = JSON.parse(r.answer_key) as AnswerKeyEntry[];
+      draftMetaCache.set(r.id, {
+        title: r.title,
+        flaws: new Map(
+          key.map((e) => {
+            const o = e.origin;
+            // The same authored site (or operator at the same place) in another draft of the same source is the same flaw.
+            const site =
+              o.kind === "site" ? `${r.source_id}#site:${o.siteId}:${o.variant}` : o.kind === "operator" ? `${r.source_id}#op:${o.operatorId}@${e.cleanSpan.start}` : `${r.id}#${e.id}`;
+            return [e.id, { site, severity: e.severity, lines: e.lines, explanation: e.explanation }];
+          }),
+        ),
+      });
+    }
+  }
+  return new Map(ids.flatMap((id) => (draftMetaCache.has(id) ? [[id, draftMetaCache.get(id)!] as const] : [])));
 }
 
 function round1(x: number): number {
@@ -697,4 +738,25 @@ export async function traineeDetail(db: Database, viewer: Viewer, traineeId: str
       autoTotal: f.auto_total,
     })),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// For the routes: query string → filters, model errors → HTTP answers.
+
+/** The filters from the request's query string, or a 400 response naming the problem. */
+export function filtersFromRequest(request: Request): Filters {
+  const parsed = parseFilters(new URL(request.url).searchParams);
+  if (!parsed.ok) throw new Response(parsed.message, { status: 400, statusText: "Bad Request" });
+  return parsed.filters;
+}
+
+/** Runs a dashboard call; a filter naming something out of sight is 404, an unknown value 400. */
+export async function withFilterErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof FilterNotFound) throw new Response(e.message, { status: 404, statusText: "Not Found" });
+    if (e instanceof FilterInvalid) throw new Response(`Invalid filter: ${e.message}`, { status: 400, statusText: "Bad Request" });
+    throw e;
+  }
 }

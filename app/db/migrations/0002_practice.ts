@@ -36,9 +36,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("first_flag_at", "text")
     .addColumn("submitted_at", "text")
     .addColumn("hints_taken", "text", (c) => c.notNull().defaultTo("[]")) // JSON array of flaw ids
-    .addColumn("auto_total", "real")
+    .addColumn("auto_total", "double precision")
     .addColumn("auto_score", "text") // JSON breakdown
-    .addColumn("final_total", "real")
+    .addColumn("final_total", "double precision")
     .addColumn("final_score", "text") // JSON breakdown after mentor overrides
     .addColumn("domain", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
@@ -55,7 +55,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("quote", "text")
     .addColumn("category", "text", (c) => c.notNull())
     .addColumn("explanation", "text", (c) => c.notNull())
-    .addColumn("confidence", "real", (c) => c.notNull())
+    .addColumn("confidence", "double precision", (c) => c.notNull())
     .addColumn("suggested_fix", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())

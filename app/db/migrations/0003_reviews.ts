@@ -77,7 +77,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("trainee_stats")
     .addColumn("user_id", "text", (c) => c.primaryKey())
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("total_sum", "real", (c) => c.notNull().defaultTo(0))
+    .addColumn("total_sum", "double precision", (c) => c.notNull().defaultTo(0))
     .addColumn("flaws", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("hits", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("false_alarm_lines", "integer", (c) => c.notNull().defaultTo(0))

@@ -23,8 +23,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("calls", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("prompt_tokens", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("completion_tokens", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("spent_usd", "real", (c) => c.notNull().defaultTo(0))
-    .addColumn("spend_limit_usd", "real", (c) => c.notNull())
+    .addColumn("spent_usd", "double precision", (c) => c.notNull().defaultTo(0))
+    .addColumn("spend_limit_usd", "double precision", (c) => c.notNull())
     .addColumn("cancel_requested", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("stop_reason", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
@@ -51,7 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("failure_reason", "text") // a code: refusal | truncated | invalid_proposal | timeout | ...
     .addColumn("failure_detail", "text") // human-readable, shown to admins
     .addColumn("notes", "text") // JSON: validation messages of dropped or repaired edits
-    .addColumn("cost_usd", "real", (c) => c.notNull().defaultTo(0))
+    .addColumn("cost_usd", "double precision", (c) => c.notNull().defaultTo(0))
     .addColumn("started_at", "text", (c) => c.notNull())
     .addColumn("finished_at", "text")
     .execute();
@@ -73,7 +73,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("prompt_tokens", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("completion_tokens", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("latency_ms", "integer", (c) => c.notNull())
-    .addColumn("cost_usd", "real", (c) => c.notNull().defaultTo(0))
+    .addColumn("cost_usd", "double precision", (c) => c.notNull().defaultTo(0))
     .addColumn("started_at", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("model_calls_job_idx").on("model_calls").columns(["job_id", "started_at"]).execute();

@@ -69,3 +69,8 @@ export function kappaStrength(kappa: number | null): string {
   if (kappa <= 0.8) return "substantial";
   return "almost perfect";
 }
+
+/** Grader calibration flags a category for content authors when kappa is below this… */
+export const FLAG_KAPPA_BELOW = 0.6;
+/** …on at least this many findings. */
+export const FLAG_MIN_PAIRS = 5;

@@ -7,7 +7,7 @@ describe("trend buckets", () => {
     expect(bucketDays(21)).toBe(1);
     expect(bucketDays(84)).toBe(7);
     expect(bucketDays(182)).toBe(7);
-    expect(bucketDays(365)).toBe(14);
+    expect(bucketDays(365)).toBe(21); // 365 / (26 · 7) ⇒ three weeks a bucket
   });
 
   it("ends the last bucket on the last day; the first may be short", () => {

@@ -1,0 +1,205 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { z } from "zod";
+import { BarChart, LineChart } from "~/components/charts";
+import { pct } from "~/components/charts-dashboard";
+import { db } from "~/db/db.server";
+import { MIN_FLAWS_FOR_RANKING } from "~/domain/stats/progress";
+import { traineeDetail } from "~/models/dashboard.server";
+import dashboardStyles from "~/styles/dashboards.css";
+import { requireRole } from "~/utils/auth.server";
+import { formatDate, formatDateTime } from "~/utils/format";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.trainee.name ?? "Trainee"} · Redline` }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
+
+const Params = z.object({ userId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "mentor", "admin");
+  const p = Params.safeParse(params);
+  // Someone outside the viewer's cohorts and someone who does not exist look the same.
+  const detail = p.success ? await traineeDetail(db(), user, p.data.userId) : null;
+  if (!detail) throw new Response("No such trainee among the cohorts you mentor.", { status: 404, statusText: "Not Found" });
+  return detail;
+}
+
+export default function TraineeDetailPage() {
+  const d = useLoaderData<typeof loader>();
+  const s = d.summary;
+  const exportQuery = `?trainee=${encodeURIComponent(d.trainee.id)}`;
+  return (
+    <div>
+      <p className="crumbs">
+        <Link to="/mentor/dashboard">Dashboard</Link> ›
+      </p>
+      <h1>{d.trainee.name}</h1>
+      <p className="lede">{d.trainee.cohorts.length ? d.trainee.cohorts.join(" · ") : "Not in a cohort you mentor"}</p>
+      {s.attempts === 0 ? (
+        <div className="card empty">
+          <p>{d.trainee.name} has not submitted a review yet.</p>
+        </div>
+      ) : (
+        <>
+          <div className="grid-4">
+            <div className="card">
+              <div className="muted small">Attempts submitted</div>
+              <div className="stat">{s.attempts}</div>
+              <div className="stat-note">last {s.lastSubmittedAt ? formatDate(s.lastSubmittedAt) : "—"}</div>
+            </div>
+            <div className="card">
+              <div className="muted small">Average score</div>
+              <div className="stat">{s.average ?? "—"}</div>
+              <div className="stat-note">
+                {s.reviewed} reviewed, {s.awaitingReview} awaiting review
+              </div>
+            </div>
+            <div className="card">
+              <div className="muted small">Seeded flaws detected</div>
+              <div className="stat">{pct(s.hitRate)}</div>
+              <div className="stat-note">all categories</div>
+            </div>
+            <div className="card">
+              <div className="muted small">Findings that were false alarms</div>
+              <div className="stat">{pct(s.falsePositiveShare)}</div>
+              <div className="stat-note">{pct(s.falseAlarmRate, 1)} of clean lines flagged</div>
+            </div>
+          </div>
+
+          <section className="card" aria-labelledby="trend-h">
+            <h2 id="trend-h">Attempts over time</h2>
+            {d.trend.grouped ? <p className="muted small">Weekly means: there are too many attempts to plot one by one.</p> : null}
+            <LineChart
+              title={d.trend.grouped ? "Mean final score per period, oldest first" : "Final score of each submitted attempt, oldest first"}
+              points={d.trend.points.map((p) => ({ label: p.label, value: p.value }))}
+              yLabel="Score (0–100)"
+              xLabel={d.trend.grouped ? "Periods, oldest to newest" : "Attempts, oldest to newest"}
+            />
+          </section>
+
+          <div className="grid-2">
+            <section className="card" aria-labelledby="strong-h">
+              <h2 id="strong-h">Strengths</h2>
+              {d.strongest.length ? (
+                <ul className="plain-list">
+                  {d.strongest.map((c) => (
+                    <li key={c.name}>
+                      {c.name} — {pct(c.rate)} of {c.flaws}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="muted">Not enough yet: a category counts after {MIN_FLAWS_FOR_RANKING} seeded flaws.</p>
+              )}
+            </section>
+            <section className="card" aria-labelledby="weak-h">
+              <h2 id="weak-h">Weaknesses — practise these</h2>
+              {d.weakest.length ? (
+                <ul className="plain-list">
+                  {d.weakest.map((c) => (
+                    <li key={c.name}>
+                      {c.name} — {pct(c.rate)} of {c.flaws}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="muted">Not enough yet.</p>
+              )}
+            </section>
+          </div>
+
+          <section className="card" aria-labelledby="cat-h">
+            <h2 id="cat-h">Hit rate per flaw category</h2>
+            <BarChart
+              title={`Share of seeded flaws ${d.trainee.name} detected, per category`}
+              valueLabel="Seeded flaws detected"
+              bars={d.categories.map((c) => ({ label: c.name, value: c.rate, note: `(${c.hits}/${c.flaws})` }))}
+            />
+          </section>
+
+          <section className="card" aria-labelledby="recent-h">
+            <h2 id="recent-h">Recent attempts</h2>
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>Submitted</th>
+                  <th>Draft</th>
+                  <th className="num">Automatic</th>
+                  <th className="num">Final</th>
+                  <th>Review</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.recent.map((a) => (
+                  <tr key={a.id}>
+                    <td>{formatDateTime(a.at)}</td>
+                    <td>
+                      <Link to={`/mentor/attempts/${a.id}`}>{a.title}</Link> <span className="muted small">{a.domain}</span>
+                    </td>
+                    <td className="num">{a.autoTotal ?? "—"}</td>
+                    <td className="num">{a.total ?? "—"}</td>
+                    <td>{a.reviewed ? <span className="pill pill-green">published</span> : <span className="pill">open</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+
+      <section className="card" aria-labelledby="fb-h">
+        <h2 id="fb-h">Mentor feedback</h2>
+        {d.feedback.length ? (
+          <ul className="feedback-list">
+            {d.feedback.map((f) => (
+              <li key={`${f.attemptId}-${f.publishedAt}-${f.mentor}`}>
+                <div className="row">
+                  <strong>{f.title}</strong>
+                  <span className="muted small">
+                    {f.mentor} · {f.publishedAt ? formatDateTime(f.publishedAt) : ""}
+                  </span>
+                  <span className="spacer" />
+                  <span className="small">
+                    score {f.autoTotal ?? "—"} → {f.total ?? "—"}
+                  </span>
+                </div>
+                {f.feedback ? <p className="feedback-text">{f.feedback}</p> : <p className="muted small">No written feedback.</p>}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No published reviews yet.</p>
+        )}
+      </section>
+
+      <section className="card">
+        <h2>Export</h2>
+        <div className="export-links">
+          <a className="btn" href={`/mentor/export/attempts.csv${exportQuery}`} download>
+            Attempts (CSV)
+          </a>
+          <a className="btn" href={`/mentor/export/findings.csv${exportQuery}`} download>
+            Findings (CSV)
+          </a>
+          <a className="btn" href={`/mentor/export/reviews.csv${exportQuery}`} download>
+            Reviews (CSV)
+          </a>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <div className="card error-page">
+      <h1>{status === 404 ? "Not found" : status === 403 ? "You don't have access to this page" : "Something went wrong"}</h1>
+      <p>{isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : "This trainee's page could not be shown."}</p>
+      <p>
+        <Link to="/mentor/dashboard">Back to the dashboard</Link>
+      </p>
+    </div>
+  );
+}

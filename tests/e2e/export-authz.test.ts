@@ -1,0 +1,148 @@
+// Dashboards and CSV exports over HTTP against the built app with the demo organisation:
+// mentor2 mentors only the Autumn cohort (trainees 5–8), so trainee1's data is out of reach for
+// them in every form; trainees get 403 on every mentor page; and the pages render in Chromium
+// without console errors or CSP violations.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "~/db/db.server";
+import { startApp, type RunningApp } from "../support/app";
+import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
+import { Client } from "../support/http";
+
+let app: RunningApp;
+let db: Database;
+let browser: Browser | undefined;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  // With the demo's short practice history (made through the real start/flag/submit paths).
+  app = await startApp({ REDLINE_DEMO_HISTORY: "1" });
+  db = createDatabase(app.dbUrl);
+  for (const u of await db.selectFrom("users").select(["id", "email"]).execute()) ids[u.email.split("@")[0]] = u.id;
+  for (const c of await db.selectFrom("cohorts").select(["id", "name"]).execute()) ids[c.name.startsWith("Spring") ? "spring" : "autumn"] = c.id;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await db?.destroy();
+  await app?.stop();
+});
+
+async function attemptIdsOf(email: string): Promise<string[]> {
+  const rows = await db.selectFrom("attempts").innerJoin("users", "users.id", "attempts.user_id").select("attempts.id").where("users.email", "=", email).where("attempts.status", "=", "submitted").execute();
+  return rows.map((r) => r.id);
+}
+
+describe("dashboard and export authorization", () => {
+  it("keeps trainee1 (Spring) out of reach of mentor2 (Autumn only): 404 everywhere, never in a file", async () => {
+    const c = await new Client(app.url).signIn("mentor2@redline.test");
+    for (const path of [
+      `/mentor/trainees/${ids.trainee1}`,
+      `/mentor/trainees/${ids.trainee1}.data`,
+      `/mentor/trainees/no-such-user`,
+      `/mentor/export/attempts.csv?trainee=${ids.trainee1}`,
+      `/mentor/export/findings.csv?trainee=${ids.trainee1}`,
+      `/mentor/export/reviews.csv?trainee=${ids.trainee1}`,
+      `/mentor/export/attempts.csv?cohort=${ids.spring}`,
+      `/mentor/dashboard?cohort=${ids.spring}`,
+      `/mentor/dashboard.data?trainee=${ids.trainee1}`,
+      `/mentor/calibration?cohort=${ids.spring}`,
+    ]) {
+      const r = await c.get(path);
+      expect(r.status, path).toBe(404);
+      expect(r.body, path).not.toContain("Tom Becker");
+    }
+
+    const trainee1Attempts = await attemptIdsOf("trainee1@redline.test");
+    const trainee5Attempts = await attemptIdsOf("trainee5@redline.test");
+    expect(trainee1Attempts.length).toBeGreaterThan(0);
+    expect(trainee5Attempts.length).toBeGreaterThan(0);
+    for (const kind of ["attempts", "findings", "reviews"]) {
+      const res = await fetch(`${app.url}/mentor/export/${kind}.csv`, { headers: { Cookie: c.cookie } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+      expect(res.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="redline_${kind}\\.csv"$`));
+      const body = await res.text();
+      expect(body.split("\r\n")[0].length).toBeGreaterThan(10);
+      expect(body, kind).not.toContain("Tom Becker");
+      for (const id of trainee1Attempts) expect(body, kind).not.toContain(id);
+      if (kind !== "reviews") expect(body, kind).toContain(trainee5Attempts[0]);
+    }
+    const page = await c.get(`/mentor/trainees/${ids.trainee5}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("Ravi Shah");
+    const dash = await c.get("/mentor/dashboard");
+    expect(dash.status).toBe(200);
+    expect(dash.body).toContain("Ravi Shah");
+    expect(dash.body).not.toContain("Tom Becker");
+  });
+
+  it("lets mentor1, who mentors both cohorts, see trainee1", async () => {
+    const c = await new Client(app.url).signIn("mentor1@redline.test");
+    expect((await c.get(`/mentor/trainees/${ids.trainee1}`)).status).toBe(200);
+    const csv = await c.get(`/mentor/export/attempts.csv?trainee=${ids.trainee1}`);
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain("Tom Becker");
+    expect(csv.body).not.toContain("Ravi Shah");
+  });
+
+  it("answers bad filters with 400 and a message, and unknown exports with 404", async () => {
+    const c = await new Client(app.url).signIn("mentor1@redline.test");
+    const bad = await c.get("/mentor/export/attempts.csv?from=yesterday");
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain("From must be a date written YYYY-MM-DD");
+    const page = await c.get("/mentor/dashboard?from=2026-03-02&to=2026-03-01");
+    expect(page.status).toBe(400);
+    expect(page.body).toContain("From must be on or before To");
+    expect((await c.get("/mentor/export/passwords.csv")).status).toBe(404);
+  });
+
+  it("gives a trainee 403 on every mentor page and export, and sends strangers to sign in", async () => {
+    const paths = [
+      "/mentor",
+      "/mentor/dashboard",
+      "/mentor/dashboard.data",
+      "/mentor/calibration",
+      "/mentor/calibration.data",
+      `/mentor/trainees/${ids.trainee1}`,
+      `/mentor/trainees/${ids.trainee1}.data`,
+      "/mentor/export/attempts.csv",
+      "/mentor/export/findings.csv",
+      `/mentor/export/reviews.csv?trainee=${ids.trainee1}`,
+    ];
+    const trainee = await new Client(app.url).signIn("trainee1@redline.test");
+    for (const path of paths) {
+      const r = await trainee.get(path);
+      expect(r.status, path).toBe(403);
+      expect(r.body, path).not.toContain("Ravi Shah");
+    }
+    const stranger = new Client(app.url);
+    for (const path of paths) {
+      const r = await stranger.get(path);
+      // Documents redirect (302); single-fetch data answers 202 with the redirect inside.
+      expect(path.endsWith(".data") ? 202 : 302, path).toBe(r.status);
+      expect(r.location ?? r.body, path).toContain("/login?redirectTo=");
+      expect(r.body, path).not.toContain("Ravi Shah");
+    }
+  });
+
+  it("renders the dashboards in Chromium without console errors or CSP violations", async () => {
+    browser = await launchBrowser();
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    const errors = watchConsole(page);
+    await signIn(page, app.url, "mentor1@redline.test");
+    await page.goto(`${app.url}/mentor/dashboard`);
+    await page.locator("h1", { hasText: "Cohort dashboard" }).waitFor();
+    // One heatmap row per demo trainee, each cell titled for hover and screen readers.
+    expect(await page.locator(".heatmap-svg .row-label").count()).toBe(8);
+    expect(await page.locator(".heatmap-svg rect title").first().textContent()).toMatch(/ — .+: (\d+ of \d+ detected \(\d+ %\)|no flaw yet)/);
+    await page.locator(".heatmap-svg a").first().click();
+    await page.locator("h2", { hasText: "Attempts over time" }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/mentor\/trainees\//);
+    await page.goto(`${app.url}/mentor/calibration`);
+    await page.locator("h1", { hasText: "Grader calibration" }).waitFor();
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});

@@ -19,7 +19,7 @@ const ATTEMPTS = 100_000;
 const RUNS = 30;
 const WARMUP = 3;
 /** Indexes the dashboard queries are planned around (see docs/dashboards.md). */
-const EXPECTED_INDEXES = ["attempts_user_submitted_idx", "attempts_user_review_idx", "flaw_results_user_time_idx"];
+const EXPECTED_INDEXES = ["attempts_trend_idx", "attempts_reviews_idx", "flaw_results_missed_idx", "findings_calibration_idx"];
 
 async function timed(fn: () => Promise<unknown>, runs = RUNS): Promise<number[]> {
   for (let i = 0; i < WARMUP; i++) await fn();

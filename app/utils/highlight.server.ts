@@ -26,7 +26,7 @@ function htmlToLines(html: string): HighlightedLine[] {
   const stack: string[] = [];
   const re = /<span class="([^"]*)">|<\/span>|([^<]+)/g;
   for (const m of html.matchAll(re)) {
-    if (m[1] !== undefined) stack.push(m[1].split(" ").map((c) => c.replace(/^hljs-/, "hl-")).join(" "));
+    if (m[1] !== undefined) stack.push(m[1].split(" ").map(shortClass).join(" "));
     else if (m[0] === "</span>") stack.pop();
     else {
       const cls = stack.length ? stack[stack.length - 1] : "";
@@ -39,6 +39,32 @@ function htmlToLines(html: string): HighlightedLine[] {
   }
   if (lines.length > 1 && lines[lines.length - 1].length === 0) lines.pop();
   return lines;
+}
+
+// Short class names: a 200-line draft carries over a thousand of them on every page view.
+const SHORT: Record<string, string> = {
+  keyword: "k",
+  built_in: "b",
+  type: "y",
+  string: "s",
+  regexp: "r",
+  number: "n",
+  literal: "l",
+  comment: "c",
+  title: "t",
+  function: "f",
+  attr: "a",
+  property: "p",
+  variable: "v",
+  params: "v",
+  meta: "m",
+  operator: "o",
+  subst: "u",
+};
+
+function shortClass(cls: string): string {
+  const name = cls.replace(/^hljs-/, "").replace(/_$/, "");
+  return `h${SHORT[name] ?? "x"}`;
 }
 
 const cache = new Map<string, HighlightedLine[]>();

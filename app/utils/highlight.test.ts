@@ -8,8 +8,8 @@ describe("highlightLines", () => {
     expect(lines).toHaveLength(3);
     expect(lines.map((l) => l.map(([, t]) => t).join("")).join("\n") + "\n").toBe(text);
     // The template string spans two lines and keeps its class on both.
-    expect(lines[0].some(([cls, t]) => cls.includes("hl-string") && t.includes("`x"))).toBe(true);
-    expect(lines[1][0][0]).toContain("hl-string");
+    expect(lines[0].some(([cls, t]) => cls.includes("hs") && t.includes("`x"))).toBe(true);
+    expect(lines[1][0][0]).toBe("hs");
     expect(lines[1].map(([, t]) => t).join("")).toContain("<b>not markup</b>");
   });
 

@@ -97,7 +97,7 @@ export default function Results() {
         <p className="small muted">
           Signal detection: hit rate {r.score.signal.hitRate === null ? "—" : `${Math.round(r.score.signal.hitRate * 100)} %`}, false alarms on{" "}
           {r.score.signal.falseAlarmLines} of {r.score.signal.nonFlawLines} clean lines, d′ {r.score.signal.dPrime.toFixed(2)}
-          {r.score.brier !== null ? `; calibration (Brier, lower is better) ${r.score.brier.toFixed(2)}` : ""}. <Link to="/practice/progress">How is this scored?</Link>
+          {r.score.brier !== null ? `; calibration (Brier, lower is better) ${r.score.brier.toFixed(2)}` : ""}. <Link to="/practice/scoring">How is this scored?</Link>
         </p>
       </section>
 

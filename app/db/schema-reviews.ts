@@ -66,7 +66,16 @@ export interface TraineeCategoryStatsTable {
   hits: number;
 }
 
+export interface FindingSuggestionsTable {
+  finding_id: string;
+  model: string;
+  grade: number;
+  rationale: string;
+  created_at: string;
+}
+
 export interface ReviewTables {
+  finding_suggestions: FindingSuggestionsTable;
   reviews: ReviewsTable;
   finding_reviews: FindingReviewsTable;
   audit_events: AuditEventsTable;

@@ -12,6 +12,7 @@ import type { Database } from "~/db/db.server";
 import { agreement, FLAG_KAPPA_BELOW, FLAG_MIN_PAIRS, kappaStrength, type Agreement, type RatedPair } from "~/domain/stats/agreement";
 import type { Filters } from "~/domain/stats/filters";
 import { packs } from "./content.server";
+import { modelRater } from "./model-rater.server";
 import { domainOptions, resolveScope, traineeScope, type Option, type Scope, type Viewer } from "./dashboard.server";
 
 export type Verdict = "correct" | "partly" | "wrong";
@@ -22,8 +23,7 @@ export function autoLabel(autoVerdict: string | null): Verdict | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Hook for a third rater (e.g. a model's grading suggestions). Nothing is registered by default;
-// whoever builds model grading registers a rater, and the calibration page then shows its
+// A third rater (the model's grading suggestions by default): the calibration page shows its
 // agreement with the mentors on the same findings, computed by the same generic agreement().
 
 export interface ThirdRaterPair {
@@ -44,7 +44,8 @@ export interface ThirdRater {
   pairs(db: Database, scope: Scope, inScope: (column: string) => ReturnType<typeof traineeScope>): Promise<ThirdRaterPair[]>;
 }
 
-let thirdRater: ThirdRater | null = null;
+// The model's grade suggestions (see model-rater.server.ts); empty until a mentor asks for them.
+let thirdRater: ThirdRater | null = modelRater;
 
 /** Registers (or with null removes) the third rater shown on the calibration page. */
 export function registerThirdRater(rater: ThirdRater | null): void {

@@ -7,6 +7,7 @@ import { db } from "~/db/db.server";
 import { getDraft } from "~/models/draft.server";
 import { publishReview, ReviewNotFound, savedReviewInput, saveReviewDraft, type ReviewInput } from "~/models/review.server";
 import { suggestGrade } from "~/models/ai-grading.server";
+import { recordSuggestion } from "~/models/model-rater.server";
 import { reviewDTO } from "~/models/review-view.server";
 import { llmConfigFromEnv } from "~/utils/llm.server";
 import { requireRole } from "~/utils/auth.server";
@@ -68,7 +69,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!f.flaw) continue;
         const keyPoints = await flawKeyPoints(current.draft.id, f.flaw.id);
         const s = await suggestGrade({ explanation: `${f.explanation} ${f.suggestedFix}`.trim(), flaw: { explanation: f.flaw.explanation, keyPoints } });
-        if (s) suggestions[f.id] = { grade: s.grade, rationale: s.rationale, covered: s.coveredKeyPoints, model: s.model };
+        if (s) {
+          suggestions[f.id] = { grade: s.grade, rationale: s.rationale, covered: s.coveredKeyPoints, model: s.model };
+          await recordSuggestion(db(), f.id, s);
+        }
       }
       return { kind: "suggestions" as const, suggestions };
     }

@@ -1,0 +1,34 @@
+// The model as a third rater on the calibration page: its 0–3 grade suggestion against the
+// mentor's published 0–3 grade on the same finding.
+import type { Database } from "~/db/db.server";
+import type { ThirdRater, ThirdRaterPair } from "./calibration.server";
+
+export async function recordSuggestion(db: Database, findingId: string, s: { model: string; grade: number; rationale: string }): Promise<void> {
+  const row = { grade: s.grade, rationale: s.rationale, created_at: new Date().toISOString() };
+  await db
+    .insertInto("finding_suggestions")
+    .values({ finding_id: findingId, model: s.model, ...row })
+    .onConflict((oc) => oc.columns(["finding_id", "model"]).doUpdateSet(row))
+    .execute();
+}
+
+export const modelRater: ThirdRater = {
+  name: "Model grade suggestions",
+  scale: "explanation grade 0–3 on findings both graded",
+  async pairs(db, _scope, inScope) {
+    const rows = await db
+      .selectFrom("finding_suggestions")
+      .innerJoin("findings", "findings.id", "finding_suggestions.finding_id")
+      .innerJoin("attempts", "attempts.id", "findings.attempt_id")
+      .innerJoin("finding_reviews", "finding_reviews.finding_id", "findings.id")
+      .innerJoin("reviews", "reviews.id", "finding_reviews.review_id")
+      .select(["attempts.domain", "findings.flaw_category", "finding_suggestions.grade as model_grade", "finding_reviews.grade as mentor_grade"])
+      .where("reviews.status", "=", "published")
+      .where("finding_reviews.grade", "is not", null)
+      .where(inScope("attempts.user_id"))
+      .execute();
+    return rows.map(
+      (r): ThirdRaterPair => ({ category: `${r.domain}/${r.flaw_category ?? "unknown"}`, rater: String(r.model_grade), mentor: String(r.mentor_grade) }),
+    );
+  },
+};

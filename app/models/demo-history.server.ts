@@ -5,6 +5,7 @@ import { createRng } from "~/domain/generation/prng";
 import { lineCount } from "~/domain/text/lines";
 import { addFinding, getAttemptForTrainee, startAttempt, submitAttempt } from "./attempt.server";
 import { packFor } from "./content.server";
+import { loadSubmittedAttempt, publishReview } from "./review.server";
 
 export async function seedDemoHistory(db: Database, attemptsPerTrainee = 5): Promise<number> {
   const trainees = await db.selectFrom("users").select(["id", "email"]).where("role", "=", "trainee").orderBy("email").execute();
@@ -42,5 +43,37 @@ export async function seedDemoHistory(db: Database, attemptsPerTrainee = 5): Pro
       n++;
     }
   }
+  await seedDemoReviews(db, rng);
   return n;
+}
+
+/**
+ * Mentors publish reviews of about half the demo attempts (and both mentors review a few of the
+ * Autumn cohort's), so the review history, calibration and trainee feedback have content.
+ */
+async function seedDemoReviews(db: Database, rng: () => number): Promise<void> {
+  const mentors = await db.selectFrom("users").select(["id", "role", "org_id as orgId", "name", "email"]).where("role", "=", "mentor").orderBy("email").execute();
+  const attempts = await db.selectFrom("attempts").select(["id", "user_id"]).where("status", "=", "submitted").orderBy("submitted_at").execute();
+  for (const [i, a] of attempts.entries()) {
+    if (i % 2 === 1) continue;
+    const reviewers = i % 8 === 0 ? mentors : [mentors[0]];
+    for (const m of reviewers) {
+      const viewer = { id: m.id, role: m.role, orgId: m.orgId, name: m.name };
+      let loaded;
+      try {
+        loaded = await loadSubmittedAttempt(db, viewer, a.id);
+      } catch {
+        continue; // not one of this mentor's trainees
+      }
+      const findings = loaded.findings.map((f) => ({
+        findingId: f.id,
+        verdict: f.auto_verdict === "hit" ? (rng() < 0.15 ? ("partly" as const) : null) : rng() < 0.1 ? ("correct" as const) : null,
+        grade: f.auto_verdict === "hit" ? ((1 + Math.floor(rng() * 3)) as 1 | 2 | 3) : null,
+        comment: f.auto_verdict === "hit" ? "" : "Not a flaw: re-read the brief before flagging.",
+        unseeded: false,
+      }));
+      const version = (await db.selectFrom("attempts").select("review_version").where("id", "=", a.id).executeTakeFirstOrThrow()).review_version;
+      await publishReview(db, viewer, a.id, { feedback: "Good structure. Next time, say why each flaw matters to the client, not only where it is.", findings }, version);
+    }
+  }
 }

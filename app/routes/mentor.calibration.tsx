@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const kappaText = (k: number | null) => (k === null ? "—" : k.toFixed(2));
 
-function AgreementCards({ a, what }: { a: AgreementDTO; what: string }) {
+function AgreementCards({ a, what, label = "verdict" }: { a: AgreementDTO; what: string; label?: string }) {
   return (
     <div className="grid-3">
       <div className="card">
@@ -32,7 +32,7 @@ function AgreementCards({ a, what }: { a: AgreementDTO; what: string }) {
       <div className="card">
         <div className="muted small">Percent agreement</div>
         <div className="stat">{pct(a.percent, 1)}</div>
-        <div className="stat-note">same verdict on the same finding</div>
+        <div className="stat-note">same {label} on the same finding</div>
       </div>
       <div className="card">
         <div className="muted small">Cohen’s κ</div>
@@ -205,7 +205,7 @@ export default function CalibrationPage() {
         <section aria-labelledby="third-h">
           <h2 id="third-h">{c.thirdRater.name} vs mentors</h2>
           <p className="muted small">{c.thirdRater.scale}</p>
-          <AgreementCards a={c.thirdRater.overall} what="rated by both" />
+          <AgreementCards a={c.thirdRater.overall} what="rated by both" label="grade" />
         </section>
       ) : null}
       <p className="muted small">

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 export interface CategoryOption {
   id: string;
@@ -28,6 +28,8 @@ interface Props {
   selection?: { from: number; to: number; quote: string; nonce: number } | null;
   busy?: boolean;
   idPrefix: string;
+  /** Keeps a finding being typed (not yet added) in this tab's storage, so a reload loses nothing. */
+  storageKey?: string;
 }
 
 const FAMILY_LABEL: Record<string, string> = {
@@ -46,7 +48,45 @@ function ErrorText({ id, message }: { id: string; message?: string }) {
 }
 
 /** Add or edit a finding. Works as a plain HTML form; JavaScript only pre-fills the lines. */
-export function FindingForm({ intent, findingId, categories, lineCount, values = {}, errors = {}, selection, busy, idPrefix }: Props) {
+const KEPT = ["lineFrom", "lineTo", "category", "explanation", "confidence", "suggestedFix"] as const;
+
+export function FindingForm({ intent, findingId, categories, lineCount, values = {}, errors = {}, selection, busy, idPrefix, storageKey }: Props) {
+  const formRef = useRef<HTMLFormElement>(null);
+  // Restore an unsent finding after a reload or crash (only when the server sent no values).
+  useEffect(() => {
+    const form = formRef.current;
+    if (!storageKey || !form || values.explanation !== undefined) return;
+    try {
+      const kept = JSON.parse(sessionStorage.getItem(storageKey) ?? "null") as Record<string, string> | null;
+      if (!kept) return;
+      for (const name of KEPT) {
+        const el = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null;
+        if (el && kept[name] !== undefined) el.value = kept[name];
+      }
+      if (kept.lineFrom) setFrom(kept.lineFrom);
+      if (kept.lineTo) setTo(kept.lineTo);
+    } catch {
+      /* storage unavailable: nothing to restore */
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [storageKey]);
+  const keep = () => {
+    const form = formRef.current;
+    if (!storageKey || !form) return;
+    const data = new FormData(form);
+    try {
+      sessionStorage.setItem(storageKey, JSON.stringify(Object.fromEntries(KEPT.map((k) => [k, String(data.get(k) ?? "")]))));
+    } catch {
+      /* storage full or unavailable */
+    }
+  };
+  const forget = () => {
+    try {
+      if (storageKey) sessionStorage.removeItem(storageKey);
+    } catch {
+      /* nothing kept */
+    }
+  };
   const [from, setFrom] = useState(String(values.lineFrom ?? ""));
   const [to, setTo] = useState(String(values.lineTo ?? ""));
   const [quote, setQuote] = useState(values.quote ?? "");
@@ -61,7 +101,7 @@ export function FindingForm({ intent, findingId, categories, lineCount, values =
   const families = ["drift", "hallucination", "overclaim", "classic"].filter((f) => categories.some((c) => c.family === f));
   const err = (k: string) => (errors[k] ? { "aria-invalid": true as const, "aria-describedby": `${idPrefix}-${k}-error` } : {});
   return (
-    <Form method="post" className="finding-form" preventScrollReset>
+    <Form method="post" className="finding-form" preventScrollReset ref={formRef} onInput={keep} onChange={keep} onSubmit={forget}>
       <input type="hidden" name="intent" value={intent} />
       {findingId ? <input type="hidden" name="findingId" value={findingId} /> : null}
       <input type="hidden" name="quote" value={quote} />

@@ -133,6 +133,7 @@ export default function Exercise() {
               key={`add-${n}`}
               idPrefix="add"
               intent="add"
+              storageKey={`redline:unsent-finding:${dto.attempt.id}`}
               categories={dto.categories}
               lineCount={dto.draft.lineCount}
               values={addErrors?.values}

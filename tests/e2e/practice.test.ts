@@ -94,9 +94,16 @@ describe("practice in Chromium", () => {
     await addFinding(page, "missing-await", "The insert is gone: save() returns without db.insert, so the row is never saved.");
     expect(await page.locator(".finding").count()).toBe(2);
 
+    // A finding being typed survives a reload too (kept in the tab until it is added).
+    await page.fill("#add-lineFrom", "6");
+    await page.fill("#add-lineTo", "6");
+    await page.fill("#add-explanation", "Half-written: the return value may be");
     // Reload: everything was saved on the server.
     await page.reload();
     expect(await page.locator(".finding").count()).toBe(2);
+    await page.waitForFunction(() => (document.querySelector("#add-explanation") as HTMLTextAreaElement).value !== "");
+    expect(await page.inputValue("#add-explanation")).toBe("Half-written: the return value may be");
+    expect(await page.inputValue("#add-lineFrom")).toBe("6");
 
     await page.click("text=Take a hint (−5 points)");
     await page.locator(".hints li").first().waitFor();

@@ -3,6 +3,7 @@
 // numbers as a table behind a disclosure. No style attributes (the CSP forbids them): colours
 // are SVG fill attributes or classes from dashboards.css.
 import { useId } from "react";
+import { clipText, pct } from "./charts";
 
 // ---------------------------------------------------------------------------------------------
 // Colour scale for rates (hit rate): five bins, red (low) to blue (high), colour-blind safe.
@@ -20,7 +21,6 @@ export function rateFill(rate: number): string {
   return (RATE_BINS.find((b) => rate < b.upTo) ?? RATE_BINS[RATE_BINS.length - 1]).fill;
 }
 
-export const pct = (x: number | null | undefined, digits = 0) => (x === null || x === undefined ? "—" : `${(x * 100).toFixed(digits)} %`);
 
 function Swatch({ fill, opacity = 1 }: { fill: string; opacity?: number }) {
   return (
@@ -60,7 +60,6 @@ export interface HeatmapProps {
   minFlaws?: number;
 }
 
-const clipText = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function Heatmap({ title, columns, rows, hrefFor, minFlaws = 3 }: HeatmapProps) {
   const id = useId();
@@ -306,115 +305,4 @@ export function SmallMultiples({ title, series, reference, bucketLabels, valueLa
   );
 }
 
-// ---------------------------------------------------------------------------------------------
-// Horizontal bars for rates where lower is better (false alarms, misses) or higher is better.
-
-export interface HBar {
-  key: string;
-  label: string;
-  value: number;
-  note?: string;
-  href?: string;
-}
-
-export function HBarChart({
-  title,
-  bars,
-  valueLabel,
-  lowerIsBetter,
-  thresholds = [0.33, 0.66],
-  marker,
-}: {
-  title: string;
-  bars: HBar[];
-  valueLabel: string;
-  lowerIsBetter: boolean;
-  /** [good/mid, mid/bad] boundaries on the value (flipped meaning when higher is better). */
-  thresholds?: [number, number];
-  marker?: { value: number; label: string };
-}) {
-  const id = useId();
-  const row = 24;
-  const labelW = 260;
-  const noteW = 250;
-  const iw = 360;
-  const W = labelW + iw + noteW;
-  const top = marker ? 16 : 4;
-  const H = top + bars.length * row + 26;
-  // A round maximum with round ticks: 10 %, 20 %, 25 %, 50 %, 75 % or 100 %.
-  const top0 = Math.max(...bars.map((b) => b.value), marker?.value ?? 0);
-  const scales: [number, number][] = [
-    [0.1, 0.02],
-    [0.2, 0.05],
-    [0.25, 0.05],
-    [0.5, 0.1],
-    [0.75, 0.25],
-    [1, 0.25],
-  ];
-  const [max, step] = scales.find(([m]) => top0 <= m) ?? [Math.ceil(top0), Math.ceil(top0) / 4];
-  const xs = (v: number) => labelW + (Math.min(v, max) / max) * iw;
-  const cls = (v: number) => {
-    const [a, b] = thresholds;
-    if (lowerIsBetter) return v <= a ? "bar-good" : v <= b ? "bar-mid" : "bar-bad";
-    return v >= b ? "bar-good" : v >= a ? "bar-mid" : "bar-bad";
-  };
-  const ticks = Array.from({ length: Math.round(max / step) + 1 }, (_, i) => i * step);
-  return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} className="hbar-svg">
-        <title id={`${id}-t`}>{title}</title>
-        {bars.map((b, i) => {
-          const label = (
-            <text x={labelW - 8} y={top + i * row + 16} textAnchor="end" className="label">
-              {clipText(b.label, 36)}
-            </text>
-          );
-          return (
-            <g key={b.key}>
-              {b.href ? <a href={b.href}>{label}</a> : label}
-              <rect x={labelW} y={top + i * row + 4} width={iw} height={16} className="bar-bg" />
-              <rect x={labelW} y={top + i * row + 4} width={Math.max(0, xs(b.value) - labelW)} height={16} className={cls(b.value)}>
-                <title>{`${b.label}: ${pct(b.value)}${b.note ? ` ${b.note}` : ""}`}</title>
-              </rect>
-              <text x={labelW + iw + 6} y={top + i * row + 16} className="tick">
-                {pct(b.value)}
-                {b.note ? ` ${b.note}` : ""}
-              </text>
-            </g>
-          );
-        })}
-        {ticks.map((t) => (
-          <text key={t} x={xs(t)} y={H - 14} textAnchor="middle" className="tick">
-            {pct(t)}
-          </text>
-        ))}
-        {marker ? (
-          <g>
-            <line x1={xs(marker.value)} x2={xs(marker.value)} y1={top - 2} y2={top + bars.length * row + 2} className="marker" />
-            <text x={xs(marker.value)} y={10} textAnchor="middle" className="marker-label">
-              {marker.label}
-            </text>
-          </g>
-        ) : null}
-        <text x={labelW + iw / 2} y={H - 1} textAnchor="middle" className="tick">
-          {valueLabel}
-        </text>
-      </svg>
-      <details>
-        <summary className="small">Show as table</summary>
-        <table className="data">
-          <tbody>
-            {bars.map((b) => (
-              <tr key={b.key}>
-                <td>{b.label}</td>
-                <td className="num">
-                  {pct(b.value, 1)} {b.note ?? ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </figure>
-  );
-}
+export { pct };

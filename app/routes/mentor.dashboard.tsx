@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { LineChart } from "~/components/charts";
-import { HBarChart, Heatmap, pct, SmallMultiples } from "~/components/charts-dashboard";
+import { HBarChart, pct } from "~/components/charts";
+import { Heatmap, SmallMultiples } from "~/components/charts-dashboard";
 import { DashboardFilters } from "~/components/DashboardFilters";
 import { db } from "~/db/db.server";
 import { filtersToQuery } from "~/domain/stats/filters";

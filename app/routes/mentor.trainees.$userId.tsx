@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { z } from "zod";
-import { BarChart, LineChart } from "~/components/charts";
+import { HBarChart, LineChart } from "~/components/charts";
 import { pct } from "~/components/charts-dashboard";
 import { db } from "~/db/db.server";
 import { MIN_FLAWS_FOR_RANKING } from "~/domain/stats/progress";
@@ -110,10 +110,11 @@ export default function TraineeDetailPage() {
 
           <section className="card" aria-labelledby="cat-h">
             <h2 id="cat-h">Hit rate per flaw category</h2>
-            <BarChart
+            <HBarChart
               title={`Share of seeded flaws ${d.trainee.name} detected, per category`}
               valueLabel="Seeded flaws detected"
-              bars={d.categories.map((c) => ({ label: c.name, value: c.rate, note: `(${c.hits}/${c.flaws})` }))}
+              lowerIsBetter={false}
+              bars={d.categories.map((c) => ({ key: c.name, label: c.name, value: c.rate, note: `(${c.hits}/${c.flaws})` }))}
             />
           </section>
 

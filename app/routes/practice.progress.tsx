@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { BarChart, LineChart } from "~/components/charts";
+import { HBarChart, LineChart } from "~/components/charts";
 import { db } from "~/db/db.server";
 import { MIN_FLAWS_FOR_RANKING } from "~/domain/stats/progress";
 import { traineeProgress } from "~/models/progress.server";
@@ -82,7 +82,7 @@ export default function ProgressPage() {
       </div>
       <section className="card" aria-labelledby="cat-h">
         <h2 id="cat-h">Hit rate per flaw category</h2>
-        <BarChart title="Share of seeded flaws you detected, per category" valueLabel="Flaws detected" bars={p.categories.map((c) => ({ label: c.name, value: c.rate, note: `(${c.hits}/${c.total})` }))} />
+        <HBarChart title="Share of seeded flaws you detected, per category" valueLabel="Flaws detected" lowerIsBetter={false} bars={p.categories.map((c) => ({ key: c.category, label: c.name, value: c.rate, note: `(${c.hits}/${c.total})` }))} />
       </section>
     </div>
   );

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { loadPacks, PRODUCT_MINIMUMS, type ContentFile, type LoadedPacks, type PackMinimums } from "~/domain/content/load";
+import { parse as parseYaml } from "yaml";
+import { lexiconFromFiles, type Lexicon } from "~/domain/text/concepts";
 import type { Pack } from "~/domain/types";
 
 export const CONTENT_ROOT = path.resolve(process.env.REDLINE_CONTENT_DIR || "content");
@@ -34,4 +36,21 @@ export function packs(): LoadedPacks {
 
 export function packFor(domain: string): Pack | undefined {
   return packs().packs.find((p) => p.domain === domain);
+}
+
+const lexicons = new Map<string, Lexicon>();
+
+/** Concept sets for scoring a draft of this domain: content/concepts.yaml plus the pack's own. */
+export function lexiconFor(domain: string, root: string = CONTENT_ROOT): Lexicon {
+  const key = `${root}\u0000${domain}`;
+  let lex = lexicons.get(key);
+  if (lex === undefined) {
+    const files = [...new Set([path.join(root, "concepts.yaml"), path.join(root, domain, "concepts.yaml")])]
+      .filter((p) => fs.existsSync(p))
+      .map((p) => ({ path: path.relative(root, p), text: fs.readFileSync(p, "utf8") }));
+    const { lexicon, problems } = lexiconFromFiles(files, parseYaml);
+    if (problems.length > 0) throw new Error(`concept sets: ${problems.join("; ")}`);
+    lexicons.set(key, (lex = lexicon));
+  }
+  return lex;
 }

@@ -92,7 +92,8 @@ export function compileOperator(op: Pick<GenericOperator, "pattern">): RegExp {
 export function loadPacks(files: ContentFile[], minimums: PackMinimums = PRODUCT_MINIMUMS): LoadedPacks {
   const problems: ContentProblem[] = [];
   const byPath = new Map(files.map((f) => [f.path, f]));
-  const domains = [...new Set(files.map((f) => f.path.split("/")[0]).filter(Boolean))].sort();
+  // Packs are folders; files at the top (concepts.yaml, the shared thesaurus) are not packs.
+  const domains = [...new Set(files.filter((f) => f.path.includes("/")).map((f) => f.path.split("/")[0]))].sort();
   const packs: Pack[] = [];
   const hashes: Record<string, string> = {};
 

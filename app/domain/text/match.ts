@@ -70,6 +70,11 @@ export function tokenize(text: string, extras = false): string[] {
   return out;
 }
 
+/** The regex matches of a text, as written (for copy detection, which compares raw tokens). */
+export function rawTokenList(text: string): readonly string[] {
+  return rawTokens(text) ?? [];
+}
+
 function rawTokens(text: string): RegExpMatchArray | null {
   const source =
     APOSTROPHE_RE.test(text) ? text.replace(CONTRACTION_RE, " not") : text;
@@ -258,6 +263,11 @@ function term(token: string): string {
 // vocabulary, so nearly every token of a scored text is one Map lookup.
 const rawTermsCache = new Map<string, readonly string[]>();
 const RAW_CACHE_LIMIT = 50_000;
+
+/** Terms of one raw token (see {@link rawTokenList}), stopwords marked. */
+export function termsOfRawToken(tok: string): readonly string[] {
+  return rawTerms(tok);
+}
 
 function rawTerms(tok: string): readonly string[] {
   let terms = rawTermsCache.get(tok);

@@ -1,0 +1,128 @@
+// Concept sets: wordings that mean the same thing in a review ("cost of sales" ~ "COGS").
+// A key-point phrase that contains one member of a set also counts in the words of every other
+// member, so a trainee's paraphrase is credited without each pack listing every synonym.
+import type { KeyPoint } from "../types";
+import { compilePhrase, type CompiledPhrase } from "./match";
+
+/** Sets of equivalent wordings, as authored (content/concepts.yaml, content/<domain>/concepts.yaml). */
+export type ConceptSets = readonly (readonly string[])[];
+
+export interface Lexicon {
+  /** Names the concept sets and accepted overlay that scored an attempt, e.g. "concepts:3a9f…". */
+  readonly version: string;
+  readonly sets: ConceptSets;
+  /** Extra phrases per key point text (the mentor-taught overlay), keyed by key point text. */
+  readonly extraPhrases?: Readonly<Record<string, readonly string[]>>;
+}
+
+export const EMPTY_LEXICON: Lexicon = Object.freeze({ version: "none", sets: Object.freeze([]) });
+
+interface CompiledLexicon {
+  /** Per set, its members compiled; members with no words are dropped. */
+  sets: CompiledPhrase[][];
+}
+
+const compiledLexicons = new WeakMap<Lexicon, CompiledLexicon>();
+
+function compileLexicon(lex: Lexicon): CompiledLexicon {
+  let c = compiledLexicons.get(lex);
+  if (c === undefined) {
+    c = { sets: lex.sets.map((set) => set.map(compilePhrase).filter((p) => p.length > 0)) };
+    compiledLexicons.set(lex, c);
+  }
+  return c;
+}
+
+function containsAll(phrase: readonly string[], member: readonly string[]): boolean {
+  for (const t of member) if (!phrase.includes(t)) return false;
+  return true;
+}
+
+/**
+ * A phrase and its concept alternatives: for every set with a member whose words all occur in
+ * the phrase, the phrase with that member's words swapped for each other member's words. One
+ * level only, so expansion is bounded and predictable.
+ */
+export function expandPhrase(phrase: CompiledPhrase, lex: Lexicon): CompiledPhrase[] {
+  const out: CompiledPhrase[] = [phrase];
+  const seen = new Set([phrase.join(" ")]);
+  for (const set of compileLexicon(lex).sets) {
+    for (const member of set) {
+      if (!containsAll(phrase, member)) continue;
+      const rest = phrase.filter((t) => !member.includes(t));
+      for (const other of set) {
+        if (other === member) continue;
+        const alt = Array.from(new Set([...rest, ...other]));
+        const key = alt.join(" ");
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push(alt);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export interface ExpandedKeyPoint {
+  /** Every phrase that counts: authored, overlay and concept alternatives. */
+  readonly phrases: readonly CompiledPhrase[];
+}
+
+const expandedCache = new WeakMap<Lexicon, WeakMap<KeyPoint, ExpandedKeyPoint>>();
+
+/** A key point's phrases with the lexicon's overlay and concept alternatives, cached per pair. */
+export function expandKeyPoint(kp: KeyPoint, lex: Lexicon): ExpandedKeyPoint {
+  let perLex = expandedCache.get(lex);
+  if (perLex === undefined) expandedCache.set(lex, (perLex = new WeakMap()));
+  const hit = perLex.get(kp);
+  if (hit !== undefined) return hit;
+  const authored = [...kp.phrases, ...(lex.extraPhrases?.[kp.text] ?? [])];
+  const phrases: CompiledPhrase[] = [];
+  const seen = new Set<string>();
+  for (const p of authored) {
+    const compiled = compilePhrase(p);
+    if (compiled.length === 0) continue;
+    for (const alt of expandPhrase(compiled, lex)) {
+      const key = alt.join(" ");
+      if (!seen.has(key)) {
+        seen.add(key);
+        phrases.push(alt);
+      }
+    }
+  }
+  const expanded = { phrases };
+  perLex.set(kp, expanded);
+  return expanded;
+}
+
+/** Reads concept files (shared first, then the pack's own); problems name the file. */
+export function lexiconFromFiles(
+  files: readonly { path: string; text: string }[],
+  parseYaml: (text: string) => unknown,
+): { lexicon: Lexicon; problems: string[] } {
+  const sets: string[][] = [];
+  const problems: string[] = [];
+  let hash = 0x811c9dc5;
+  for (const f of files) {
+    for (let i = 0; i < f.text.length; i++) hash = Math.imul(hash ^ f.text.charCodeAt(i), 0x01000193) >>> 0;
+    let doc: unknown;
+    try {
+      doc = parseYaml(f.text);
+    } catch (e) {
+      problems.push(`${f.path}: ${(e as Error).message.split("\n")[0]}`);
+      continue;
+    }
+    const raw = (doc as { sets?: unknown } | null)?.sets;
+    if (!Array.isArray(raw)) {
+      problems.push(`${f.path}: expected a 'sets' list of phrase lists`);
+      continue;
+    }
+    raw.forEach((set, i) => {
+      if (!Array.isArray(set) || set.length < 2 || !set.every((m) => typeof m === "string" && m.trim() !== "")) {
+        problems.push(`${f.path}: sets[${i}] must list at least two non-empty phrases`);
+      } else sets.push(set.map((m: string) => m.trim()));
+    });
+  }
+  return { lexicon: { version: `concepts:${hash.toString(16).padStart(8, "0")}`, sets }, problems };
+}

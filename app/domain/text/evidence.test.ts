@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import type { KeyPoint } from "../types";
+import type { Lexicon } from "./concepts";
+import { keyPointsCoveredInContext, ownWords, undismissedClauses } from "./evidence";
+
+const kp = (...phrases: string[]): KeyPoint => ({ text: phrases[0], phrases });
+const LEX: Lexicon = {
+  version: "test",
+  sets: [
+    ["cogs", "cost of goods sold", "cost of sales"],
+    ["replay", "captured request can be resent"],
+    ["no such export", "no member named"],
+  ],
+};
+
+describe("matcher v2: concept sets", () => {
+  it("credits paraphrases through the shared concept sets", () => {
+    expect(keyPointsCoveredInContext("Payables should be divided by cost of sales.", [kp("instead of cogs", "cogs")], { lexicon: LEX })).toEqual([true]);
+    expect(keyPointsCoveredInContext("A captured request can be resent later.", [kp("replay")], { lexicon: LEX })).toEqual([true]);
+    expect(keyPointsCoveredInContext("timers/promises has no member named sleep", [kp("no such export")], { lexicon: LEX })).toEqual([true]);
+    // without the concept sets the same words earn nothing
+    expect(keyPointsCoveredInContext("Payables should be divided by cost of sales.", [kp("cogs")])).toEqual([false]);
+  });
+});
+
+describe("matcher v2: dismissal cancels", () => {
+  const point = [kp("one extra", "off by one")];
+  it.each([
+    "Not a problem, this is correct as written: the loop runs one extra time.",
+    "This is fine. The loop runs one extra time by design.",
+    "No issue here, it runs one extra time to include the end.",
+    "Should stay as it is, the one extra iteration is intended.",
+    "It isn't a problem that it runs one extra time.",
+  ])("%s", (text) => {
+    expect(keyPointsCoveredInContext(text, point)).toEqual([false]);
+  });
+
+  it("a contrast word ends the dismissal, and a scoped 'otherwise fine' cancels nothing else", () => {
+    expect(keyPointsCoveredInContext("The parsing is fine, but the loop runs one extra time.", point)).toEqual([true]);
+    expect(keyPointsCoveredInContext("The loop runs one extra time. Otherwise the function is fine.", point)).toEqual([true]);
+    expect(undismissedClauses("Looks fine to me.").dismissed).toBe(true);
+  });
+});
+
+describe("matcher v2: own words only", () => {
+  const flawedLines = "  for (let attempt = 0; attempt <= opts.retries; attempt++) {\n";
+  const brief = "Retry at most opts.retries times after the first attempt, never more than the retry budget.";
+  it("ignores a quoted flawed line and copied runs of the brief", () => {
+    const points = [kp("retry budget", "budget"), kp("one extra")];
+    expect(keyPointsCoveredInContext(`"for (let attempt = 0; attempt <= opts.retries; attempt++)" — this contradicts the brief.`, points, { flawedLines, brief })).toEqual([false, false]);
+    expect(keyPointsCoveredInContext("The brief says never more than the retry budget.", points, { flawedLines, brief })).toEqual([false, false]);
+    // the same idea in the trainee's own words counts
+    expect(keyPointsCoveredInContext("It makes one extra call, which blows the budget.", points, { flawedLines, brief })).toEqual([true, true]);
+  });
+
+  it("skips phrases that only echo the flawed line or generic words when the key point has better ones", () => {
+    const point = [kp("<=", "one extra", "off by one")];
+    expect(keyPointsCoveredInContext("The <= is wrong.", point, { flawedLines })).toEqual([false]);
+    // a key point with nothing but echo phrases still counts them
+    expect(keyPointsCoveredInContext("The <= is wrong.", [kp("<=")], { flawedLines })).toEqual([true]);
+    expect(keyPointsCoveredInContext("This contradicts the brief.", [kp("brief", "budget")], { flawedLines })).toEqual([false]);
+  });
+
+  it("is deterministic and keeps the trainee's own identifiers", () => {
+    const a = ownWords("maxRetries is ignored", { flawedLines, brief });
+    expect([...a.terms].sort()).toEqual([...ownWords("maxRetries is ignored", { flawedLines, brief }).terms].sort());
+    expect(a.terms.has("max")).toBe(true);
+  });
+});

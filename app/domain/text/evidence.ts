@@ -1,0 +1,211 @@
+// Matcher v2: which key points a trainee states in their own words. Three rules on top of the
+// term matching of match.ts (docs/scoring.md §6):
+//  1. copied text is not evidence: quoted spans of the draft or the brief, and any run of
+//     COPY_RUN or more tokens that also occurs in the flaw's lines or in the brief, are removed;
+//  2. dismissal cancels: a clause that says the flagged text is fine ("not a problem", "correct
+//     as written", "should stay") is removed with what follows it up to the next "but"/"however";
+//  3. echo phrases are not evidence: a key-point phrase whose words all occur in the flaw's own
+//     lines proves nothing when found, so it is skipped when the key point has other phrases.
+// Concept sets (concepts.ts) add paraphrases. Pure, deterministic and allocation-light.
+import type { KeyPoint } from "../types";
+import { EMPTY_LEXICON, expandKeyPoint, type Lexicon } from "./concepts";
+import { compilePhrase, termSet, termsOfRawToken, rawTokenList, type CompiledPhrase } from "./match";
+
+export interface EvidenceContext {
+  /** The flaw's lines as the trainee sees them in the draft. */
+  flawedLines?: string;
+  /** The brief the draft was written against. */
+  brief?: string;
+  lexicon?: Lexicon;
+}
+
+/** Shortest run of consecutive tokens that counts as copied from the draft or the brief. */
+export const COPY_RUN = 4;
+
+// Clause boundaries: sentence ends, semicolons, line breaks; contrast words end a dismissal.
+const SENTENCE_SPLIT_RE = /(?<=[.!?])\s+|;\s*|\n+/;
+const CONTRAST_SPLIT_RE = /\b(?=(?:but|however|although|except|whereas)\b)/i;
+const DISMISSAL_RE =
+  /\b(?:not (?:a|an|really a) (?:problem|issue|bug|concern|mistake|flaw|error)|no (?:real )?(?:problem|issue|bug|concern|flaw|error)s?\b(?! (?:with|in) (?:the )?(?:brief|spec))|nothing (?:wrong|to fix|to change)|not wrong|(?:is|are|looks?|seems?|was|all|it['’]s|that['’]s|this['’]s|reads) (?:perfectly |totally |actually |completely )?(?:fine|ok|okay|acceptable|harmless)\b|(?:correct|fine|right|ok|okay) as (?:written|it is|is|drafted|stated)|works (?:as (?:intended|expected)|correctly|fine)|as intended|(?:should|can|must) stay|(?:leave|keep) (?:it|this|that)(?: as (?:it is|is))?\b|no (?:change|fix|action)s? (?:is |are )?needed|(?:is|looks|seems) (?:correct|right|good)\b(?! (?:to|that|for|only))|don['’]?t (?:see|think there is) (?:a|an|any) (?:problem|issue))/i;
+const SCOPE_LIMIT_RE = /\b(?:otherwise|the rest|everything else|other than|apart from|remaining|elsewhere)\b/i;
+const APOSTROPHE_RE = /['’]/;
+const NT_RE = /n['’]t\b/gi;
+const QUOTE_CHAR_RE = /["“`]/;
+const QUOTE_RE = /"([^"\n]{1,400})"|“([^”\n]{1,400})”|`([^`\n]{1,400})`/g;
+
+/** The parts of an explanation that are not dismissed (rule 2). */
+export function undismissedClauses(text: string): { kept: string[]; dismissed: boolean } {
+  // Most explanations dismiss nothing: one test of the whole text, no splitting.
+  if (!DISMISSAL_RE.test(APOSTROPHE_RE.test(text) ? text.replace(NT_RE, " not") : text)) return { kept: [text], dismissed: false };
+  const kept: string[] = [];
+  let dismissed = false;
+  let masking = false;
+  for (const sentence of text.split(SENTENCE_SPLIT_RE)) {
+    // "Correct as written: <reason>": what follows the colon justifies the dismissal, so the
+    // whole sentence is dismissed, contrast words inside the reason included.
+    const d = DISMISSAL_RE.exec(sentence.replace(/n['’]t\b/gi, " not"));
+    if (d !== null && /^[^:]{0,40}:/.test(sentence.slice(d.index + d[0].length).replace(/^[^:]*?\b(?:but|however|although|except|whereas)\b[\s\S]*/i, ""))) {
+      dismissed = true;
+      masking = true;
+      continue;
+    }
+    const clauses = sentence.split(CONTRAST_SPLIT_RE);
+    for (let i = 0; i < clauses.length; i++) {
+      const clause = clauses[i];
+      if (i > 0) masking = false; // a contrast word ends the dismissal's reach
+      const normalised = clause.replace(/n['’]t\b/gi, " not");
+      if (DISMISSAL_RE.test(normalised)) {
+        dismissed = true;
+        // "Otherwise this is fine" speaks about the rest of the text, not the flagged line.
+        masking = !SCOPE_LIMIT_RE.test(clause);
+        continue;
+      }
+      if (!masking) kept.push(clause);
+    }
+  }
+  return { kept, dismissed };
+}
+
+// Copy detection works on lower-cased raw tokens; n-gram sets of a context text are cached
+// (briefs and flaw lines repeat across every finding of every attempt on a draft).
+const gramCache = new Map<string, Set<string>>();
+const GRAM_CACHE_LIMIT = 2_000;
+
+function lowerTokens(text: string): string[] {
+  return rawTokenList(text).map((t) => t.toLowerCase());
+}
+
+function gramsOf(text: string): Set<string> {
+  let grams = gramCache.get(text);
+  if (grams === undefined) {
+    grams = new Set();
+    const toks = lowerTokens(text);
+    for (let i = 0; i + COPY_RUN <= toks.length; i++) grams.add(toks.slice(i, i + COPY_RUN).join("\u0002"));
+    // Single tokens too, under a prefix, for the quoted-span rule.
+    for (const t of toks) grams.add("\u0003" + t);
+    if (gramCache.size >= GRAM_CACHE_LIMIT) gramCache.clear();
+    gramCache.set(text, grams);
+  }
+  return grams;
+}
+
+function fromContext(contexts: Set<string>[], key: string): boolean {
+  for (const c of contexts) if (c.has(key)) return true;
+  return false;
+}
+
+/** Terms of the trainee's own words in one clause (rule 1). */
+function addOwnTerms(clause: string, contexts: Set<string>[], out: Set<string>): void {
+  let text = clause;
+  if (contexts.length > 0 && QUOTE_CHAR_RE.test(text)) {
+    // A quoted span whose every token occurs in the draft's flaw lines or the brief is a quote.
+    text = text.replace(QUOTE_RE, (whole, a?: string, b?: string, c?: string) => {
+      const inner = a ?? b ?? c ?? "";
+      const toks = lowerTokens(inner);
+      return toks.length > 0 && toks.every((t) => fromContext(contexts, "\u0003" + t)) ? " \u0000 " : whole;
+    });
+  }
+  const raw = rawTokenList(text);
+  const masked = new Uint8Array(raw.length);
+  if (contexts.length > 0 && raw.length >= COPY_RUN) {
+    const lower = raw.map((t) => t.toLowerCase());
+    // Only runs whose every token occurs in a context text can be copies: a Set lookup per
+    // token first, the joined n-gram only for those runs.
+    const known = lower.map((t) => fromContext(contexts, "\u0003" + t));
+    let streak = 0;
+    for (let k = 0; k < lower.length; k++) {
+      streak = known[k] ? streak + 1 : 0;
+      if (streak < COPY_RUN) continue;
+      const i = k - COPY_RUN + 1;
+      if (fromContext(contexts, lower.slice(i, k + 1).join("\u0002"))) masked.fill(1, i, k + 1);
+    }
+  }
+  for (let k = 0; k < raw.length; k++) {
+    if (masked[k]) continue;
+    for (const t of termsOfRawToken(raw[k])) out.add(t);
+  }
+}
+
+export interface OwnWords {
+  /** Stemmed terms the trainee wrote themselves, outside dismissed clauses. */
+  terms: Set<string>;
+  /** Whether some clause dismissed the flagged text. */
+  dismissed: boolean;
+}
+
+/** The evidence an explanation gives: its own, undismissed words. */
+export function ownWords(text: string, ctx: EvidenceContext = {}): OwnWords {
+  const contexts: Set<string>[] = [];
+  if (ctx.flawedLines) contexts.push(gramsOf(ctx.flawedLines));
+  if (ctx.brief) contexts.push(gramsOf(ctx.brief));
+  const { kept, dismissed } = undismissedClauses(text);
+  const terms = new Set<string>();
+  for (const clause of kept) addOwnTerms(clause, contexts, terms);
+  return { terms, dismissed };
+}
+
+function present(phrase: CompiledPhrase, terms: ReadonlySet<string>): boolean {
+  for (let i = 0; i < phrase.length; i++) if (!terms.has(phrase[i])) return false;
+  return true;
+}
+
+const echoTermsCache = new Map<string, Set<string>>();
+
+function echoTerms(flawedLines: string): Set<string> {
+  let t = echoTermsCache.get(flawedLines);
+  if (t === undefined) {
+    t = termSet(flawedLines, false);
+    if (echoTermsCache.size >= GRAM_CACHE_LIMIT) echoTermsCache.clear();
+    echoTermsCache.set(flawedLines, t);
+  }
+  return t;
+}
+
+/**
+ * Words any explanation can say without diagnosing anything: "wrong", "missing", "should",
+ * "contradicts the brief". A phrase made only of these (and of the flaw's own words) is no
+ * evidence when the key point has a more specific phrase.
+ */
+export const GENERIC_WORDS: readonly string[] = [
+  "brief", "instructions", "asked", "required", "requirement", "spec", "wrong", "incorrect",
+  "error", "mistake", "problem", "issue", "bug", "fix", "fails", "missing", "should", "must",
+  "contradicts", "check", "line", "draft",
+];
+const GENERIC_TERMS: ReadonlySet<string> = new Set(GENERIC_WORDS.flatMap((w) => compilePhrase(w)));
+
+/** Whether every word of the phrase already stands in the flaw's lines or is generic (rule 3). */
+export function isEchoPhrase(phrase: CompiledPhrase, lineTerms: ReadonlySet<string> | null): boolean {
+  for (const t of phrase) if (!GENERIC_TERMS.has(t) && !(lineTerms?.has(t) ?? false)) return false;
+  return true;
+}
+
+/** Coverage of key points by already computed own words. */
+export function keyPointsCoveredByEvidence(
+  own: OwnWords,
+  keyPoints: readonly KeyPoint[],
+  ctx: EvidenceContext = {},
+): boolean[] {
+  const lex = ctx.lexicon ?? EMPTY_LEXICON;
+  const lineTerms = ctx.flawedLines ? echoTerms(ctx.flawedLines) : null;
+  const out = new Array<boolean>(keyPoints.length);
+  for (let i = 0; i < keyPoints.length; i++) {
+    const { phrases } = expandKeyPoint(keyPoints[i], lex);
+    let informative = phrases;
+    const rest = phrases.filter((p) => !isEchoPhrase(p, lineTerms));
+    if (rest.length > 0 && rest.length < phrases.length) informative = rest;
+    let covered = false;
+    for (let j = 0; j < informative.length && !covered; j++) covered = present(informative[j], own.terms);
+    out[i] = covered;
+  }
+  return out;
+}
+
+/** For each key point, whether the explanation states it in the trainee's own words. */
+export function keyPointsCoveredInContext(
+  text: string,
+  keyPoints: readonly KeyPoint[],
+  ctx: EvidenceContext = {},
+): boolean[] {
+  if (keyPoints.length === 0) return [];
+  return keyPointsCoveredByEvidence(ownWords(text, ctx), keyPoints, ctx);
+}

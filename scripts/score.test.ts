@@ -16,10 +16,10 @@ describe("npm run score", () => {
     const r = run("--draft", fx("draft.json"), "--attempt", fx("attempt.json"));
     expect(r.stderr).not.toMatch(/score:/);
     expect(r.code).toBe(0);
-    // detection (2+3)/6, precision (0.9+1)/(0.9+1+0.5) = 0.7917, category 1, explanation 1
-    // 37.5 + 15.8333 + 10 + 25 = 88.3333 → 88.3; one hint × 5 → 83.3
-    expect(r.stdout).toContain("Score: 83.3 / 100");
-    expect(r.stdout).toMatch(/subtotal\s+88\.3/);
+    // detection (2+3)/6, precision 1 − 0.5 × 0.5² = 0.875 (f3, a hedged false alarm), category 1,
+    // explanation 1: 37.5 + 17.5 + 10 + 25 = 90; one hint × 5 → 85
+    expect(r.stdout).toContain("Score: 85.0 / 100");
+    expect(r.stdout).toMatch(/subtotal\s+90\.0/);
     expect(r.stdout).toMatch(/loop-bound\s+off-by-one\s+2\s+3\s+found\s+f1\s+2\/2/);
     expect(r.stdout).toMatch(/dropped-check\s+missing-check\s+1\s+7 \(del\)\s+missed/);
     // the span finding (characters 332–345) sits on line 10
@@ -31,15 +31,16 @@ describe("npm run score", () => {
     const r = run("--draft", fx("drafts.json"), "--index", "1", "--attempt", fx("attempt.json"), "--json");
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
-    // drafts.json[1] is a clean control: every finding is a false positive → 45·1 + 55·0 = 45
+    // drafts.json[1] is a clean control: three false alarms cost 0.5 × (0.81 + 1 + 0.25) > 1,
+    // capped at the whole precision weight → 45·1 + 55·0 = 45
     expect(s.cleanControl).toBe(true);
     expect(s.total).toBe(45);
     expect(s.components).toEqual({ detection: 1, precision: 0, category: null, explanation: null });
     expect(s.falsePositives).toEqual(["f1", "f2", "f3"]);
-    expect(s.configVersion).toBe(1);
+    expect(s.configVersion).toBe(2);
 
     const first = JSON.parse(run("--draft", fx("drafts.json"), "--attempt", fx("attempt.json"), "--json").stdout);
-    expect(first.total).toBe(83.3);
+    expect(first.total).toBe(85);
     expect(first.hints).toEqual({ costPerHint: 5, taken: 1, flawIds: ["loop-bound"], penalty: 5 });
   }, 60_000);
 

@@ -10,6 +10,7 @@ import {
   type ScoreBreakdown,
 } from "../app/domain/scoring/index";
 import type { AnswerKeyEntry, Finding } from "../app/domain/types";
+import { lexiconFor } from "../app/models/content.server";
 
 const USAGE = `Usage: npm run score -- --draft DRAFT.json --attempt ATTEMPT.json [--index N] [--json]
 
@@ -283,7 +284,7 @@ function render(s: ScoreBreakdown, draft: DraftFile, draftFile: string): string 
   ].filter(Boolean);
   out.push(`Draft ${name} · ${meta.join(" · ")}`);
   out.push("");
-  out.push(`Score: ${s.total.toFixed(1)} / 100   (scoring config v${s.configVersion})`);
+  out.push(`Score: ${s.total.toFixed(1)} / 100   (scoring config v${s.configVersion}, ${s.matcherVersion})`);
   out.push("");
   const c = s.components;
   const w = s.effectiveWeights;
@@ -379,6 +380,8 @@ function main(argv: string[]): number {
     const breakdown = scoreAttempt({
       flawedText: draft.flawedText,
       answerKey: key,
+      brief: draft.brief,
+      lexicon: lexiconFor(draft.domain ?? ""),
       findings,
       hintsTaken: attempt.hintsTaken,
       overrides: attempt.overrides,

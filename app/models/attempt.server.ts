@@ -10,7 +10,8 @@ import { pickSource } from "~/domain/generation/batch";
 import { createRng } from "~/domain/generation/prng";
 import { nextHint, type TakenHint } from "~/domain/practice/hints";
 import type { FindingInput } from "~/domain/practice/finding-input";
-import { scoreAttempt, type ScoreBreakdown } from "~/domain/scoring";
+import type { ScoreBreakdown } from "~/domain/scoring";
+import { scoreDraftAttempt } from "./scoring.server";
 import type { Finding } from "~/domain/types";
 import { recordSubmission } from "./aggregates.server";
 import { packFor, packs } from "./content.server";
@@ -292,9 +293,7 @@ export async function submitAttempt(db: Database, userId: string, attemptId: str
     if (attempt.status !== "open") return { submittedNow: false };
     const draft = await getDraft(trx, attempt.draft_id);
     const findings = await trx.selectFrom("findings").selectAll().where("attempt_id", "=", attemptId).execute();
-    const score: ScoreBreakdown = scoreAttempt({
-      flawedText: draft!.flawedText,
-      answerKey: draft!.answerKey,
+    const score: ScoreBreakdown = scoreDraftAttempt(draft!, {
       findings: toFindings(findings),
       hintsTaken: (JSON.parse(attempt.hints_taken) as TakenHint[]).map((h) => h.key),
     });

@@ -1,7 +1,9 @@
 // Explanation groups across the trainees who reviewed one draft (within the mentor's scope).
 import type { Database } from "~/db/db.server";
 import { groupExplanations } from "~/domain/review/groups";
-import { keyPointsCovered } from "~/domain/text/match";
+import { linesToSpan } from "~/domain/scoring";
+import { keyPointsCoveredInContext } from "~/domain/text/evidence";
+import { lexiconFor } from "./content.server";
 import { categoryOptions } from "./exercise.server";
 import { getDraft } from "./draft.server";
 import { saveReviewDraft, savedReviewInput, type Viewer } from "./review.server";
@@ -42,6 +44,9 @@ export async function explanationGroups(db: Database, viewer: Viewer, draftId: s
   return {
     draft: { id: draft.id, title: draft.title, domain: draft.domain },
     flaws: draft.answerKey.map((flaw) => {
+      // The same evidence rules as scoring: own words, no dismissed clauses, concept sets.
+      const span = linesToSpan(draft.flawedText, flaw.lines);
+      const ctx = { flawedLines: draft.flawedText.slice(span.start, span.end), brief: draft.brief, lexicon: lexiconFor(draft.domain) };
       const items = rows
         .filter((r) => r.matched_flaw_id === flaw.id)
         .map((r) => ({
@@ -49,7 +54,7 @@ export async function explanationGroups(db: Database, viewer: Viewer, draftId: s
           attemptId: r.attempt_id,
           trainee: r.trainee,
           text: r.explanation,
-          covered: keyPointsCovered(`${r.explanation} ${r.suggested_fix ?? ""}`, flaw.keyPoints),
+          covered: keyPointsCoveredInContext(`${r.explanation}\n${r.suggested_fix ?? ""}`, flaw.keyPoints, ctx),
           categoryRight: r.category === flaw.category,
           mine: mine.get(r.id) ?? null,
         }));

@@ -5,7 +5,8 @@ import crypto from "node:crypto";
 import type { Selectable } from "kysely";
 import type { Database } from "~/db/db.server";
 import type { FindingReviewsTable } from "~/db/schema-reviews";
-import { scoreAttempt, type MentorOverride, type ScoreBreakdown } from "~/domain/scoring";
+import type { MentorOverride, ScoreBreakdown } from "~/domain/scoring";
+import { scoreDraftAttempt } from "./scoring.server";
 import { applyRescore } from "./aggregates.server";
 import { toFindings } from "./attempt.server";
 import { getDraft, type StoredDraft } from "./draft.server";
@@ -67,9 +68,7 @@ export function overridesFrom(rows: Pick<Selectable<FindingReviewsTable>, "findi
 }
 
 export function rescore(draft: StoredDraft, findings: Parameters<typeof toFindings>[0], hintsTaken: string, overrides: Record<string, MentorOverride>): ScoreBreakdown {
-  return scoreAttempt({
-    flawedText: draft.flawedText,
-    answerKey: draft.answerKey,
+  return scoreDraftAttempt(draft, {
     findings: toFindings(findings),
     hintsTaken: (JSON.parse(hintsTaken) as { key: string }[]).map((h) => h.key),
     overrides,

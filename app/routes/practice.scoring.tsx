@@ -32,12 +32,12 @@ export default function Scoring() {
           <tbody>
             <tr>
               <td>Detection</td>
-              <td>Did you find the seeded flaws? A critical flaw counts three times a minor one.</td>
+              <td>Did you find the seeded flaws and say what is wrong? A critical flaw counts three times a minor one. Full credit needs the right category or a key point in your explanation; the right line alone earns a third.</td>
               <td className="num">{weights.detection}</td>
             </tr>
             <tr>
               <td>Precision</td>
-              <td>Were the things you flagged real? Each finding counts with your confidence: a hedged false alarm costs little, a confident one fully.</td>
+              <td>Were the things you flagged real? Each false alarm costs with the square of your confidence: a hedged note (50 %) costs a quarter of a certain one, and false alarms add up. Submitting "no flaws" on a flawed draft earns no precision.</td>
               <td className="num">{weights.precision}</td>
             </tr>
             <tr>
@@ -47,7 +47,7 @@ export default function Scoring() {
             </tr>
             <tr>
               <td>Explanation</td>
-              <td>Did your explanation state the ideas a good reviewer would (what is wrong, why it matters)?</td>
+              <td>Did your explanation state, in your own words, the ideas a good reviewer would (what is wrong, why it matters)? Text copied from the draft or the brief does not count, and saying the line is fine cancels what follows.</td>
               <td className="num">{weights.explanation}</td>
             </tr>
             <tr>

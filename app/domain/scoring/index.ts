@@ -1,17 +1,11 @@
 // Public surface of the scoring engine (pure; safe on server and client).
-export {
-  DEFAULT_SCORING_CONFIG,
-  dPrime,
-  inverseNormalCdf,
-  lineCount,
-  linesToSpan,
-  optimalAssignment,
-  resolveScoringConfig,
-  scoreAttempt,
-  spanToLines,
-} from "./score";
+export { optimalAssignment } from "./assignment";
+export type { AssignmentOptions } from "./assignment";
+export { DEFAULT_SCORING_CONFIG, resolveScoringConfig } from "./config";
+export type { ScoringConfig, ScoringConfigInput, ScoringWeights } from "./config";
+export { falseAlarmCosts } from "./false-alarms";
+export { scoreAttempt } from "./score";
 export type {
-  AssignmentOptions,
   FindingResult,
   FindingVerdict,
   FlawResult,
@@ -20,7 +14,6 @@ export type {
   MentorVerdict,
   ScoreBreakdown,
   ScoreInput,
-  ScoringConfig,
-  ScoringConfigInput,
-  ScoringWeights,
 } from "./score";
+export { dPrime, inverseNormalCdf } from "./signal";
+export { lineCount, linesToSpan, spanToLines } from "./spans";

@@ -125,16 +125,15 @@ describe("scoreAttempt — worked examples", () => {
     //         f2 = 22.5 + 6.6667 + 3.3333 + 8.3333 = 40.83; f3 = 7.5 + 5.9259 + 11.6667 = 25.09
     expect(s.findings.map((f) => f.points)).toEqual([34.07, 40.83, 25.09]);
     expect(s.falsePositives).toEqual([]);
-    expect(s.configVersion).toBe(1);
+    expect(s.configVersion).toBe(2);
     expect(s.weights).toEqual({ detection: 45, precision: 20, category: 10, explanation: 25 });
   });
 
-  it("empty attempt scores only the precision weight", () => {
+  it("'no flaws' on a flawed draft earns nothing, not even precision", () => {
     const s = score([]);
-    // detection 0/6 = 0; precision 1 (no findings); category 0, explanation 0 (nothing matched)
-    // total = 100 × (45·0 + 20·1 + 10·0 + 25·0)/100 = 20
-    expect(s.total).toBe(20);
-    expect(s.components).toEqual({ detection: 0, precision: 1, category: 0, explanation: 0 });
+    // detection 0/6 = 0; precision 0 (nothing right was flagged); category 0, explanation 0
+    expect(s.total).toBe(0);
+    expect(s.components).toEqual({ detection: 0, precision: 0, category: 0, explanation: 0 });
     expect(s.flaws.every((f) => f.status === "missed")).toBe(true);
     expect(s.flaws[0].keyPointsCovered).toEqual([false, false]);
     expect(s.calibration.brier).toBeNull();
@@ -154,6 +153,22 @@ describe("scoreAttempt — worked examples", () => {
     expect(s.components.category).toBe(0.5);
     expect(s.flaws.map((f) => f.status)).toEqual(["wrong-category", "found", "missed"]);
     expect(s.findings[0].categoryCorrect).toBe(false);
+  });
+
+  it("right place without a diagnosis earns a third of the detection credit", () => {
+    const s = score([finding("f1", 3, 3, "hallucination", 1.0, "Looks odd to me.")]);
+    // wrong category and no key point: credit 1/3 → detection = 2 × (1/3) / 6 = 0.1111;
+    // precision 1 (a real find, no false alarm); category 0; explanation 0
+    // total = 45 × 0.1111 + 20 = 5 + 20 = 25
+    expect(s.total).toBe(25);
+    expect(s.flaws[0]).toMatchObject({ status: "wrong-category", diagnosed: false });
+    expect(s.flaws[0].detectionCredit).toBeCloseTo(1 / 3, 12);
+    // the same place and category, still no key point: the category is the diagnosis → full credit
+    const named = score([finding("f1", 3, 3, "off-by-one", 1.0, "Looks odd to me.")]);
+    expect(named.flaws[0]).toMatchObject({ detectionCredit: 1, diagnosed: true });
+    // wrong category but a key point stated: full credit
+    const explained = score([finding("f1", 3, 3, "hallucination", 1.0, "It runs one extra time.")]);
+    expect(explained.flaws[0]).toMatchObject({ detectionCredit: 1, diagnosed: true });
   });
 
   it("right spot, poor explanation", () => {
@@ -202,16 +217,17 @@ describe("scoreAttempt — worked examples", () => {
     const h2 = finding("h2", 8, 9, "hallucination", 1.0, "Invented call.");
     const s = score([h1, h2]);
     // h1 overlaps b by 1, h2 by 2 → h2 matches b; h1 is a false positive
-    // detection = 3/6 = 0.5; precision = 1.0/(0.6+1.0) = 0.625; category 1; explanation 1
-    // total = 22.5 + 20·0.625 + 10 + 25 = 22.5 + 12.5 + 35 = 70
-    expect(s.total).toBe(70);
-    expect(s.components.precision).toBe(0.625);
+    // detection = 3/6 = 0.5; h1 costs 0.5 × 0.6² = 0.18 → precision 0.82; category 1; explanation 1
+    // total = 22.5 + 20·0.82 + 10 + 25 = 22.5 + 16.4 + 35 = 73.9
+    expect(s.total).toBe(73.9);
+    expect(s.components.precision).toBeCloseTo(0.82, 12);
     expect(s.falsePositives).toEqual(["h1"]);
     // Brier = ((0.6−0)² + (1−1)²)/2 = 0.18
     expect(s.calibration.brier).toBeCloseTo(0.18, 12);
     // h1 covers line 8, a flaw line: no false-alarm line
     expect(s.signal.falseAlarmLines).toBe(0);
-    expect(s.findings[0].points).toBe(0);
+    // points: h1 = −20 × 0.18 = −3.6; h2 = 22.5 + 20 + 10 + 25 = 77.5 (sum 73.9)
+    expect(s.findings.map((f) => f.points)).toEqual([-3.6, 77.5]);
   });
 
   it("two findings with the same overlap: the lower finding index wins", () => {
@@ -309,9 +325,10 @@ describe("scoreAttempt — worked examples", () => {
     expect(s.signal.dPrime).toBeCloseTo(Z.p375 - Z.f4of16, 7);
     expect(s.signal.dPrime).toBeCloseTo(0.310265, 5);
     expect(s.calibration.brier).toBeCloseTo(0.74 / 3, 12);
-    // precision = 1/(1+0.7+0.5) = 0.454545; detection = 2/6
-    // total = 45/3 + 20/2.2 + 10 + 25 = 15 + 9.0909 + 35 = 59.0909 → 59.1
-    expect(s.total).toBe(59.1);
+    // false-alarm cost = 0.5 × (0.7² + 0.5²) = 0.245 + 0.125 = 0.37 → precision 0.63; detection 2/6
+    // total = 45/3 + 20 × 0.63 + 10 + 25 = 15 + 12.6 + 35 = 62.6
+    expect(s.total).toBe(62.6);
+    expect(s.findings.map((f) => Number(f.falseAlarmCost.toFixed(6)))).toEqual([0, 0.245, 0.125]);
     expect(s.falsePositives).toEqual(["fp1", "fp2"]);
   });
 });
@@ -332,11 +349,23 @@ describe("clean control (no flaws)", () => {
     expect(s.signal.dPrime).toBeCloseTo(-Z.f0of10, 7);
   });
 
-  it("flagged confidently loses the precision weight", () => {
+  it("one hedged note costs little; confident false alarms cost most", () => {
+    const note = (id: string, from: number, c: number) => finding(id, from, from, "style", c, "maybe unclear");
+    // one note at 0.5: cost 0.5 × 0.25 = 0.125 → 45 + 55 × 0.875 = 93.125 → 93.1 (goal ≥ 85)
+    expect(clean([note("n1", 2, 0.5)]).total).toBe(93.1);
+    // three at 0.7: cost 3 × 0.245 = 0.735 → 45 + 55 × 0.265 = 59.575 → 59.6 (goal ≤ 60)
+    expect(clean([note("n1", 2, 0.7), note("n2", 4, 0.7), note("n3", 6, 0.7)]).total).toBe(59.6);
+    // three at 1.0: cost 3 × 0.5 = 1.5, capped at 1 (each 1/3) → 45
+    const three = clean([note("n1", 2, 1), note("n2", 4, 1), note("n3", 6, 1)]);
+    expect(three.total).toBe(45);
+    expect(three.findings.map((f) => f.points)).toEqual([-18.33, -18.33, -18.33]);
+  });
+
+  it("a confident false alarm costs more than a hedged one", () => {
     const s = clean([finding("n1", 2, 3, "hallucination", 0.9, "looks invented")]);
-    // detection 1; precision 0/0.9 = 0 → total = 100 × (45·1 + 55·0)/100 = 45
-    expect(s.total).toBe(45);
-    expect(s.components.precision).toBe(0);
+    // cost 0.5 × 0.81 = 0.405 → precision 0.595 → 45 + 55 × 0.595 = 77.725 → 77.7
+    expect(s.total).toBe(77.7);
+    expect(s.components.precision).toBeCloseTo(0.595, 12);
     expect(s.falsePositives).toEqual(["n1"]);
     // Brier = 0.9² = 0.81; false alarms 2 of 10 lines; d′ = 0 − z(2.5/11) = 0.747859
     expect(s.calibration.brier).toBeCloseTo(0.81, 12);
@@ -348,11 +377,11 @@ describe("clean control (no flaws)", () => {
 describe("mentor overrides", () => {
   it("'wrong' on a matched finding: flaw missed, finding a false positive", () => {
     const s = score([GOOD.f1, GOOD.f2, GOOD.f3], { overrides: { f2: { verdict: "wrong" } } });
-    // detection = (2+1)/6 = 0.5; precision = (1.0+0.8)/2.7 = 0.6667; category 2/2; explanation 1
-    // total = 22.5 + 13.3333 + 10 + 25 = 70.8333 → 70.8
-    expect(s.total).toBe(70.8);
+    // detection = (2+1)/6 = 0.5; f2 is a false alarm at 0.9: cost 0.405 → precision 0.595;
+    // category 2/2; explanation 1 → total = 22.5 + 11.9 + 10 + 25 = 69.4
+    expect(s.total).toBe(69.4);
     expect(s.flaws[1]).toMatchObject({ status: "missed", findingId: null, detectionCredit: 0 });
-    expect(s.findings[1]).toMatchObject({ autoVerdict: "hit", verdict: "false-positive", autoFlawId: "b", matchedFlawId: null, points: 0 });
+    expect(s.findings[1]).toMatchObject({ autoVerdict: "hit", verdict: "false-positive", autoFlawId: "b", matchedFlawId: null, points: -8.1 });
     expect(s.falsePositives).toEqual(["f2"]);
     // Brier = (0 + 0.9² + 0.2²)/3 = 0.85/3 = 0.283333
     expect(s.calibration.brier).toBeCloseTo(0.85 / 3, 12);
@@ -390,14 +419,14 @@ describe("mentor overrides", () => {
   it("'correct' + unseeded on an unmatched finding: counts for precision, not detection", () => {
     const u1 = finding("u1", 12, 12, "style", 0.5, "Misleading variable name.");
     const before = score([GOOD.f1, u1]);
-    // detection = 2/6; precision = 1/1.5 = 0.6667; category 1/1; explanation 1
-    // total = 15 + 13.3333 + 10 + 25 = 63.3333 → 63.3; line 12 is a false-alarm line
-    expect(before.total).toBe(63.3);
+    // detection = 2/6; u1 costs 0.5 × 0.5² = 0.125 → precision 0.875; category 1/1; explanation 1
+    // total = 15 + 17.5 + 10 + 25 = 67.5; line 12 is a false-alarm line
+    expect(before.total).toBe(67.5);
     expect(before.signal.falseAlarmLines).toBe(1);
     expect(before.signal.dPrime).toBeCloseTo(Z.p375 - Z.f1of16, 7);
 
     const after = score([GOOD.f1, u1], { overrides: { u1: { verdict: "correct", unseeded: true } } });
-    // precision = 1.5/1.5 = 1 → total = 15 + 20 + 10 + 25 = 70; detection unchanged
+    // no false alarm left: precision 1 → total = 15 + 20 + 10 + 25 = 70; detection unchanged
     expect(after.total).toBe(70);
     expect(after.components.detection).toBeCloseTo(2 / 6, 12);
     expect(after.unseededFinds).toEqual(["u1"]);
@@ -413,7 +442,7 @@ describe("mentor overrides", () => {
     const s = score([GOOD.f1, u1], {
       overrides: { u1: { verdict: "correct" }, f1: { verdict: "correct", unseeded: true }, nope: { verdict: "wrong" } },
     });
-    expect(s.total).toBe(63.3);
+    expect(s.total).toBe(67.5);
     expect(s.findings[1].overrideNote).toMatch(/unseeded: true/);
     expect(s.findings[0].overrideNote).toMatch(/unseeded ignored/);
     expect(s.unknownOverrideIds).toEqual(["nope"]);

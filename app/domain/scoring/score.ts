@@ -1,41 +1,14 @@
 // The scoring engine: pure, deterministic, synchronous. docs/scoring.md states every rule
 // implemented here, with worked examples that score.test.ts checks to the decimal.
-import type { AnswerKeyEntry, Finding, LineRange, Severity, Span } from "../types";
-import { lineCount, spanLines } from "../text/lines";
-import { keyPointsCoveredByTerms, termSet } from "../text/match";
-
-export { lineCount };
-
-// ---------------------------------------------------------------------------------------------
-// Public types
-
-export interface ScoringWeights {
-  detection: number;
-  precision: number;
-  category: number;
-  explanation: number;
-}
-
-export interface ScoringConfig {
-  /** Stored with every score so an old score stays explainable after the weights change. */
-  version: number;
-  weights: ScoringWeights;
-  /** Points taken off the 0–100 total per hint taken. */
-  hintCost: number;
-}
-
-/** What callers may pass: any subset, weights merged one by one with the defaults. */
-export interface ScoringConfigInput {
-  version?: number;
-  weights?: Partial<ScoringWeights>;
-  hintCost?: number;
-}
-
-export const DEFAULT_SCORING_CONFIG: Readonly<ScoringConfig> = Object.freeze({
-  version: 1,
-  weights: Object.freeze({ detection: 45, precision: 20, category: 10, explanation: 25 }),
-  hintCost: 5,
-});
+import type { AnswerKeyEntry, Finding, LineRange, Severity } from "../types";
+import { EMPTY_LEXICON, type Lexicon } from "../text/concepts";
+import { keyPointsCoveredByEvidence, ownWords } from "../text/evidence";
+import { lineCount } from "../text/lines";
+import { optimalAssignment } from "./assignment";
+import { resolveScoringConfig, type ScoringConfigInput, type ScoringWeights } from "./config";
+import { falseAlarmCosts } from "./false-alarms";
+import { dPrime } from "./signal";
+import { linesToSpan } from "./spans";
 
 export type MentorVerdict = "correct" | "partly" | "wrong";
 
@@ -56,6 +29,10 @@ export interface ScoreInput {
   /** Mentor overrides keyed by finding id. */
   overrides?: Readonly<Record<string, MentorOverride>>;
   config?: ScoringConfigInput;
+  /** The draft's brief: text copied from it is not the trainee's own words. */
+  brief?: string;
+  /** Concept sets (and accepted overlay) for matching explanations; none by default. */
+  lexicon?: Lexicon;
 }
 
 export type FlawStatus = "found" | "wrong-category" | "missed";
@@ -73,8 +50,11 @@ export interface FlawResult {
   findingId: string | null;
   /** Shared lines between the flaw (±1 for deletions) and its finding; 0 when missed. */
   overlap: number;
-  /** Share of the severity counted in detection: 1, 0.5 (mentor: partly) or 0. */
+  /** Share of the severity counted in detection: 1, the location credit (right place, no
+   *  diagnosis), 0.5 (mentor: partly) or 0. */
   detectionCredit: number;
+  /** Right category or at least one key point covered (or a mentor's 'correct'). */
+  diagnosed: boolean;
   /** Offline coverage per key point of the matched finding's text; all false when missed. */
   keyPointsCovered: boolean[];
   /** Explanation share used in the explanation component (after overrides), 0..1. */
@@ -97,8 +77,11 @@ export interface FindingResult {
   categoryCorrect: boolean | null;
   /** Explanation share credited (null when the finding matched no flaw). */
   explanationScore: number | null;
-  /** This finding's additive contribution to the total before hints, in points (2 decimals). */
+  /** This finding's additive contribution to the total before hints, in points (2 decimals);
+   *  negative for a false alarm (its cost). */
   points: number;
+  /** Share of the precision weight this false alarm costs (0 for other findings). */
+  falseAlarmCost: number;
   override: MentorOverride | null;
   /** Why an override changed nothing, when it did not. */
   overrideNote: string | null;
@@ -106,6 +89,8 @@ export interface FindingResult {
 
 export interface ScoreBreakdown {
   configVersion: number;
+  /** Which concept sets and overlay matched the explanations ("none" without a lexicon). */
+  matcherVersion: string;
   /** 0–100, one decimal, after the hint penalty. */
   total: number;
   /** 0–100, one decimal, before the hint penalty. */
@@ -143,287 +128,25 @@ export interface ScoreBreakdown {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Lines and spans
+// Scoring
 
-/**
- * 1-based inclusive lines touched by a half-open character span: the line of its first
- * character to the line of its last. A span ending right after a newline does not include the
- * next line; an empty span (a deletion) touches the line it sits on; positions after a final
- * newline count as the last line.
- */
-export function spanToLines(text: string, span: Span): LineRange {
-  const start = Math.max(0, Math.min(span.start, text.length));
-  const end = Math.max(start, Math.min(span.end, text.length));
-  return spanLines(text, { start, end });
-}
+// A flaw's lines, kept per answer-key entry and reused as long as the text is the same one:
+// the same string object lets the evidence caches find it without hashing the text again.
+const flawLinesCache = new WeakMap<AnswerKeyEntry, { text: string; lines: string }>();
 
-/**
- * Half-open span covering whole lines `from`..`to` (1-based, inclusive), including the newline
- * that ends line `to` if there is one, so that spanToLines(text, linesToSpan(text, r)) is r.
- * Lines are clamped to the text.
- */
-export function linesToSpan(text: string, lines: LineRange): Span {
-  const count = Math.max(1, lineCount(text));
-  const from = Math.min(Math.max(1, Math.min(lines.from, lines.to)), count);
-  const to = Math.min(Math.max(from, Math.max(lines.from, lines.to)), count);
-  let start = 0;
-  let line = 1;
-  while (line < from) {
-    const nl = text.indexOf("\n", start);
-    if (nl === -1) break;
-    start = nl + 1;
-    line++;
-  }
-  let end = start;
-  while (true) {
-    const nl = text.indexOf("\n", end);
-    if (nl === -1) {
-      end = text.length;
-      break;
-    }
-    end = nl + 1;
-    if (line === to) break;
-    line++;
-  }
-  return { start, end };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Configuration
-
-/** Merges a partial configuration with the defaults and validates it. */
-export function resolveScoringConfig(input?: ScoringConfigInput): ScoringConfig {
-  const d = DEFAULT_SCORING_CONFIG;
-  const config: ScoringConfig = {
-    version: input?.version ?? d.version,
-    weights: { ...d.weights, ...stripUndefined(input?.weights) },
-    hintCost: input?.hintCost ?? d.hintCost,
-  };
-  const w = config.weights;
-  for (const k of ["detection", "precision", "category", "explanation"] as const) {
-    if (!Number.isFinite(w[k]) || w[k] < 0) {
-      throw new RangeError(`scoring config: weights.${k} must be a finite number ≥ 0`);
-    }
-  }
-  if (w.detection + w.precision + w.category + w.explanation <= 0) {
-    throw new RangeError("scoring config: the weights must not all be 0");
-  }
-  if (!Number.isFinite(config.hintCost) || config.hintCost < 0) {
-    throw new RangeError("scoring config: hintCost must be a finite number ≥ 0");
-  }
-  if (!Number.isFinite(config.version)) {
-    throw new RangeError("scoring config: version must be a number");
-  }
-  return config;
-}
-
-function stripUndefined<T extends object>(o: T | undefined): Partial<T> {
-  const out: Partial<T> = {};
-  if (o === undefined) return out;
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as any)[k] = v;
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Matching: one-to-one, maximal total overlap
-
-export interface AssignmentOptions {
-  /** Search nodes before switching to the Hungarian algorithm (tests force the fallback). */
-  nodeBudget?: number;
-}
-
-/**
- * Optimal one-to-one assignment of rows (flaws) to columns (findings) for a non-negative
- * integer weight matrix; only pairs with weight > 0 may be assigned. Maximises the total
- * weight; among optimal assignments, prefers row 0 assigned to the lowest column possible
- * (assigned before unassigned), then row 1, and so on. Returns the column per row, or -1.
- *
- * Exact depth-first search with a bound first (typical attempts: a handful of nodes); if the
- * search exceeds its node budget, the same answer is computed with the Hungarian algorithm
- * plus a lexicographic refinement pass.
- */
-export function optimalAssignment(weights: readonly number[][], options?: AssignmentOptions): number[] {
-  const n = weights.length;
-  const m = n === 0 ? 0 : weights[0].length;
-  const result = new Array<number>(n).fill(-1);
-  if (n === 0 || m === 0) return result;
-
-  // Candidate columns per row in ascending order, and the best weight left from row i on.
-  const cand: number[][] = [];
-  const suffixMax = new Array<number>(n + 1).fill(0);
-  for (let i = 0; i < n; i++) {
-    const row: number[] = [];
-    for (let j = 0; j < m; j++) if (weights[i][j] > 0) row.push(j);
-    cand.push(row);
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    let best = 0;
-    for (const j of cand[i]) best = Math.max(best, weights[i][j]);
-    suffixMax[i] = suffixMax[i + 1] + best;
-  }
-
-  const budget = options?.nodeBudget ?? 100_000;
-  let nodes = 0;
-  let bestTotal = -1;
-  const current = new Array<number>(n).fill(-1);
-  const used = new Uint8Array(m);
-  let aborted = false;
-
-  // Rows in order, columns ascending, "unassigned" last: the first assignment reaching the
-  // best total is the preferred one, so only strict improvements replace it.
-  const search = (i: number, total: number): void => {
-    if (aborted) return;
-    if (++nodes > budget) {
-      aborted = true;
-      return;
-    }
-    if (i === n) {
-      if (total > bestTotal) {
-        bestTotal = total;
-        for (let k = 0; k < n; k++) result[k] = current[k];
-      }
-      return;
-    }
-    if (total + suffixMax[i] <= bestTotal) return;
-    for (const j of cand[i]) {
-      if (used[j]) continue;
-      used[j] = 1;
-      current[i] = j;
-      search(i + 1, total + weights[i][j]);
-      used[j] = 0;
-      current[i] = -1;
-      if (aborted) return;
-    }
-    search(i + 1, total);
-  };
-  search(0, 0);
-  if (!aborted) return result;
-  return hungarianLexicographic(weights, n, m);
-}
-
-/** Maximum total weight of a one-to-one assignment between the given rows and columns. */
-function hungarianMax(weights: readonly number[][], rows: number[], cols: number[]): number {
-  const r = rows.length;
-  const c = cols.length;
-  if (r === 0 || c === 0) return 0;
-  // Square cost matrix (minimisation of -weight); padding cells cost 0 = "unassigned".
-  const size = Math.max(r, c);
-  const cost = (i: number, j: number): number =>
-    i < r && j < c ? -Math.max(0, weights[rows[i]][cols[j]]) : 0;
-  // Jonker-style O(n^3) Hungarian with potentials, 1-based internal indices.
-  const u = new Float64Array(size + 1);
-  const v = new Float64Array(size + 1);
-  const p = new Int32Array(size + 1);
-  const way = new Int32Array(size + 1);
-  for (let i = 1; i <= size; i++) {
-    p[0] = i;
-    let j0 = 0;
-    const minv = new Float64Array(size + 1).fill(Infinity);
-    const usedCol = new Uint8Array(size + 1);
-    do {
-      usedCol[j0] = 1;
-      const i0 = p[j0];
-      let delta = Infinity;
-      let j1 = 0;
-      for (let j = 1; j <= size; j++) {
-        if (usedCol[j]) continue;
-        const cur = cost(i0 - 1, j - 1) - u[i0] - v[j];
-        if (cur < minv[j]) {
-          minv[j] = cur;
-          way[j] = j0;
-        }
-        if (minv[j] < delta) {
-          delta = minv[j];
-          j1 = j;
-        }
-      }
-      for (let j = 0; j <= size; j++) {
-        if (usedCol[j]) {
-          u[p[j]] += delta;
-          v[j] -= delta;
-        } else {
-          minv[j] -= delta;
-        }
-      }
-      j0 = j1;
-    } while (p[j0] !== 0);
-    do {
-      const j1 = way[j0];
-      p[j0] = p[j1];
-      j0 = j1;
-    } while (j0 !== 0);
-  }
-  let total = 0;
-  for (let j = 1; j <= size; j++) total -= cost(p[j] - 1, j - 1);
-  return total;
-}
-
-function hungarianLexicographic(weights: readonly number[][], n: number, m: number): number[] {
-  const allRows = Array.from({ length: n }, (_, i) => i);
-  const allCols = Array.from({ length: m }, (_, j) => j);
-  const optimum = hungarianMax(weights, allRows, allCols);
-  const result = new Array<number>(n).fill(-1);
-  const freeCols = new Set(allCols);
-  let fixed = 0;
-  for (let i = 0; i < n; i++) {
-    const laterRows = allRows.slice(i + 1);
-    for (let j = 0; j < m; j++) {
-      if (!freeCols.has(j) || weights[i][j] <= 0) continue;
-      const rest = hungarianMax(weights, laterRows, [...freeCols].filter((c) => c !== j));
-      if (fixed + weights[i][j] + rest === optimum) {
-        result[i] = j;
-        fixed += weights[i][j];
-        freeCols.delete(j);
-        break;
-      }
-    }
-  }
-  return result;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Statistics
-
-// Acklam's rational approximation of the inverse standard normal CDF (|error| < 1.15e-9).
-const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-const P_LOW = 0.02425;
-
-/** Inverse of the standard normal CDF, z such that Φ(z) = p, for 0 < p < 1. */
-export function inverseNormalCdf(p: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError(`inverseNormalCdf: p must be in (0, 1), got ${p}`);
-  if (p < P_LOW) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) /
-      ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
-  }
-  if (p > 1 - P_LOW) {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
-    return -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) /
-      ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
-  }
-  const q = p - 0.5;
-  const r = q * q;
-  return (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q /
-    (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
-}
-
-/** d′ = z(H) − z(F) with the log-linear correction (Hautus 1995). */
-export function dPrime(hits: number, signals: number, falseAlarms: number, noise: number): number {
-  const h = (hits + 0.5) / (signals + 1);
-  const f = (falseAlarms + 0.5) / (noise + 1);
-  return inverseNormalCdf(h) - inverseNormalCdf(f);
+function flawLinesOf(flawedText: string, f: AnswerKeyEntry): string {
+  const hit = flawLinesCache.get(f);
+  if (hit !== undefined && hit.text === flawedText) return hit.lines;
+  const span = linesToSpan(flawedText, f.lines);
+  const lines = flawedText.slice(span.start, span.end);
+  flawLinesCache.set(f, { text: flawedText, lines });
+  return lines;
 }
 
 function round(x: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(x * f + (x >= 0 ? 1e-9 : -1e-9)) / f;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Scoring
 
 function overlapLines(a: LineRange, from: number, to: number): number {
   return Math.max(0, Math.min(a.to, to) - Math.max(a.from, from) + 1);
@@ -495,6 +218,8 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
   const catRight = new Array<boolean>(nF).fill(false);
   const explShare = new Array<number>(nF).fill(0);
   const counted = new Array<boolean>(nF).fill(false); // matched after overrides
+  const diagnosed = new Array<boolean>(nF).fill(false);
+  const lexicon = input.lexicon ?? EMPTY_LEXICON;
   for (let i = 0; i < nF; i++) {
     const f = flaws[i];
     const j = flawToFinding[i];
@@ -503,7 +228,10 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
       const g = findings[j];
       const o = overrideOf(g.id);
       const text = g.suggestedFix ? `${g.explanation}\n${g.suggestedFix}` : g.explanation;
-      covered = keyPointsCoveredByTerms(termSet(text), f.keyPoints);
+      if (f.keyPoints.length > 0) {
+        const ctx = { flawedLines: flawLinesOf(flawedText, f), brief: input.brief, lexicon };
+        covered = keyPointsCoveredByEvidence(ownWords(text, ctx), f.keyPoints, ctx);
+      }
       const offline = f.keyPoints.length === 0 ? 1 : covered.filter(Boolean).length / covered.length;
       if (o?.verdict === "wrong") {
         // unmatched: the flaw is missed, the finding a false positive
@@ -517,11 +245,14 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
         } else if (o?.verdict === "correct") {
           credit[i] = 1;
           catRight[i] = true;
+          diagnosed[i] = true;
           explShare[i] = graded ?? offline;
         } else {
-          credit[i] = 1;
           catRight[i] = g.category === f.category;
-          explShare[i] = offline;
+          // A senior gives full credit for a diagnosis, "a little credit for location" without.
+          diagnosed[i] = catRight[i] || covered.some(Boolean) || (graded ?? 0) > 0;
+          credit[i] = diagnosed[i] ? 1 : config.locationCredit;
+          explShare[i] = graded ?? offline;
         }
       }
     }
@@ -535,6 +266,7 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
       findingId: counted[i] ? findings[j].id : null,
       overlap: counted[i] ? overlaps[i][j] : 0,
       detectionCredit: credit[i],
+      diagnosed: diagnosed[i],
       keyPointsCovered: counted[i] ? covered : new Array<boolean>(f.keyPoints.length).fill(false),
       explanationScore: explShare[i],
     });
@@ -577,18 +309,28 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
       explSum += explShare[i];
     }
   }
-  let confAll = 0;
   let confMatched = 0;
   let brierSum = 0;
+  const faIndex: number[] = [];
   for (let j = 0; j < nG; j++) {
     const c = findings[j].confidence;
-    confAll += c;
     const outcome = verdicts[j] === "false-positive" ? 0 : 1;
     if (outcome) confMatched += c;
+    else faIndex.push(j);
     brierSum += (c - outcome) * (c - outcome);
   }
+  // Precision is earned by what was right: a clean draft left clean, or at least one real find.
+  // "No flaws" on a flawed draft earns none. False alarms then cost by confidence and count.
+  const precisionBase = cleanControl || confMatched > 0 ? 1 : 0;
+  const faCosts = new Array<number>(nG).fill(0);
+  if (precisionBase > 0) {
+    const costs = falseAlarmCosts(faIndex.map((j) => findings[j].confidence), config.falseAlarmCost);
+    faIndex.forEach((j, k) => (faCosts[j] = costs[k]));
+  }
+  let faCostSum = 0;
+  for (const c of faCosts) faCostSum += c;
   const detection = cleanControl ? 1 : sevMatched / sevAll;
-  const precision = nG === 0 ? 1 : confMatched / confAll;
+  const precision = Math.max(0, precisionBase * (1 - faCostSum));
   const category = cleanControl ? null : nCounted === 0 ? 0 : nCatRight / nCounted;
   const explanation = cleanControl ? null : nCounted === 0 ? 0 : explSum / nCounted;
 
@@ -623,7 +365,8 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
     const auto = findingToFlaw[j];
     const i = verdicts[j] === "hit" || verdicts[j] === "partial" ? auto : -1;
     let pts = 0;
-    if (verdicts[j] !== "false-positive") pts += (eff.precision * g.confidence) / confAll;
+    if (verdicts[j] !== "false-positive") pts += (eff.precision * g.confidence) / confMatched;
+    else pts -= eff.precision * faCosts[j];
     if (i >= 0) {
       pts += (eff.detection * flaws[i].severity * credit[i]) / sevAll;
       pts += (eff.category * (catRight[i] ? 1 : 0)) / nCounted;
@@ -642,6 +385,7 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
       categoryCorrect: i >= 0 ? catRight[i] : null,
       explanationScore: i >= 0 ? explShare[i] : null,
       points: round(pts * scale, 2),
+      falseAlarmCost: faCosts[j],
       override: overrideOf(g.id) ? { ...overrideOf(g.id)! } : null,
       overrideNote: notes[j],
     });
@@ -671,6 +415,7 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
 
   return {
     configVersion: config.version,
+    matcherVersion: lexicon.version,
     total: round(total, 1),
     totalBeforeHints: round(Math.min(100, Math.max(0, raw)), 1),
     cleanControl,
@@ -695,3 +440,4 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
     unknownOverrideIds,
   };
 }
+

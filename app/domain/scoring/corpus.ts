@@ -1,0 +1,121 @@
+// The labelled explanation corpus (tests/fixtures/explanations/*.yaml): trainee explanations
+// written against real flaw sites, each with the key points a senior says it states. Measures
+// the matcher's key-point precision and recall and the credit given to copied, vague and
+// negated explanations (goals in GOALS; checked by corpus.test.ts and printed by the bench).
+import { z } from "zod";
+import { buildDraft } from "../generation/generate";
+import type { AnswerKeyEntry, Draft, Pack } from "../types";
+
+export const CORPUS_KINDS = ["good", "partly", "wrong", "copied", "vague", "negated"] as const;
+export type CorpusKind = (typeof CORPUS_KINDS)[number];
+
+export const CorpusFileSchema = z.array(
+  z.object({
+    site: z.string().regex(/^[a-z]+\/[a-z0-9-]+\/[a-z0-9-]+$/, "site must be domain/source/site"),
+    variant: z.number().int().min(0).optional(),
+    entries: z.array(
+      z.object({
+        kind: z.enum(CORPUS_KINDS),
+        text: z.string().min(1),
+        expect: z.array(z.number().int().min(0)),
+      }),
+    ),
+  }),
+);
+export type CorpusFile = z.infer<typeof CorpusFileSchema>;
+
+export interface CorpusCase {
+  site: string;
+  kind: CorpusKind;
+  text: string;
+  expect: number[];
+  draft: Draft;
+  flaw: AnswerKeyEntry;
+}
+
+export const GOALS = {
+  precision: 0.9,
+  recall: 0.85,
+  maxCredit: { copied: 0.15, vague: 0.1, negated: 0.3 } as Partial<Record<CorpusKind, number>>,
+};
+
+/** A one-flaw draft of the named site variant, built as the generator builds drafts. */
+export function siteDraft(packs: readonly Pack[], site: string, variant = 0): { draft: Draft; flaw: AnswerKeyEntry } {
+  const [domain, sourceId, siteId] = site.split("/");
+  const pack = packs.find((p) => p.domain === domain);
+  const source = pack?.sources.find((s) => s.id === sourceId);
+  const s = source?.sites.find((x) => x.id === siteId);
+  const v = s?.variants[variant];
+  if (!pack || !source || !s || !v) throw new Error(`corpus: no flaw site ${site} variant ${variant}`);
+  const start = source.text.indexOf(s.anchor);
+  const severity = v.severity ?? pack.categories.find((c) => c.id === v.category)?.severity ?? 2;
+  const draft = buildDraft(
+    source,
+    pack,
+    [{ start, end: start + s.anchor.length, replacement: v.replacement, category: v.category, severity, explanation: v.explanation, keyPoints: v.keyPoints, origin: { kind: "site", siteId: s.id, variant } }],
+    { seed: 0, difficulty: s.difficulty, generator: "offline", contentHash: "" },
+  );
+  return { draft, flaw: draft.answerKey[0] };
+}
+
+/** Cases of parsed corpus files; throws naming the site when an entry does not fit its flaw. */
+export function corpusCases(files: readonly CorpusFile[], packs: readonly Pack[]): CorpusCase[] {
+  const out: CorpusCase[] = [];
+  for (const file of files) {
+    for (const s of file) {
+      const { draft, flaw } = siteDraft(packs, s.site, s.variant ?? 0);
+      for (const e of s.entries) {
+        const bad = e.expect.find((i) => i >= flaw.keyPoints.length);
+        if (bad !== undefined) throw new Error(`corpus: ${s.site}: key point ${bad} does not exist (${flaw.keyPoints.length} key points)`);
+        out.push({ site: s.site, kind: e.kind, text: e.text, expect: e.expect, draft, flaw });
+      }
+    }
+  }
+  return out;
+}
+
+export interface CorpusFigures {
+  cases: number;
+  byKind: Record<CorpusKind, { cases: number; meanCredit: number }>;
+  /** Key points marked covered that a senior marked covered too. */
+  precision: number;
+  /** Key points a senior marked covered that the matcher found. */
+  recall: number;
+  /** Per case whose coverage differs from the label: what went wrong (for tuning, not goals). */
+  disagreements: { site: string; kind: CorpusKind; text: string; expected: number[]; got: number[] }[];
+}
+
+/** Runs a coverage function over every case and compares it with the labels. */
+export function evaluateCorpus(cases: readonly CorpusCase[], cover: (c: CorpusCase) => boolean[]): CorpusFigures {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const sums = Object.fromEntries(CORPUS_KINDS.map((k) => [k, { cases: 0, credit: 0 }])) as Record<CorpusKind, { cases: number; credit: number }>;
+  const disagreements: CorpusFigures["disagreements"] = [];
+  for (const c of cases) {
+    const got = cover(c);
+    const expected = new Set(c.expect);
+    for (let i = 0; i < got.length; i++) {
+      if (got[i] && expected.has(i)) tp++;
+      else if (got[i]) fp++;
+      else if (expected.has(i)) fn++;
+    }
+    const credit = got.length === 0 ? 1 : got.filter(Boolean).length / got.length;
+    sums[c.kind].cases++;
+    sums[c.kind].credit += credit;
+    const gotIdx = got.flatMap((g, i) => (g ? [i] : []));
+    if (gotIdx.join() !== [...c.expect].sort((a, b) => a - b).join()) {
+      disagreements.push({ site: c.site, kind: c.kind, text: c.text, expected: c.expect, got: gotIdx });
+    }
+  }
+  const byKind = Object.fromEntries(
+    CORPUS_KINDS.map((k) => [k, { cases: sums[k].cases, meanCredit: sums[k].cases === 0 ? 0 : sums[k].credit / sums[k].cases }]),
+  ) as CorpusFigures["byKind"];
+  return {
+    cases: cases.length,
+    byKind,
+    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+    disagreements,
+  };
+}

@@ -1,6 +1,7 @@
 import { db, migrateToLatest } from "~/db/db.server";
 import { seedDemoHistory } from "~/models/demo-history.server";
 import { seedDraftPool } from "~/models/draft-pool.server";
+import { rescoreStoredAttempts } from "~/models/rescore.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, isDemoDatabase, seedDemoOrganisation } from "~/models/demo.server";
 import { demoAllowed, env } from "~/utils/env.server";
 
@@ -22,6 +23,11 @@ export async function startup(): Promise<void> {
     } else if (config.NODE_ENV === "production") {
       console.log("Empty database and demo mode is off (production). Create the first admin with `npm run db:migrate -- --create-admin EMAIL --name 'NAME'`.");
     }
+  }
+  if (await isDemoDatabase(database)) {
+    // Demo scores follow the current scoring version; each change is a visible score revision.
+    const r = await rescoreStoredAttempts(database, { reason: "start-up (demo)" });
+    if (r.changed) console.log(`Rescored ${r.changed} demo attempts with the current scoring version.`);
   }
   if ((await isDemoDatabase(database)) && demoAllowed()) {
     console.log("\nDemo mode. Sign in with any of these (password for all: " + DEMO_PASSWORD + "):");

@@ -1,3 +1,4 @@
+import type { ScoringTables } from "./schema-scoring";
 import type { Generated } from "kysely";
 import type { GenerationTables } from "./schema-generation";
 import type { ReviewTables } from "./schema-reviews";
@@ -127,7 +128,7 @@ export interface FindingsTable {
   flaw_category: string | null;
 }
 
-export interface DB extends GenerationTables, ReviewTables {
+export interface DB extends GenerationTables, ReviewTables, ScoringTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

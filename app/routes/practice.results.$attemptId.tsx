@@ -6,6 +6,7 @@ import { DiffView } from "~/components/DiffView";
 import { db } from "~/db/db.server";
 import { AttemptNotFound, getAttemptForTrainee } from "~/models/attempt.server";
 import { resultsDTO } from "~/models/results.server";
+import { scoreRevisions } from "~/models/rescore.server";
 import { markFeedbackSeen, publishedFeedback } from "~/models/review.server";
 import { requireRole } from "~/utils/auth.server";
 import { formatDuration } from "~/utils/format";
@@ -17,8 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     const t = await getAttemptForTrainee(db(), user.id, params.attemptId!);
     if (t.attempt.status !== "submitted") throw redirect(`/practice/attempts/${t.attempt.id}`);
-    const review = await publishedFeedback(db(), t.attempt);
-    return { ...resultsDTO(t), review, unread: !!review && !t.attempt.feedback_seen_at };
+    const [review, revisions] = await Promise.all([publishedFeedback(db(), t.attempt), scoreRevisions(db(), t.attempt.id)]);
+    return { ...resultsDTO(t), review, revisions, unread: !!review && !t.attempt.feedback_seen_at };
   } catch (e) {
     if (e instanceof AttemptNotFound) throw new Response("This attempt does not exist or is not yours.", { status: 404 });
     throw e;
@@ -99,6 +100,17 @@ export default function Results() {
           {r.score.signal.falseAlarmLines} of {r.score.signal.nonFlawLines} clean lines, d′ {r.score.signal.dPrime.toFixed(2)}
           {r.score.brier !== null ? `; calibration (Brier, lower is better) ${r.score.brier.toFixed(2)}` : ""}. <Link to="/practice/scoring">How is this scored?</Link>
         </p>
+        {r.revisions.length > 0 ? (
+          <div className="notice small" data-testid="score-revisions">
+            {r.revisions.map((v, i) => (
+              <p key={i}>
+                Rescored with scoring v{v.toVersion} on {v.at.slice(0, 10)}:{" "}
+                {v.before === v.after ? `your total stays ${v.after}` : `${v.before} → ${v.after}`}
+                {v.because.length ? `, because ${v.because.join("; ")}.` : "."}
+              </p>
+            ))}
+          </div>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="flaws-h">

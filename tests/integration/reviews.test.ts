@@ -35,8 +35,9 @@ describe.each(DIALECTS)("mentor reviews on %s", (dialect) => {
     const o = await smallOrg(t.db);
     const a = await submitted(t.db, o.t1.id, o.draftId, [OFF_BY_ONE, FALSE_ALARM]);
     const before = await t.db.selectFrom("attempts").select(["auto_total", "final_total"]).where("id", "=", a.attemptId).executeTakeFirstOrThrow();
-    // Auto: flaw 1 (sev 2 of 5) found; precision 0.9/1.8 = 0.5 → 45×0.4 + 20×0.5 + 10 + 25 = 63.
-    expect(before).toEqual({ auto_total: 63, final_total: 63 });
+    // Auto: flaw 1 (sev 2 of 5) found; the false alarm at 0.9 costs 0.5 × 0.81 = 0.405 of
+    // precision → 45×0.4 + 20×0.595 + 10 + 25 = 64.9.
+    expect(before).toEqual({ auto_total: 64.9, final_total: 64.9 });
     const input = {
       feedback: "Good catch on the loop; the second one is not a flaw.",
       findings: [
@@ -45,15 +46,15 @@ describe.each(DIALECTS)("mentor reviews on %s", (dialect) => {
       ],
     };
     const res = await publishReview(t.db, o.mentorA, a.attemptId, input, 0);
-    // Explanation 2/3 instead of 1: 45×0.4 + 20×0.5 + 10 + 25×2/3 = 54.7.
-    expect(res).toEqual({ ok: true, total: 54.7, autoTotal: 63 });
+    // Explanation 2/3 instead of 1: 45×0.4 + 20×0.595 + 10 + 25×2/3 = 56.6.
+    expect(res).toEqual({ ok: true, total: 56.6, autoTotal: 64.9 });
     const after = await t.db.selectFrom("attempts").select(["auto_total", "final_total", "review_version"]).where("id", "=", a.attemptId).executeTakeFirstOrThrow();
-    expect(after).toEqual({ auto_total: 63, final_total: 54.7, review_version: 1 });
+    expect(after).toEqual({ auto_total: 64.9, final_total: 56.6, review_version: 1 });
     const trail = await auditTrail(t.db, a.attemptId);
     expect(trail.map((e) => e.action).sort()).toEqual(["comment", "feedback", "grade", "override", "publish"]);
-    expect(trail.find((e) => e.action === "publish")).toMatchObject({ before: JSON.stringify({ total: 63 }), after: JSON.stringify({ total: 54.7 }), actor: "mentorA" });
+    expect(trail.find((e) => e.action === "publish")).toMatchObject({ before: JSON.stringify({ total: 64.9 }), after: JSON.stringify({ total: 56.6 }), actor: "mentorA" });
     const stats = await t.db.selectFrom("trainee_stats").selectAll().where("user_id", "=", o.t1.id).executeTakeFirstOrThrow();
-    expect(stats).toMatchObject({ attempts: 1, total_sum: 54.7, flaws: 2, hits: 1 });
+    expect(stats).toMatchObject({ attempts: 1, total_sum: 56.6, flaws: 2, hits: 1 });
     const fb = await publishedFeedback(t.db, (await loadSubmittedAttempt(t.db, o.mentorA, a.attemptId)).attempt);
     expect(fb?.feedback).toBe(input.feedback);
     expect(fb?.findings[a.findingIds[0]]).toEqual({ verdict: null, grade: 2, comment: "Say why it matters.", unseeded: false });

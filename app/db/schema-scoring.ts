@@ -1,0 +1,37 @@
+// Tables of migration 0010: score revisions (the visible record of a rescore) and rescore runs.
+
+export interface ScoreRevisionsTable {
+  id: string;
+  attempt_id: string;
+  created_at: string;
+  reason: string;
+  from_config_version: number;
+  to_config_version: number;
+  from_matcher: string;
+  to_matcher: string;
+  auto_total_before: number | null;
+  auto_total_after: number | null;
+  final_total_before: number | null;
+  final_total_after: number | null;
+  /** The breakdowns as they were before this revision (JSON). */
+  previous_auto_score: string | null;
+  previous_final_score: string | null;
+  /** Why the total changed, in the trainee's words (JSON array of sentences). */
+  summary: string;
+}
+
+export interface RescoreRunsTable {
+  run_key: string;
+  /** Id of the last attempt a committed batch handled. */
+  cursor: string;
+  scanned: number;
+  changed: number;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface ScoringTables {
+  score_revisions: ScoreRevisionsTable;
+  rescore_runs: RescoreRunsTable;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import type { AnswerKeyEntry } from "../types";
+import { changeDistribution, describeScoreChange } from "./changes";
+import { scoreAttempt } from "./index";
+
+const TEXT = Array.from({ length: 10 }, (_, i) => `line ${i + 1}`).join("\n");
+const FLAW: AnswerKeyEntry = {
+  id: "a", category: "off-by-one", severity: 2, span: { start: 14, end: 20 }, lines: { from: 3, to: 3 }, cleanSpan: { start: 0, end: 0 },
+  original: "x", replacement: "line 3", explanation: "", keyPoints: [{ text: "one extra", phrases: ["one extra"] }], origin: { kind: "site", siteId: "a", variant: 0 },
+};
+
+describe("describeScoreChange", () => {
+  it("names the component that moved, by how much, and the rule that moved it", () => {
+    const findings = [
+      { id: "f1", lines: { from: 3, to: 3 }, category: "off-by-one", explanation: "It runs one extra time.", confidence: 1 },
+      { id: "f2", lines: { from: 7, to: 7 }, category: "style", explanation: "Odd name.", confidence: 1 },
+    ];
+    const v2 = scoreAttempt({ flawedText: TEXT, answerKey: [FLAW], findings });
+    const v1like = { ...v2, components: { ...v2.components, precision: 0.5 }, total: 90 };
+    // one certain false alarm: precision 50 % under both rules (1 − 0.5 × 1²), nothing to explain
+    expect(describeScoreChange(v1like, v2)).toEqual([]);
+    // a hedged one costs less now
+    const hedged = scoreAttempt({ flawedText: TEXT, answerKey: [FLAW], findings: [findings[0], { ...findings[1], confidence: 0.5 }] });
+    const [why] = describeScoreChange(v1like, hedged);
+    expect(why).toBe("precision 50 % → 88 %, +7.5 points: each false alarm now costs by its confidence (1 false alarm)");
+  });
+});
+
+describe("changeDistribution", () => {
+  it("counts changes per band with mean and median", () => {
+    const d = changeDistribution([-25, -12, -0.05, 0, 0.04, 3, 12]);
+    expect(d).toMatchObject({ count: 7, unchanged: 3, min: -25, max: 12, median: 0 });
+    expect(d.bands.map((b) => b.count)).toEqual([1, 1, 0, 0, 3, 1, 0, 1]);
+  });
+});

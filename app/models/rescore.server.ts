@@ -1,0 +1,186 @@
+// Rescoring stored attempts with the current scoring version, in batches: one transaction per
+// batch (scores, revisions, aggregates and the run's cursor commit together), so a run that
+// stops midway leaves every attempt with a consistent breakdown and resumes where it stopped.
+// Every changed score gets a score revision: the trainee sees what changed and why.
+import type { Database } from "~/db/db.server";
+import { DEFAULT_SCORING_CONFIG, type ScoreBreakdown } from "~/domain/scoring";
+import { changeDistribution, describeScoreChange, type ChangeDistribution } from "~/domain/scoring/changes";
+import { applyRescore } from "./aggregates.server";
+import { toFindings } from "./attempt.server";
+import { lexiconFor } from "./content.server";
+import { getDraft, type StoredDraft } from "./draft.server";
+import { overridesFrom } from "./review.server";
+import { scoreDraftAttempt } from "./scoring.server";
+
+export interface RescoreOptions {
+  batchSize?: number;
+  /** Shown with each revision: "start-up", "npm run rescore", … */
+  reason: string;
+  /** Stop after this many batches (tests use it to simulate a run that stops midway). */
+  maxBatches?: number;
+  onBatch?: (progress: { scanned: number; changed: number }) => void;
+}
+
+export interface RescoreResult {
+  runKey: string;
+  scanned: number;
+  changed: number;
+  finished: boolean;
+  /** Final totals after − before, of the attempts this call changed. */
+  distribution: ChangeDistribution;
+  autoDistribution: ChangeDistribution;
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/** Which scoring a breakdown came from: config version and matcher (concept sets). */
+function scoredWith(s: ScoreBreakdown): string {
+  return `v${s.configVersion}|${s.matcherVersion ?? "none"}`;
+}
+
+export async function rescoreStoredAttempts(db: Database, options: RescoreOptions): Promise<RescoreResult> {
+  const batchSize = options.batchSize ?? 500;
+  const version = DEFAULT_SCORING_CONFIG.version;
+  const runKey = `scoring-v${version}|${lexiconFor("").version}`;
+  const now = () => new Date().toISOString();
+  const started = now();
+  await db
+    .insertInto("rescore_runs")
+    .values({ run_key: runKey, cursor: "", scanned: 0, changed: 0, started_at: started, updated_at: started, finished_at: null })
+    .onConflict((oc) => oc.column("run_key").doNothing())
+    .execute();
+  const drafts = new Map<string, StoredDraft>();
+  const deltas: number[] = [];
+  const autoDeltas: number[] = [];
+  let scanned = 0;
+  let changed = 0;
+  let batches = 0;
+  for (;;) {
+    if (options.maxBatches !== undefined && batches >= options.maxBatches) break;
+    const run = await db.selectFrom("rescore_runs").selectAll().where("run_key", "=", runKey).executeTakeFirstOrThrow();
+    if (run.finished_at) break;
+    const attempts = await db
+      .selectFrom("attempts")
+      .select(["id", "user_id", "draft_id", "domain", "hints_taken", "auto_total", "auto_score", "final_total", "final_score", "published_review_id"])
+      .where("status", "=", "submitted")
+      .where("id", ">", run.cursor)
+      .orderBy("id")
+      .limit(batchSize)
+      .execute();
+    if (attempts.length === 0) {
+      await db.updateTable("rescore_runs").set({ finished_at: now(), updated_at: now() }).where("run_key", "=", runKey).execute();
+      break;
+    }
+    // Reads outside the transaction (no network inside it, and the SQLite writer lock short).
+    for (const a of attempts) {
+      if (!drafts.has(a.draft_id)) {
+        const d = await getDraft(db, a.draft_id);
+        if (d) drafts.set(a.draft_id, d);
+      }
+    }
+    const ids = attempts.map((a) => a.id);
+    const findingRows = await db.selectFrom("findings").selectAll().where("attempt_id", "in", ids).orderBy("attempt_id").orderBy("line_from").orderBy("created_at").execute();
+    const reviewIds = attempts.flatMap((a) => (a.published_review_id ? [a.published_review_id] : []));
+    const reviewRows = reviewIds.length
+      ? await db.selectFrom("finding_reviews").select(["review_id", "finding_id", "verdict", "grade", "unseeded"]).where("review_id", "in", reviewIds).execute()
+      : [];
+    const findingsOf = groupBy(findingRows, (f) => f.attempt_id);
+    const reviewsOf = groupBy(reviewRows, (r) => r.review_id);
+
+    await db.transaction().execute(async (trx) => {
+      let batchChanged = 0;
+      for (const a of attempts) {
+        const draft = drafts.get(a.draft_id);
+        if (!draft || !a.auto_score || !a.final_score) continue;
+        const beforeAuto = JSON.parse(a.auto_score) as ScoreBreakdown;
+        const beforeFinal = JSON.parse(a.final_score) as ScoreBreakdown;
+        const target = `v${version}|${lexiconFor(draft.domain).version}`;
+        if (scoredWith(beforeAuto) === target && scoredWith(beforeFinal) === target) continue;
+        const rows = findingsOf.get(a.id) ?? [];
+        const hintsTaken = (JSON.parse(a.hints_taken) as { key: string }[]).map((h) => h.key);
+        const auto = scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken });
+        const autoHits = new Set(rows.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
+        const final = a.published_review_id
+          ? scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken, overrides: overridesFrom(reviewsOf.get(a.published_review_id) ?? [], autoHits) })
+          : auto;
+        const at = now();
+        await trx
+          .updateTable("attempts")
+          .set({ auto_total: auto.total, auto_score: JSON.stringify(auto), final_total: final.total, final_score: JSON.stringify(final) })
+          .where("id", "=", a.id)
+          .execute();
+        await trx
+          .insertInto("score_revisions")
+          .values({
+            id: crypto.randomUUID(),
+            attempt_id: a.id,
+            created_at: at,
+            reason: options.reason,
+            from_config_version: beforeFinal.configVersion,
+            to_config_version: final.configVersion,
+            from_matcher: beforeFinal.matcherVersion ?? "none",
+            to_matcher: final.matcherVersion,
+            auto_total_before: a.auto_total,
+            auto_total_after: auto.total,
+            final_total_before: a.final_total,
+            final_total_after: final.total,
+            previous_auto_score: a.auto_score,
+            previous_final_score: a.final_score,
+            summary: JSON.stringify(describeScoreChange(beforeFinal, final)),
+          })
+          .execute();
+        await applyRescore(trx, { id: a.id, user_id: a.user_id, draft_id: a.draft_id, domain: a.domain }, beforeFinal, final);
+        deltas.push(final.total - (a.final_total ?? 0));
+        autoDeltas.push(auto.total - (a.auto_total ?? 0));
+        batchChanged++;
+      }
+      await trx
+        .updateTable("rescore_runs")
+        .set((eb) => ({ cursor: ids[ids.length - 1], scanned: eb("scanned", "+", attempts.length), changed: eb("changed", "+", batchChanged), updated_at: now() }))
+        .where("run_key", "=", runKey)
+        .execute();
+      changed += batchChanged;
+    });
+    scanned += attempts.length;
+    batches++;
+    options.onBatch?.({ scanned, changed });
+  }
+  const run = await db.selectFrom("rescore_runs").select("finished_at").where("run_key", "=", runKey).executeTakeFirstOrThrow();
+  return { runKey, scanned, changed, finished: run.finished_at !== null, distribution: changeDistribution(deltas), autoDistribution: changeDistribution(autoDeltas) };
+}
+
+export interface ScoreRevisionDTO {
+  at: string;
+  fromVersion: number;
+  toVersion: number;
+  before: number | null;
+  after: number | null;
+  because: string[];
+}
+
+/** Score revisions of an attempt, newest first, as its owner may see them. */
+export async function scoreRevisions(db: Database, attemptId: string): Promise<ScoreRevisionDTO[]> {
+  const rows = await db
+    .selectFrom("score_revisions")
+    .select(["created_at", "from_config_version", "to_config_version", "final_total_before", "final_total_after", "summary"])
+    .where("attempt_id", "=", attemptId)
+    .orderBy("created_at", "desc")
+    .execute();
+  return rows.map((r) => ({
+    at: r.created_at,
+    fromVersion: r.from_config_version,
+    toVersion: r.to_config_version,
+    before: r.final_total_before,
+    after: r.final_total_after,
+    because: JSON.parse(r.summary) as string[],
+  }));
+}

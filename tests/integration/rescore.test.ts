@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { ScoreBreakdown } from "~/domain/scoring";
+import { rescoreStoredAttempts, scoreRevisions } from "~/models/rescore.server";
+import { createTestDb, DIALECTS, type TestDb } from "../support/db";
+import { smallOrg, submitted } from "../support/org";
+
+const OFF_BY_ONE = { lineFrom: 3, lineTo: 3, category: "off-by-one", explanation: "Off by one: the loop runs n + 1 times, one too many." };
+const FALSE_ALARM = { lineFrom: 6, lineTo: 6, category: "off-by-one", explanation: "Returning total here looks suspicious to me." };
+
+/** Makes a stored attempt look scored by version 1 with the old total, as before the upgrade. */
+async function asVersion1(t: TestDb, attemptId: string, oldTotal: number, oldPrecision: number) {
+  const row = await t.db.selectFrom("attempts").select(["auto_score", "user_id"]).where("id", "=", attemptId).executeTakeFirstOrThrow();
+  const now = JSON.parse(row.auto_score!) as ScoreBreakdown;
+  const old = { ...now, configVersion: 1, total: oldTotal, components: { ...now.components, precision: oldPrecision } } as Partial<ScoreBreakdown>;
+  delete old.matcherVersion;
+  const json = JSON.stringify(old);
+  await t.db.updateTable("attempts").set({ auto_score: json, final_score: json, auto_total: oldTotal, final_total: oldTotal }).where("id", "=", attemptId).execute();
+  return row.user_id;
+}
+
+describe.each(DIALECTS)("rescoring stored attempts on %s", (dialect) => {
+  let t: TestDb;
+  afterEach(async () => {
+    await t?.close();
+  });
+
+  it("rescores in resumable batches, records a visible revision with the old breakdown, and keeps the aggregates consistent", async () => {
+    t = await createTestDb(dialect);
+    const o = await smallOrg(t.db);
+    const a = await submitted(t.db, o.t1.id, o.draftId, [OFF_BY_ONE, FALSE_ALARM]);
+    const b = await submitted(t.db, o.t1.id, o.draftId, [OFF_BY_ONE]);
+    const current = await t.db.selectFrom("attempts").select(["id", "final_total"]).where("id", "in", [a.attemptId, b.attemptId]).execute();
+    const totalNow = new Map(current.map((r) => [r.id, r.final_total!]));
+    // Version 1 gave the attempt with a confident false alarm 63 (precision share 0.5).
+    await asVersion1(t, a.attemptId, 63, 0.5);
+    await asVersion1(t, b.attemptId, totalNow.get(b.attemptId)!, 1);
+    // The aggregates hold what the trainee saw: shift them to the old totals as well.
+    await t.db.updateTable("trainee_stats").set((eb) => ({ total_sum: eb("total_sum", "+", 63 - totalNow.get(a.attemptId)!) })).where("user_id", "=", o.t1.id).execute();
+
+    // A run that stops after one batch leaves one attempt rescored and the other untouched.
+    const first = await rescoreStoredAttempts(t.db, { reason: "test", batchSize: 1, maxBatches: 1 });
+    expect(first).toMatchObject({ scanned: 1, finished: false });
+    const second = await rescoreStoredAttempts(t.db, { reason: "test", batchSize: 1 });
+    expect(second.finished).toBe(true);
+    expect(first.scanned + second.scanned).toBe(2);
+    expect(first.changed + second.changed).toBe(2);
+    // A finished run does nothing when started again.
+    expect(await rescoreStoredAttempts(t.db, { reason: "test" })).toMatchObject({ scanned: 0, changed: 0, finished: true });
+
+    const rows = await t.db.selectFrom("attempts").select(["id", "final_total", "final_score"]).where("id", "in", [a.attemptId, b.attemptId]).execute();
+    for (const r of rows) {
+      expect(r.final_total).toBe(totalNow.get(r.id));
+      expect((JSON.parse(r.final_score!) as ScoreBreakdown).configVersion).toBe(2);
+    }
+    const [rev] = await scoreRevisions(t.db, a.attemptId);
+    expect(rev).toMatchObject({ fromVersion: 1, toVersion: 2, before: 63, after: 64.9 });
+    expect(rev.because.join(" ")).toMatch(/false alarm now costs by its confidence/);
+    const stored = await t.db.selectFrom("score_revisions").select(["previous_final_score"]).where("attempt_id", "=", a.attemptId).executeTakeFirstOrThrow();
+    expect((JSON.parse(stored.previous_final_score!) as ScoreBreakdown).configVersion).toBe(1);
+    const stats = await t.db.selectFrom("trainee_stats").select("total_sum").where("user_id", "=", o.t1.id).executeTakeFirstOrThrow();
+    expect(Number(stats.total_sum)).toBeCloseTo(totalNow.get(a.attemptId)! + totalNow.get(b.attemptId)!, 6);
+  });
+});

@@ -10,10 +10,12 @@ import autocannon from "autocannon";
 import { diffArrays } from "diff";
 import { createDatabase, migrateToLatest } from "~/db/db.server";
 import { buildDraft, candidatesFor, generateDraft } from "~/domain/generation/generate";
+import { parse as parseYaml } from "yaml";
 import { scoreAttempt } from "~/domain/scoring";
+import { CorpusFileSchema, corpusCases, evaluateCorpus, GOALS } from "~/domain/scoring/corpus";
 import type { Finding, Pack, SourceDoc } from "~/domain/types";
 import { verifyDraft } from "~/domain/verification/verify";
-import { loadContent } from "~/models/content.server";
+import { lexiconFor, loadContent } from "~/models/content.server";
 import { insertDrafts } from "~/models/draft.server";
 
 const only = (() => {
@@ -123,6 +125,21 @@ function scoring() {
   const scored = rate(() => scoreAttempt(input));
   report("scoring", `score attempts, one core (${draft.answerKey.length} flaws)`, fmt(scored), "≥ 20,000/s", scored >= 20000);
   report("scoring", "  … ÷ JSON round trip of the same attempt (baseline)", `${(scored / baseline).toFixed(2)}×`);
+
+  // The labelled explanation corpus: how well the matcher agrees with a senior's key points.
+  const dir = "tests/fixtures/explanations";
+  const corpus = fs.readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => CorpusFileSchema.parse(parseYaml(fs.readFileSync(path.join(dir, f), "utf8"))));
+  const cases = corpusCases(corpus, packs);
+  const figures = evaluateCorpus(cases, (c) =>
+    scoreAttempt({ flawedText: c.draft.flawedText, brief: c.draft.brief, lexicon: lexiconFor(c.draft.domain), answerKey: [c.flaw], findings: [{ id: "g", lines: c.flaw.lines, category: c.flaw.category, confidence: 1, explanation: c.text }] }).flaws[0].keyPointsCovered,
+  );
+  console.log(`\nExplanation corpus (${figures.cases} labelled explanations, four packs)`);
+  report("scoring", "key-point precision", figures.precision.toFixed(3), `≥ ${GOALS.precision}`, figures.precision >= GOALS.precision);
+  report("scoring", "key-point recall", figures.recall.toFixed(3), `≥ ${GOALS.recall}`, figures.recall >= GOALS.recall);
+  for (const [kind, v] of Object.entries(figures.byKind)) {
+    const max = GOALS.maxCredit[kind as keyof typeof GOALS.maxCredit];
+    report("scoring", `mean credit, ${kind} (${v.cases})`, v.meanCredit.toFixed(3), max === undefined ? undefined : `≤ ${max}`, max === undefined ? undefined : v.meanCredit <= max);
+  }
 }
 
 async function waitFor(url: string, ms = 60_000) {

@@ -59,5 +59,5 @@ describe.each(DIALECTS)("rescoring stored attempts on %s", (dialect) => {
     expect((JSON.parse(stored.previous_final_score!) as ScoreBreakdown).configVersion).toBe(1);
     const stats = await t.db.selectFrom("trainee_stats").select("total_sum").where("user_id", "=", o.t1.id).executeTakeFirstOrThrow();
     expect(Number(stats.total_sum)).toBeCloseTo(totalNow.get(a.attemptId)! + totalNow.get(b.attemptId)!, 6);
-  });
+  }, 120_000);
 });

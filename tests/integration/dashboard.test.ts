@@ -398,10 +398,24 @@ describe.each(DIALECTS)("mentor dashboards on %s", (dialect) => {
       .groupBy("attempts.user_id")
       .execute();
     const stats = new Map((await db.selectFrom("trainee_stats").selectAll().execute()).map((r) => [r.user_id, r]));
+    // Against the stored final scores, counted here without the app's tally code.
+    const scores = await db.selectFrom("attempts").select(["user_id", "final_score"]).where("status", "=", "submitted").execute();
+    const fromScores = new Map<string, { flaws: number; hits: number; falsePositives: number }>();
+    for (const r of scores) {
+      const sc = JSON.parse(r.final_score!) as { flaws: { status: string }[]; falsePositives: string[] };
+      const cur = fromScores.get(r.user_id) ?? { flaws: 0, hits: 0, falsePositives: 0 };
+      cur.flaws += sc.flaws.length;
+      cur.hits += sc.flaws.filter((f) => f.status !== "missed").length;
+      cur.falsePositives += sc.falsePositives.length;
+      fromScores.set(r.user_id, cur);
+    }
+    for (const [userId, c] of fromScores) {
+      const st = stats.get(userId)!;
+      expect({ flaws: num(st.flaws), hits: num(st.hits), falsePositives: num(st.false_positives) }).toEqual(c);
+    }
     for (const u of perUser) {
       const st = stats.get(u.user_id)!;
       expect(num(st.attempts)).toBe(num(u.n));
-      // total_sum is `real`: single precision on PostgreSQL.
       expect(num(st.total_sum)).toBeCloseTo(num(u.total), 1);
       expect(num(st.findings)).toBe(num(findings.find((f) => f.user_id === u.user_id)?.n));
     }

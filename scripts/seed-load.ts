@@ -9,7 +9,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { createDatabase, databaseKind, migrateToLatest, type Database } from "~/db/db.server";
 import type { Insertable } from "kysely";
@@ -22,6 +21,7 @@ import { packs } from "~/models/content.server";
 import { insertDrafts } from "~/models/draft.server";
 import { hashPassword } from "~/utils/password.server";
 import { FIRST, gaussian, iso, LAST, pick, simulateAttempt, type LoadedDraft, type LoadWorld, type Trainee } from "./lib/load-attempt";
+import { intArg, parseCli, usageError } from "./lib/cli";
 import { progress } from "./lib/progress";
 
 export const DEFAULT_LOAD_DATABASE_URL = "file:data/load.db";
@@ -106,7 +106,17 @@ export async function seedLoad(db: Database, options: Partial<LoadOptions> = {},
   const orgId = crypto.randomUUID();
   const createdAt = iso(now - (o.days + 30) * dayMs);
   await db.insertInto("organisations").values({ id: orgId, name: "Load test organisation", created_at: createdAt }).execute();
-  const users: { id: string; org_id: string; email: string; name: string; role: "trainee" | "mentor" | "admin"; password_hash: string; disabled_at: null; created_at: string; last_active_at: null }[] = [];
+  const users: {
+    id: string;
+    org_id: string;
+    email: string;
+    name: string;
+    role: "trainee" | "mentor" | "admin";
+    password_hash: string;
+    disabled_at: null;
+    created_at: string;
+    last_active_at: null;
+  }[] = [];
   const person = (email: string, name: string, role: "trainee" | "mentor" | "admin") => {
     const id = crypto.randomUUID();
     users.push({ id, org_id: orgId, email, name, role, password_hash: passwordHash, disabled_at: null, created_at: createdAt, last_active_at: null });
@@ -125,7 +135,11 @@ export async function seedLoad(db: Database, options: Partial<LoadOptions> = {},
     const round = Math.floor(nameNo++ / names.length);
     return round ? `${n} ${round + 1}` : n;
   };
-  const cohorts = Array.from({ length: cohortCount }, (_, c) => ({ id: crypto.randomUUID(), name: `Load cohort ${c + 1}`, start: now - o.days * dayMs + Math.floor((c * o.days * 0.5) / Math.max(1, cohortCount)) * dayMs }));
+  const cohorts = Array.from({ length: cohortCount }, (_, c) => ({
+    id: crypto.randomUUID(),
+    name: `Load cohort ${c + 1}`,
+    start: now - o.days * dayMs + Math.floor((c * o.days * 0.5) / Math.max(1, cohortCount)) * dayMs,
+  }));
   // One mentor per cohort, and a lead mentor for the first two cohorts (so scopes overlap).
   const mentors = cohorts.map((_, c) => ({ id: person(`mentor${c + 1}@load.test`, `${nextName()} (mentor ${c + 1})`, "mentor"), cohorts: [c] }));
   mentors.push({ id: person("lead-mentor@load.test", "Lead Mentor (load)", "mentor"), cohorts: cohortCount > 1 ? [0, 1] : [0] });
@@ -147,7 +161,10 @@ export async function seedLoad(db: Database, options: Partial<LoadOptions> = {},
     });
   }
   for (const chunk of chunks(users, 9)) await db.insertInto("users").values(chunk).execute();
-  await db.insertInto("cohorts").values(cohorts.map((c) => ({ id: c.id, org_id: orgId, name: c.name, created_at: iso(c.start) }))).execute();
+  await db
+    .insertInto("cohorts")
+    .values(cohorts.map((c) => ({ id: c.id, org_id: orgId, name: c.name, created_at: iso(c.start) })))
+    .execute();
   const members = [
     ...trainees.map((t) => ({ cohort_id: cohorts[t.cohort].id, user_id: t.id, member_role: "trainee" as const, added_at: iso(t.start) })),
     ...mentors.flatMap((m) => m.cohorts.map((c) => ({ cohort_id: cohorts[c].id, user_id: m.id, member_role: "mentor" as const, added_at: iso(cohorts[c].start) }))),
@@ -163,7 +180,7 @@ export async function seedLoad(db: Database, options: Partial<LoadOptions> = {},
     const ids = await insertDrafts(db, drafts);
     pool.set(
       pack.domain,
-      drafts.map((d, i) => ({ id: ids[i], draft: d, lines: Math.max(1, d.flawedText.split("\n").length - (d.flawedText.endsWith("\n") ? 1 : 0)), categories: pack.categories })),
+      drafts.map((d, i) => ({ id: ids[i], draft: d, lines: Math.max(1, d.flawedText.split("\n").length - (d.flawedText.endsWith("\n") ? 1 : 0)), categories: pack.categories }))
     );
   }
   const draftCount = [...pool.values()].reduce((s, xs) => s + xs.length, 0);
@@ -284,21 +301,13 @@ Fills an EMPTY database with a realistic volume for the mentor dashboards and qu
 Every load account's password is "${LOAD_PASSWORD}" (admin@load.test, mentor1@load.test, …).`;
 
 function fail(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
+  return usageError(message, USAGE);
 }
-
-function intArg(name: string, raw: string | undefined, min: number, max: number, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw.replace(/_/g, ""));
-  if (!Number.isInteger(n) || n < min || n > max) fail(`--${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
-  return n;
-}
+const int = (name: string, raw: string | undefined, min: number, max: number, fallback: number) => intArg(name, raw, min, max, fallback, USAGE);
 
 async function main() {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const values = parseCli(
+    {
       options: {
         attempts: { type: "string" },
         database: { type: "string" },
@@ -307,24 +316,20 @@ async function main() {
         "attempts-per-trainee": { type: "string" },
         drafts: { type: "string" },
         seed: { type: "string" },
+
         help: { type: "boolean", short: "h" },
       },
       strict: true,
-    }));
-  } catch (e) {
-    fail((e as Error).message);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
+    },
+    USAGE
+  );
   const options: LoadOptions = {
     ...DEFAULT_LOAD_OPTIONS,
-    attempts: intArg("attempts", values.attempts, 1, 2_000_000, DEFAULT_LOAD_OPTIONS.attempts),
-    traineesPerCohort: intArg("trainees-per-cohort", values["trainees-per-cohort"], 1, 1000, DEFAULT_LOAD_OPTIONS.traineesPerCohort),
-    attemptsPerTrainee: intArg("attempts-per-trainee", values["attempts-per-trainee"], 1, 100_000, DEFAULT_LOAD_OPTIONS.attemptsPerTrainee),
-    drafts: intArg("drafts", values.drafts, 4, 20_000, DEFAULT_LOAD_OPTIONS.drafts),
-    seed: intArg("seed", values.seed, 0, 2 ** 31 - 1, DEFAULT_LOAD_OPTIONS.seed),
+    attempts: int("attempts", values.attempts, 1, 2_000_000, DEFAULT_LOAD_OPTIONS.attempts),
+    traineesPerCohort: int("trainees-per-cohort", values["trainees-per-cohort"], 1, 1000, DEFAULT_LOAD_OPTIONS.traineesPerCohort),
+    attemptsPerTrainee: int("attempts-per-trainee", values["attempts-per-trainee"], 1, 100_000, DEFAULT_LOAD_OPTIONS.attemptsPerTrainee),
+    drafts: int("drafts", values.drafts, 4, 20_000, DEFAULT_LOAD_OPTIONS.drafts),
+    seed: int("seed", values.seed, 0, 2 ** 31 - 1, DEFAULT_LOAD_OPTIONS.seed),
   };
   const url = values.database ?? DEFAULT_LOAD_DATABASE_URL;
   if (!/^(file:|sqlite:|postgres(ql)?:\/\/)/.test(url)) fail(`--database must start with file:, sqlite: or postgres:// (got "${url}").`);
@@ -341,7 +346,7 @@ async function main() {
     console.log(
       `Done in ${s.seconds.toFixed(1)} s: ${s.cohorts} cohorts, ${s.trainees} trainees, ${s.mentors} mentors, ${s.drafts} drafts, ` +
         `${s.attempts.toLocaleString("en-US")} attempts, ${s.findings.toLocaleString("en-US")} findings, ${s.flawResults.toLocaleString("en-US")} flaw results, ` +
-        `${s.publishedReviews.toLocaleString("en-US")} published and ${s.draftReviews.toLocaleString("en-US")} draft reviews.`,
+        `${s.publishedReviews.toLocaleString("en-US")} published and ${s.draftReviews.toLocaleString("en-US")} draft reviews.`
     );
     console.log(`Sign in with password "${LOAD_PASSWORD}":`);
     for (const a of s.accounts) console.log(`  ${a.role.padEnd(8)} ${a.email.padEnd(24)} ${a.note}`);

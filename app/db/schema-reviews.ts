@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 // Row types for mentor reviews and the dashboard aggregates. Merged into DB in schema.ts.
 
 export interface ReviewsTable {
@@ -10,6 +12,25 @@ export interface ReviewsTable {
   created_at: string;
   updated_at: string;
   published_at: string | null;
+  /** Published revisions so far (0 until the first publish). */
+  revision: Generated<number>;
+  /** The mentor's next revision of a published review, not yet published (JSON ReviewInput). */
+  pending: string | null;
+}
+
+/** One published revision of a review, as the trainee saw it; never updated. */
+export interface ReviewRevisionsTable {
+  id: string;
+  review_id: string;
+  attempt_id: string;
+  mentor_id: string;
+  revision: number;
+  feedback: string;
+  /** JSON: [{ findingId, verdict, grade, comment, unseeded }] */
+  findings: string;
+  total_before: number | null;
+  total: number;
+  published_at: string;
 }
 
 export interface FindingReviewsTable {
@@ -77,6 +98,7 @@ export interface FindingSuggestionsTable {
 export interface ReviewTables {
   finding_suggestions: FindingSuggestionsTable;
   reviews: ReviewsTable;
+  review_revisions: ReviewRevisionsTable;
   finding_reviews: FindingReviewsTable;
   audit_events: AuditEventsTable;
   flaw_results: FlawResultsTable;

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { loadPacks } from "../content/load";
+import { loadPacks, PRODUCT_MINIMUMS } from "../content/load";
+import { PARAM_REGISTRY } from "../content/param-registry";
 import { lexiconFromFiles } from "../text/concepts";
 import { CorpusFileSchema, corpusCases, evaluateCorpus, GOALS } from "./corpus";
 import { scoreAttempt } from "./index";
@@ -13,7 +14,7 @@ function files(dir: string): { path: string; text: string }[] {
     e.isDirectory() ? files(path.join(dir, e.name)) : [{ path: path.relative(root, path.join(dir, e.name)).split(path.sep).join("/"), text: fs.readFileSync(path.join(dir, e.name), "utf8") }],
   );
 }
-const { packs } = loadPacks(files(root));
+const { packs } = loadPacks(files(root), PRODUCT_MINIMUMS, { params: PARAM_REGISTRY });
 const corpusDir = path.resolve("tests/fixtures/explanations");
 const corpus = fs.readdirSync(corpusDir).filter((f) => f.endsWith(".yaml")).map((f) => CorpusFileSchema.parse(parse(fs.readFileSync(path.join(corpusDir, f), "utf8"))));
 const cases = corpusCases(corpus, packs);

@@ -1,6 +1,7 @@
 import type { Generated } from "kysely";
 
 // Row types for mentor reviews and the dashboard aggregates. Merged into DB in schema.ts.
+import type { CategoryTally, TraineeTally } from "~/domain/stats/tally";
 
 export interface ReviewsTable {
   id: string;
@@ -66,26 +67,9 @@ export interface FlawResultsTable {
   submitted_at: string;
 }
 
-export interface TraineeStatsTable {
-  user_id: string;
-  attempts: number;
-  total_sum: number;
-  flaws: number;
-  hits: number;
-  false_alarm_lines: number;
-  non_flaw_lines: number;
-  findings: number;
-  false_positives: number;
-  last_submitted_at: string | null;
-}
-
-export interface TraineeCategoryStatsTable {
-  user_id: string;
-  category: string;
-  domain: string;
-  flaws: number;
-  hits: number;
-}
+/** The tallies are the rows: what a scored attempt adds is defined in domain/stats/tally.ts. */
+export type TraineeStatsTable = TraineeTally;
+export type TraineeCategoryStatsTable = CategoryTally;
 
 export interface FindingSuggestionsTable {
   finding_id: string;

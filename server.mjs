@@ -63,8 +63,12 @@ const BODY_LIMIT = 1024 * 1024;
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const refuse = (status, message) => {
-    res.status(status).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(message);
-    // The rest of the body is read and dropped as it arrives, never buffered.
+    const answer = () => res.status(status).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(message);
+    // The body is read and dropped as it arrives, never buffered; answering only once it is in
+    // means the client is not cut off mid-upload and sees the message.
+    if (req.complete || Number(req.get("content-length") ?? 0) === 0) return answer();
+    req.on("end", answer);
+    req.on("error", () => req.destroy());
     req.resume();
   };
   const origin = req.get("origin");

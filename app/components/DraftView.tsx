@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useServerOnly } from "~/utils/nonce";
 
 export type Token = [cls: string, text: string];
@@ -27,7 +27,8 @@ export function DraftLines({ lines, format, marks = {} }: { lines: Token[][]; fo
         const kind = prose ? (/^\s*#/.test(text) ? " heading" : /^\s*\|/.test(text) ? " table-row" : "") : "";
         return (
           <li key={n} id={`L${n}`} className={`line${kind}${mark ? ` ${mark.cls}` : ""}`}>
-            <a className="ln" href={`#L${n}`} aria-label={`Line ${n}`}>
+            {/* Not a tab stop: the draft itself is one (arrow keys move between lines). */}
+            <a className="ln" href={`#L${n}`} aria-label={`Line ${n}`} tabIndex={-1}>
               {n}
             </a>
             <span className="lc">{tokens.length === 0 ? "\u200b" : tokens.map(([cls, t], k) => (cls ? <span key={k} className={cls}>{t}</span> : t))}</span>
@@ -45,6 +46,18 @@ function lineOf(node: Node | null): number | null {
   return row ? Number(row.id.slice(1)) : null;
 }
 
+/** The text of lines from..to as they appear in the draft (for the finding's quote). */
+function linesText(list: HTMLElement, from: number, to: number): string {
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) out.push(list.querySelector(`#L${n} .lc`)?.textContent?.replace(/\u200b/g, "") ?? "");
+  return out.join("\n").trim();
+}
+
+export interface LineRange {
+  from: number;
+  to: number;
+}
+
 interface Props {
   /**
    * Markup from DraftLines, rendered on the server (text escaped by React). null on a document
@@ -53,16 +66,51 @@ interface Props {
    */
   html: string | null;
   format: string;
-  /** Called with the selected line range and text when the reader selects text or clicks line numbers. */
+  /** Called with the selected line range and text when the reader selects text, clicks line numbers or presses Enter. */
   onSelectLines?: (from: number, to: number, quote: string) => void;
+  /** Lines shown as the current selection (a block), e.g. the range in the finding form. */
+  selected?: LineRange | null;
+  /** Line count, for keyboard movement. */
+  lineCount?: number;
 }
 
-/** The draft with line numbers; code and SQL in monospace with colouring, prose readable. */
-export function DraftView({ html, format, onSelectLines }: Props) {
+/**
+ * The draft with line numbers; code and SQL in monospace with colouring, prose readable.
+ * With JavaScript the list is one tab stop: arrow keys move a line cursor, Shift+arrows extend
+ * the range, Enter (or F) flags it; the selection shows as a highlighted block.
+ */
+export function DraftView({ html, format, onSelectLines, selected, lineCount }: Props) {
   const serverOnly = useServerOnly();
   const markup = html ?? serverOnly.draftHtml ?? "";
   const ref = useRef<HTMLOListElement>(null);
   const anchor = useRef<number | null>(null);
+  const cursor = useRef<number | null>(null);
+  const [interactive, setInteractive] = useState(false);
+  const [announce, setAnnounce] = useState("");
+  // Keyboard range being extended before it is flagged (Enter), shown like a selection.
+  const [pending, setPending] = useState<LineRange | null>(null);
+  const shown = pending ?? selected ?? null;
+
+  useEffect(() => setInteractive(Boolean(onSelectLines)), [onSelectLines]);
+  // A new selection from outside (the form, a mouse) replaces a keyboard range not yet flagged.
+  useEffect(() => setPending(null), [selected]);
+
+  const lo = shown ? Math.min(shown.from, shown.to) : 0;
+  const hi = shown ? Math.max(shown.from, shown.to) : 0;
+  // Highlight the selected block; re-applied when new markup replaces the lines.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.querySelectorAll("li.line.selected, li.line.sel-first, li.line.sel-last").forEach((li) => li.classList.remove("selected", "sel-first", "sel-last"));
+    if (!lo) return;
+    for (let n = lo; n <= hi; n++) {
+      const li = el.querySelector(`#L${n}`);
+      if (!li) continue;
+      li.classList.add("selected");
+      if (n === lo) li.classList.add("sel-first");
+      if (n === hi) li.classList.add("sel-last");
+    }
+  }, [lo, hi, markup]);
 
   useEffect(() => {
     const el = ref.current;
@@ -85,27 +133,85 @@ export function DraftView({ html, format, onSelectLines }: Props) {
       const from = e.shiftKey && anchor.current !== null ? Math.min(anchor.current, n) : n;
       const to = e.shiftKey && anchor.current !== null ? Math.max(anchor.current, n) : n;
       if (!e.shiftKey) anchor.current = n;
+      cursor.current = n;
       onSelectLines(from, to, "");
     };
     el.addEventListener("mouseup", onMouseUp);
-    el.addEventListener("keyup", onMouseUp);
     el.addEventListener("click", onClick);
     return () => {
       el.removeEventListener("mouseup", onMouseUp);
-      el.removeEventListener("keyup", onMouseUp);
       el.removeEventListener("click", onClick);
     };
   }, [onSelectLines]);
 
+  const total = lineCount ?? ref.current?.querySelectorAll("li.line").length ?? 0;
+  const describe = (from: number, to: number) => {
+    const el = ref.current;
+    const text = el ? linesText(el, to, to).slice(0, 120) : "";
+    const range = from === to ? `Line ${to}` : `Lines ${Math.min(from, to)}–${Math.max(from, to)} selected, at line ${to}`;
+    return `${range} of ${total}: ${text || "(empty line)"}`;
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLOListElement>) => {
+    const el = ref.current;
+    if (!el || !onSelectLines || e.target !== el || e.altKey || e.ctrlKey || e.metaKey) return;
+    const current = cursor.current ?? shown?.to ?? 0;
+    const step: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+    let next: number | null = null;
+    if (e.key in step) next = current === 0 ? 1 : current + step[e.key];
+    else if (e.key === "Home") next = 1;
+    else if (e.key === "End") next = total;
+    if (next !== null) {
+      e.preventDefault();
+      next = Math.max(1, Math.min(total, next));
+      if (!e.shiftKey || anchor.current === null) anchor.current = next;
+      cursor.current = next;
+      setPending({ from: anchor.current, to: next });
+      el.querySelector(`#L${next}`)?.scrollIntoView({ block: "nearest" });
+      setAnnounce(describe(anchor.current, next));
+      return;
+    }
+    if ((e.key === "Enter" || e.key === "f" || e.key === "F") && shown) {
+      e.preventDefault();
+      const from = Math.min(shown.from, shown.to);
+      const to = Math.max(shown.from, shown.to);
+      setPending(null);
+      onSelectLines(from, to, linesText(el, from, to).slice(0, 4000));
+      return;
+    }
+    if (e.key === "Escape" && pending) {
+      setPending(null);
+      setAnnounce("Selection cleared");
+    }
+  };
+
   return (
-    <ol
-      ref={ref}
-      className={`draft ${isProse(format) ? "draft-prose" : "draft-code"}`}
-      aria-label="Draft, one item per line"
-      // With html null in the browser, React keeps the server's DOM during hydration and after it
-      // (the prop stays ""), until new loader data brings new markup.
-      suppressHydrationWarning
-      dangerouslySetInnerHTML={{ __html: markup }}
-    />
+    <>
+      <ol
+        ref={ref}
+        className={`draft ${isProse(format) ? "draft-prose" : "draft-code"}${interactive ? " draft-interactive" : ""}`}
+        aria-label="Draft, one item per line"
+        aria-describedby={interactive ? "draft-keys" : undefined}
+        tabIndex={interactive ? 0 : undefined}
+        onKeyDown={interactive ? onKeyDown : undefined}
+        onFocus={() => {
+          if (interactive && cursor.current === null) setAnnounce(describe(shown?.from ?? 1, shown?.to ?? 1));
+        }}
+        // With html null in the browser, React keeps the server's DOM during hydration and after it
+        // (the prop stays ""), until new loader data brings new markup.
+        suppressHydrationWarning
+        dangerouslySetInnerHTML={{ __html: markup }}
+      />
+      {interactive ? (
+        <>
+          <p id="draft-keys" className="sr-only">
+            Use the up and down arrow keys to move between lines, Shift with the arrows to select several lines, and Enter to flag the selected lines.
+          </p>
+          <p className="sr-only" role="status" aria-live="polite">
+            {announce}
+          </p>
+        </>
+      ) : null}
+    </>
   );
 }

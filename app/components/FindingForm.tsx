@@ -27,6 +27,8 @@ interface Props {
   /** Line range picked in the draft (text selection or line numbers). */
   selection?: { from: number; to: number; quote: string; nonce: number } | null;
   busy?: boolean;
+  /** Told when the reader types a line range, so the draft can highlight it. */
+  onRangeInput?: (from: number, to: number) => void;
   idPrefix: string;
   /** Keeps a finding being typed (not yet added) in this tab's storage, so a reload loses nothing. */
   storageKey?: string;
@@ -50,7 +52,7 @@ function ErrorText({ id, message }: { id: string; message?: string }) {
 /** Add or edit a finding. Works as a plain HTML form; JavaScript only pre-fills the lines. */
 const KEPT = ["lineFrom", "lineTo", "category", "explanation", "confidence", "suggestedFix"] as const;
 
-export function FindingForm({ intent, findingId, categories, lineCount, values = {}, errors = {}, selection, busy, idPrefix, storageKey }: Props) {
+export function FindingForm({ intent, findingId, categories, lineCount, values = {}, errors = {}, selection, busy, onRangeInput, idPrefix, storageKey }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   // Restore an unsent finding after a reload or crash (only when the server sent no values).
   useEffect(() => {
@@ -108,11 +110,17 @@ export function FindingForm({ intent, findingId, categories, lineCount, values =
       <div className="line-inputs">
         <div>
           <label htmlFor={`${idPrefix}-lineFrom`}>From line</label>
-          <input id={`${idPrefix}-lineFrom`} name="lineFrom" type="number" min={1} max={lineCount} value={from} onChange={(e) => setFrom(e.target.value)} {...err("lineFrom")} />
+          <input id={`${idPrefix}-lineFrom`} name="lineFrom" type="number" min={1} max={lineCount} value={from} onChange={(e) => {
+              setFrom(e.target.value);
+              onRangeInput?.(Number(e.target.value) || 0, Number(to) || 0);
+            }} {...err("lineFrom")} />
         </div>
         <div>
           <label htmlFor={`${idPrefix}-lineTo`}>To line</label>
-          <input id={`${idPrefix}-lineTo`} name="lineTo" type="number" min={1} max={lineCount} value={to} onChange={(e) => setTo(e.target.value)} {...err("lineTo")} />
+          <input id={`${idPrefix}-lineTo`} name="lineTo" type="number" min={1} max={lineCount} value={to} onChange={(e) => {
+              setTo(e.target.value);
+              onRangeInput?.(Number(from) || 0, Number(e.target.value) || 0);
+            }} {...err("lineTo")} />
         </div>
       </div>
       <ErrorText id={`${idPrefix}-lineFrom-error`} message={errors.lineFrom} />

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useCallback, useState } from "react";
-import { DraftView } from "~/components/DraftView";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { DraftView, type LineRange } from "~/components/DraftView";
 import { FindingForm } from "~/components/FindingForm";
 import { db } from "~/db/db.server";
 import { findingInputSchema } from "~/domain/practice/finding-input";
@@ -91,11 +91,31 @@ export default function Exercise() {
   const busy = useNavigation().state !== "idle";
   // Only the finding being edited carries a form (?edit=ID works without JavaScript too).
   const editing = useSearchParams()[0].get("edit");
-  const [selection, setSelection] = useState<{ from: number; to: number; quote: string; nonce: number } | null>(null);
-  const onSelectLines = useCallback((from: number, to: number, quote: string) => setSelection({ from, to, quote, nonce: Date.now() }), []);
+  const n = dto.findings.length;
+  // A picked range belongs to the finding being written: once a finding is added (or removed)
+  // the count changes and the next finding starts from nothing, not from the last range.
+  const [picked, setPicked] = useState<{ from: number; to: number; quote: string; nonce: number; count: number } | null>(null);
+  const [typed, setTyped] = useState<(LineRange & { count: number }) | null>(null);
+  const countRef = useRef(n);
+  countRef.current = n;
+  const onSelectLines = useCallback((from: number, to: number, quote: string) => {
+    setPicked({ from, to, quote, nonce: Date.now(), count: countRef.current });
+    setTyped(null);
+  }, []);
+  const onRangeInput = useCallback(
+    (from: number, to: number) => setTyped(from > 0 ? { from, to: to >= from ? to : from, count: countRef.current } : { from: 0, to: 0, count: countRef.current }),
+    [],
+  );
+  const selection = picked && picked.count === n ? picked : null;
+  // The block highlighted in the draft: what was typed in the form last, else the picked lines.
+  const typedNow = typed && typed.count === n ? typed : null;
+  const hlFrom = typedNow ? typedNow.from : (selection?.from ?? 0);
+  const hlTo = typedNow ? typedNow.to : (selection?.to ?? 0);
+  const highlight = useMemo<LineRange | null>(() => (hlFrom > 0 ? { from: hlFrom, to: hlTo } : null), [hlFrom, hlTo]);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   const addErrors = result && "errors" in result && result.form === "add" ? result : null;
-  const n = dto.findings.length;
 
   return (
     <div className="exercise">
@@ -116,12 +136,19 @@ export default function Exercise() {
           <div className="row">
             <h2 id="draft-h">The AI's draft</h2>
             <span className="spacer" />
-            <span className="muted small">Select text or click line numbers (shift-click for a range) to flag a flaw.</span>
+            <a href="#flag" className="skip-inline small">
+              Skip the draft to the finding form
+            </a>
           </div>
-          <DraftView html={dto.draft.html} format={dto.draft.format} onSelectLines={onSelectLines} />
+          <p className="muted small draft-help">
+            {hydrated
+              ? "Select text or click line numbers (shift-click for a range). From the keyboard: focus the draft, move with the arrow keys, Shift+arrows for several lines, Enter to flag."
+              : "Type the line numbers of a flaw into the form; the numbers are shown beside each line."}
+          </p>
+          <DraftView html={dto.draft.html} format={dto.draft.format} onSelectLines={onSelectLines} selected={highlight} lineCount={dto.draft.lineCount} />
         </section>
         <aside className="side-panel" aria-label="Your review">
-          <section className="card" aria-labelledby="flag-h">
+          <section className="card" id="flag" tabIndex={-1} aria-labelledby="flag-h">
             <div className="row">
               <h2 id="flag-h">Flag a flaw</h2>
               <span className="spacer" />
@@ -139,6 +166,7 @@ export default function Exercise() {
               values={addErrors?.values}
               errors={addErrors?.errors}
               selection={selection}
+              onRangeInput={onRangeInput}
               busy={busy}
             />
           </section>

@@ -1,0 +1,172 @@
+// Flagging lines in Chromium the way people do it: keyboard only, mouse, and without JavaScript.
+// The draft is one tab stop, the picked lines show as a block, and the range clears after a
+// finding is added (it used to stay, so the next finding landed on the previous lines).
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "~/db/db.server";
+import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
+import { generateDraft } from "~/domain/generation/generate";
+import { insertDrafts } from "~/models/draft.server";
+import { startApp, type RunningApp } from "../support/app";
+import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
+
+let app: RunningApp;
+let browser: Browser;
+let db: Database;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  db = createDatabase(app.dbUrl);
+  // The only software draft of difficulty 2: two flaws, on lines 3 and 10 (a deletion).
+  await db.deleteFrom("drafts").where("domain", "=", "software").where("difficulty", "=", 2).execute();
+  const draft = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 7, flawCount: 10, categories: ["off-by-one", "missing-await"] });
+  await insertDrafts(db, [{ ...draft, domain: "software", difficulty: 2 }]);
+});
+
+afterAll(async () => {
+  await db?.destroy();
+  await browser?.close();
+  await app?.stop();
+});
+
+async function startSoftwareDraft(page: Page) {
+  await page.check('input[name="domain"][value="software"]');
+  await page.selectOption('select[name="difficulty"]', "2");
+  await Promise.all([page.waitForURL(/\/practice\/attempts\//), page.click("text=Start reviewing")]);
+  await page.locator("h1", { hasText: "Sum of the first n numbers" }).waitFor();
+}
+
+const active = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.classList.length ? `.${[...el.classList].join(".")}` : ""}` : "";
+  });
+
+/** Presses Tab until the focused element matches, returning how many presses it took. */
+async function tabTo(page: Page, selector: string, text = "", max = 40): Promise<number> {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press("Tab");
+    const hit = await page.evaluate(([s, t]) => {
+      const el = document.activeElement;
+      return Boolean(el?.matches(s) && (el.textContent ?? "").includes(t));
+    }, [selector, text] as const);
+    if (hit) return i;
+    expect(await active(page)).not.toMatch(/^a\.ln/);
+  }
+  throw new Error(`${selector} ${text} not reached within ${max} tab stops (focus on ${await active(page)})`);
+}
+
+const selectedLines = (page: Page) => page.$$eval("ol.draft li.selected", (els) => els.map((el) => Number(el.id.slice(1))));
+
+describe("flagging lines", () => {
+  it("keyboard only: one tab stop for the draft, arrows pick lines, Enter flags, two findings submitted", async () => {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    const errors = watchConsole(page);
+    await signIn(page, app.url, "trainee1@redline.test");
+    await startSoftwareDraft(page);
+    await page.locator("ol.draft.draft-interactive").waitFor();
+
+    // From the top of the page the draft is a handful of stops away, and line numbers are not stops.
+    const stops = await tabTo(page, "ol.draft");
+    expect(stops).toBeLessThanOrEqual(12);
+    expect(await page.locator("a.ln[tabindex='-1']").count()).toBe(await page.locator("a.ln").count());
+
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowDown");
+    expect(await selectedLines(page)).toEqual([3]);
+    expect(await page.locator("[role=status]", { hasText: "Line 3 of" }).count()).toBe(1);
+    await page.keyboard.press("Enter");
+    expect(await page.inputValue("#add-lineFrom")).toBe("3");
+    expect(await page.inputValue("#add-lineTo")).toBe("3");
+    expect(await active(page)).toBe("select#add-category");
+    await page.keyboard.type("Off-by-one");
+    expect(await page.inputValue("#add-category")).toBe("off-by-one");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Off by one: the loop runs n + 1 times, one too many.");
+    await tabTo(page, "button[type=submit]", "Add finding");
+    await page.keyboard.press("Enter");
+    await page.locator(".finding").first().waitFor();
+    await page.locator("#L3.flagged").waitFor();
+    // The range cleared: nothing pre-filled, nothing highlighted.
+    expect(await page.inputValue("#add-lineFrom")).toBe("");
+    expect(await selectedLines(page)).toEqual([]);
+
+    // Back to the draft from the top, then lines 9–10 with Shift+ArrowDown.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(page, "ol.draft");
+    for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Shift+ArrowDown");
+    expect(await selectedLines(page)).toEqual([9, 10]);
+    await page.keyboard.press("Enter");
+    expect(await page.inputValue("#add-lineFrom")).toBe("9");
+    expect(await page.inputValue("#add-lineTo")).toBe("10");
+    await page.keyboard.type("Missing await");
+    expect(await page.inputValue("#add-category")).toBe("missing-await");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("The insert is gone: save() returns without db.insert, so the row is never saved.");
+    await tabTo(page, "button[type=submit]", "Add finding");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelectorAll(".finding").length === 2);
+
+    await tabTo(page, "summary", "Submit 2 findings");
+    await page.keyboard.press("Enter");
+    await tabTo(page, "button", "Yes, submit my review");
+    await Promise.all([page.waitForURL(/\/practice\/results\//), page.keyboard.press("Enter")]);
+    await page.locator('[data-testid="total"]').waitFor();
+    expect((await page.locator('[data-testid="total"]').textContent())?.startsWith("100")).toBe(true);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it("mouse: the picked lines show as a block and clear once the finding is added; the skip link reaches the form", async () => {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    await signIn(page, app.url, "trainee2@redline.test");
+    await startSoftwareDraft(page);
+    await page.locator("ol.draft.draft-interactive").waitFor();
+
+    await page.click("#L5 a.ln");
+    await page.click("#L7 a.ln", { modifiers: ["Shift"] });
+    expect(await selectedLines(page)).toEqual([5, 6, 7]);
+    expect(await page.inputValue("#add-lineFrom")).toBe("5");
+    expect(await page.inputValue("#add-lineTo")).toBe("7");
+    // Typing a range in the form moves the block too.
+    await page.fill("#add-lineTo", "8");
+    expect(await selectedLines(page)).toEqual([5, 6, 7, 8]);
+
+    await page.selectOption("#add-category", "off-by-one");
+    await page.fill("#add-explanation", "The loop bound is one too far, so it sums n + 1 numbers.");
+    await page.click("text=Add finding");
+    await page.locator(".finding").first().waitFor();
+    await page.locator("#L5.flagged").waitFor();
+    expect(await page.inputValue("#add-lineFrom")).toBe("");
+    expect(await page.inputValue("#add-lineTo")).toBe("");
+    expect(await selectedLines(page)).toEqual([]);
+
+    // The next pick lands where it was made, not on the previous range.
+    await page.click("#L10 a.ln");
+    expect(await page.inputValue("#add-lineFrom")).toBe("10");
+    expect(await page.inputValue("#add-lineTo")).toBe("10");
+
+    await page.locator("a.skip-inline").focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await active(page)).toBe("input#add-lineFrom");
+    await ctx.close();
+  });
+
+  it("without JavaScript the page asks for typed line numbers, not for selecting text", async () => {
+    const ctx = await newContext(browser, { javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.fill('input[name="email"]', "trainee3@redline.test");
+    await page.fill('input[name="password"]', "redline-demo");
+    await Promise.all([page.waitForURL(`${app.url}/practice`), page.click('button[type="submit"]')]);
+    await startSoftwareDraft(page);
+    const help = await page.locator(".draft-help").textContent();
+    expect(help).toContain("Type the line numbers");
+    expect(await page.locator("body").textContent()).not.toMatch(/select text|click line numbers|arrow keys/i);
+    await ctx.close();
+  });
+});

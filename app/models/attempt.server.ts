@@ -15,6 +15,7 @@ import type { Finding } from "~/domain/types";
 import { recordSubmission } from "./aggregates.server";
 import { packFor, packs } from "./content.server";
 import { getDraft, insertDrafts, type StoredDraft } from "./draft.server";
+import { verifyDraft } from "~/domain/verification/verify";
 import { onAttemptScored } from "./program-progress.server";
 
 export class AttemptNotFound extends Error {
@@ -66,13 +67,18 @@ export async function startAttempt(db: Database, userId: string, options: StartO
   if (!draft) {
     const seed = Math.floor(random() * 2 ** 32);
     const base = { seed, difficulty, cleanRate: 0.1, contentHash: packs().hashes[domain] };
-    let generated = generateDraft(pickSource(pack, difficulty, createRng(seed)), pack, base);
-    // Not every source has a site for every category: try a few sources for a wanted one.
-    for (let i = 0; i < 12 && wanted.length && !generated.answerKey.some((f) => wanted.includes(f.category)); i++) {
-      const s = (seed + i + 1) >>> 0;
-      const tried = generateDraft(pickSource(pack, difficulty, createRng(s)), pack, { ...base, seed: s, cleanRate: 0, categories: wanted });
-      if (tried.answerKey.length) generated = tried;
+    // Not every source has a site for every category (and a draft must verify before it is
+    // stored): try a few seeds for a verified draft with a wanted category, else any verified one.
+    let generated: ReturnType<typeof generateDraft> | null = null;
+    let fallback: ReturnType<typeof generateDraft> | null = null;
+    for (let i = 0; i < 12 && !generated; i++) {
+      const s = (seed + i) >>> 0;
+      const tried = generateDraft(pickSource(pack, difficulty, createRng(s)), pack, wanted.length ? { ...base, seed: s, cleanRate: 0, categories: wanted } : { ...base, seed: s });
+      if (!verifyDraft(tried).ok) continue;
+      if (!wanted.length || tried.answerKey.some((f) => wanted.includes(f.category))) generated = tried;
+      else fallback ??= tried;
     }
+    generated ??= fallback ?? generateDraft(pickSource(pack, difficulty, createRng(seed)), pack, base);
     const [id] = await insertDrafts(db, [generated]);
     draft = { id };
   }

@@ -31,5 +31,5 @@ describe("demo data", () => {
     expect(program.modules.map((m) => m.state)).toEqual(["complete", "current", "locked"]);
     expect(program.modules[1].dueAt).not.toBeNull();
     expect(program.modules[1].rule.submitted).toBe(1);
-  });
+  }, 120_000);
 });

@@ -88,9 +88,7 @@ export function ProgramPanel({ programs, busy }: { programs: ProgramDTO[]; busy:
               </p>
             ) : null}
             {current ? (
-              <div className="progress-track" role="progressbar" aria-label={`Drafts reviewed in ${current.title}`} aria-valuemin={0} aria-valuemax={current.required} aria-valuenow={Math.min(current.submitted, current.required)}>
-                <span style={{ width: `${Math.min(100, (100 * current.submitted) / Math.max(1, current.required))}%` }} />
-              </div>
+              <progress className="progress-track" aria-label={`Drafts reviewed in ${current.title}`} max={current.required} value={Math.min(current.submitted, current.required)} />
             ) : null}
             <ol className="module-steps">
               {p.modules.map((m, i) => (
@@ -126,9 +124,7 @@ export function MasteryPanel({ mastery, busy }: { mastery: MasteryDTO[]; busy: b
             <span>
               {m.name} <span className="muted small">{m.domain}</span> {m.due ? <span className="pill pill-amber">review due</span> : null}
             </span>
-            <span className="bar" aria-hidden="true">
-              <span style={{ width: `${m.percent}%` }} />
-            </span>
+            <meter className="bar" aria-hidden="true" min={0} max={100} low={50} optimum={100} value={m.percent} />
             <span className="num">{m.percent} %</span>
             <Form method="post">
               <input type="hidden" name="intent" value="practise" />

@@ -114,7 +114,8 @@ describe("programs in Chromium", () => {
     expect(await anon.text()).toContain("Tom Becker");
     await trainee.goto(`${app.url}/notifications`);
     await trainee.getByText("Signed off: Code review basics").waitFor();
-    expect([...adminErrors, ...traineeErrors, ...mentorErrors]).toEqual([]);
+    // The one refused save above answers 400 on purpose; nothing else may log an error.
+    expect([...adminErrors.filter((e) => !e.includes("status of 400")), ...traineeErrors, ...mentorErrors]).toEqual([]);
     await Promise.all([adminCtx.close(), traineeCtx.close(), mentorCtx.close()]);
   }, 120_000);
 });

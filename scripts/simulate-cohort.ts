@@ -25,7 +25,7 @@ import { createOrganisation, createUser } from "~/models/user.server";
 const USAGE = "Usage: npm run simulate:cohort -- --trainees N --weeks W [--seed S] [--pace EXERCISES_PER_WEEK]";
 let args;
 try {
-  args = parseArgs({ options: { trainees: { type: "string", default: "20" }, weeks: { type: "string", default: "6" }, seed: { type: "string", default: "1" }, pace: { type: "string", default: "6" } } }).values;
+  args = parseArgs({ options: { trainees: { type: "string", default: "20" }, weeks: { type: "string", default: "6" }, seed: { type: "string", default: "1" }, pace: { type: "string", default: "5" } } }).values;
 } catch (e) {
   console.error(`${(e as Error).message}\n${USAGE}`);
   process.exit(2);

@@ -55,7 +55,7 @@ describe("adaptive selector (fixed histories)", () => {
   it("targets the weakest category and its domain", () => {
     const m = computeMastery([...ev("data/missing-where", [1, 1, 1, 1]), ...ev("data/brief-drift", [1, 1, 1, 1]), ...ev("legal/cap-removed", [0, 0, 1, 0]), ...ev("legal/drift-from-brief", [1, 1, 1, 1])], related);
     const s = selectNext({ candidates, mastery: m, difficultyMin: 1, difficultyMax: 5, now: new Date(day(5)), random: rnd });
-    expect(s).toMatchObject({ domain: "legal", categories: ["cap-removed"] });
+    expect(s).toMatchObject({ domain: "legal", categories: ["cap-removed", "drift-from-brief"] });
     expect(s.reason).toMatch(/Weakest area: cap-removed/);
   });
 

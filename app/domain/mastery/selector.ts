@@ -24,12 +24,10 @@ export interface Selection {
 
 /** Evidence below this counts as "not yet known": worth probing before trusting the rating. */
 const KNOWN = 3;
-/** Probe each category until it has this much evidence; after that, need decides. */
-const PROBE = 2;
 
 export function priority(s: MasteryState | undefined, now: Date): number {
   const p = masteryPercent(s) / 100;
-  const unknown = !s || s.evidence < PROBE ? 0.35 : 0;
+  const unknown = !s || s.evidence < KNOWN ? 0.35 : 0;
   // Weak categories are already first in line; "due" brings back ones that were learned.
   const due = p >= 0.5 && isDue(s, now) ? 0.3 : 0;
   return 1 - p + unknown + due;
@@ -37,7 +35,7 @@ export function priority(s: MasteryState | undefined, now: Date): number {
 
 /**
  * Targets the category of highest need (low mastery, little evidence, or a review due); picks
- * its domain, and sets the difficulty from the
+ * its domain, adds the next-neediest category of that domain, and sets the difficulty from the
  * target's mastery so it ramps up as the trainee improves (within the module's range).
  */
 export function selectNext(input: SelectorInput): Selection {
@@ -46,8 +44,7 @@ export function selectNext(input: SelectorInput): Selection {
   const target = scored[0];
   const { domain } = splitKey(target.key);
   const sameDomain = scored.filter((s) => splitKey(s.key).domain === domain);
-  // One target per draft: the draw needs a flaw of it, so every exercise practises it.
-  const categories = sameDomain.slice(0, 1).map((s) => splitKey(s.key).category);
+  const categories = sameDomain.slice(0, 2).map((s) => splitKey(s.key).category);
   const state = input.mastery.get(target.key);
   const p = masteryPercent(state) / 100;
   const lo = input.difficultyMin;

@@ -1,6 +1,7 @@
 import type { ScoringTables } from "./schema-scoring";
 import type { Generated } from "kysely";
 import type { GenerationTables } from "./schema-generation";
+import type { ProgramTables } from "./schema-programs";
 import type { ReviewTables } from "./schema-reviews";
 
 // Row types of the database, shared by SQLite and PostgreSQL. Timestamps are ISO-8601 text.
@@ -139,7 +140,7 @@ export interface FindingsTable {
   flaw_category: string | null;
 }
 
-export interface DB extends GenerationTables, ReviewTables, ScoringTables {
+export interface DB extends GenerationTables, ReviewTables, ProgramTables, ScoringTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

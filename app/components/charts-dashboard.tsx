@@ -91,7 +91,8 @@ export function Heatmap({ title, columns, rows, hrefFor, minFlaws = 3 }: Heatmap
   const y = (r: number) => top + r * cellH;
   return (
     <figure className="chart">
-      <div className="scroll-x">
+      {/* A scrolling region is a tab stop, so keyboard users can scroll it too. */}
+      <div className="scroll-x" tabIndex={0} role="region" aria-label={`${title} (scrolls sideways)`}>
         <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="heatmap-svg">
           <title id={`${id}-t`}>{title}</title>
           <desc id={`${id}-d`}>
@@ -120,11 +121,11 @@ export function Heatmap({ title, columns, rows, hrefFor, minFlaws = 3 }: Heatmap
           </text>
           {rows.map((r, ri) => (
             <g key={r.traineeId}>
-              <a href={hrefFor(r.traineeId)}>
-                <text x={labelW - 8} y={y(ri) + 13} textAnchor="end" className="row-label">
-                  {clipText(r.name, 24)}
-                </text>
-              </a>
+              {/* Plain text: links inside the picture were a keyboard trap for screen readers (axe
+                  nested-interactive); the table below links each trainee. */}
+              <text x={labelW - 8} y={y(ri) + 13} textAnchor="end" className="row-label">
+                {clipText(r.name, 24)}
+              </text>
               {r.cells.map((cell, ci) => {
                 const col = columns[ci];
                 if (!cell) {
@@ -152,7 +153,7 @@ export function Heatmap({ title, columns, rows, hrefFor, minFlaws = 3 }: Heatmap
       <RateLegend minFlaws={minFlaws} />
       <details>
         <summary className="small">Show as table</summary>
-        <div className="scroll-x">
+        <div className="scroll-x" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
           <table className="data">
             <thead>
               <tr>
@@ -270,7 +271,7 @@ export function SmallMultiples({ title, series, reference, bucketLabels, valueLa
       </div>
       <details>
         <summary className="small">Show as table</summary>
-        <div className="scroll-x">
+        <div className="scroll-x" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
           <table className="data">
             <thead>
               <tr>

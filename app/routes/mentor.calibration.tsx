@@ -122,7 +122,7 @@ export default function CalibrationPage() {
             </div>
             <section className="card" aria-labelledby="cat-h">
               <h3 id="cat-h">Per category</h3>
-              <div className="scroll-x">
+              <div className="scroll-x" tabIndex={0} role="region" aria-label="Per category (scrolls sideways)">
                 <table className="data">
                   <thead>
                     <tr>

@@ -18,6 +18,11 @@ try {
 
 const app = express();
 app.disable("x-powered-by");
+// TRUST_PROXY: which proxies may name the client in X-Forwarded-For. Unset: none (the socket's
+// address is the client). A number of hops ("1"), or addresses/subnets ("loopback",
+// "10.0.0.0/8,192.168.0.1"). Sign-in limits are per client address, so behind a proxy set it, or
+// every user shares the proxy's address.
+app.set("trust proxy", trustProxy(process.env.TRUST_PROXY));
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.nonce = nonce;
@@ -57,7 +62,7 @@ app.all(
     mode: build.mode,
     getLoadContext: (req, res) => ({
       nonce: res.locals.nonce,
-      clientIp: req.socket.remoteAddress ?? "unknown",
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       // A document request renders HTML; a `.data` request returns loader data to the browser.
       isDocumentRequest: !req.path.endsWith(".data"),
       serverOnly: {},
@@ -76,4 +81,14 @@ for (const sig of ["SIGINT", "SIGTERM"]) {
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();
   });
+}
+
+function trustProxy(value) {
+  if (!value || value === "false" || value === "0") return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === "true") {
+    console.error("TRUST_PROXY=true would let any client choose its own address; give the number of proxies (e.g. 1) or their addresses.");
+    process.exit(1);
+  }
+  return value.split(",").map((v) => v.trim()).filter(Boolean);
 }

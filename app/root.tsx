@@ -86,6 +86,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <span>
                   {user.name} <span className="role-badge">{user.role}</span>
                 </span>
+                <Link to="/account/sessions" className="small">
+                  Sessions
+                </Link>
                 <Form method="post" action="/logout">
                   <button type="submit" className="btn btn-quiet">
                     Sign out

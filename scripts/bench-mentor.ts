@@ -11,7 +11,8 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { createDatabase, databaseKind, migrateToLatest, type Database } from "~/db/db.server";
 import { quantile } from "~/domain/stats/summary";
-import { cohortDashboard, heatmapQuery, missedFlawsQuery, resolveScope } from "~/models/dashboard.server";
+import { cohortDashboard, heatmapQuery, missedFlawsQuery } from "~/models/cohort-dashboard.server";
+import { resolveScope } from "~/models/scope.server";
 import { listQueue } from "~/models/review-queue.server";
 import { DEFAULT_LOAD_DATABASE_URL, isCompleteLoad, seedLoad } from "./seed-load";
 

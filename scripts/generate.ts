@@ -5,14 +5,15 @@
 // its cost estimate and every failure reason end up in the database, as from the admin page.
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { db, migrateToLatest } from "~/db/db.server";
 import { generateBatch } from "~/domain/generation/batch";
 import type { Draft } from "~/domain/types";
-import { createGenerationJob, FAILURE_LABELS, GENERATION_LIMITS, listGenerationJobs, runGenerationJob, type GenerationMode } from "~/models/ai-generation.server";
+import { createGenerationJob, FAILURE_LABELS, GENERATION_LIMITS, listGenerationJobs, type GenerationMode } from "~/models/generation-jobs.server";
+import { runGenerationJob } from "~/models/generation-runner.server";
 import { packs } from "~/models/content.server";
 import { insertDrafts } from "~/models/draft.server";
 import { describeEndpoint, LlmClient, llmConfigFromEnv, type LlmConfig } from "~/utils/llm.server";
+import { parseCli, usageError } from "./lib/cli";
 import { progress } from "./lib/progress";
 
 const USAGE = `Usage: npm run generate -- --domain DOMAIN --count N [options]
@@ -32,13 +33,11 @@ const USAGE = `Usage: npm run generate -- --domain DOMAIN --count N [options]
   --concurrency N   model requests in flight at once, 1..${GENERATION_LIMITS.maxConcurrency} (default 2)`;
 
 function fail(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
+  return usageError(message, USAGE);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
+const values = parseCli(
+  {
     options: {
       domain: { type: "string" },
       count: { type: "string" },
@@ -53,14 +52,9 @@ try {
       help: { type: "boolean", short: "h" },
     },
     strict: true,
-  }));
-} catch (e) {
-  fail((e as Error).message);
-}
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+  },
+  USAGE
+);
 
 const loaded = packs();
 const domains = loaded.packs.map((p) => p.domain);
@@ -104,7 +98,7 @@ if (useModel) {
   if (!llmConfig) {
     fail(
       "--generator openai needs a model: set OPENAI_MODEL and OPENAI_API_KEY (api.openai.com), or OPENAI_MODEL and OPENAI_BASE_URL " +
-        "for a local OpenAI-compatible server, e.g.\n  OPENAI_BASE_URL=http://127.0.0.1:11434/v1 OPENAI_MODEL=llama3.1 npm run generate -- --generator openai --domain legal --count 5",
+        "for a local OpenAI-compatible server, e.g.\n  OPENAI_BASE_URL=http://127.0.0.1:11434/v1 OPENAI_MODEL=llama3.1 npm run generate -- --generator openai --domain legal --count 5"
     );
   }
 }
@@ -152,7 +146,11 @@ async function generateWithModel(config: LlmConfig): Promise<number> {
     controller.abort("Cancelled from the command line.");
   });
   const chosen = loaded.packs.filter((p) => domainArg === "all" || p.domain === domainArg);
-  console.log(`Generating with ${config.model} at ${describeEndpoint(config)} (mode ${mode}, spend limit $${spendLimit.toFixed(2)} per domain${config.pricing.known ? "" : ", price not in the table: estimated high"})`);
+  console.log(
+    `Generating with ${config.model} at ${describeEndpoint(config)} (mode ${mode}, spend limit $${spendLimit.toFixed(2)} per domain${
+      config.pricing.known ? "" : ", price not in the table: estimated high"
+    })`
+  );
   const bar = progress("generate", count * chosen.length);
   let base = 0;
   let accepted = 0;
@@ -172,7 +170,9 @@ async function generateWithModel(config: LlmConfig): Promise<number> {
     base += count;
     accepted += summary.accepted;
     const [job] = (await listGenerationJobs(database, { orgId: null }, 50)).filter((j) => j.id === jobId);
-    console.log(`\n${pack.domain}: ${summary.status} — ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.calls} model calls, $${summary.spentUsd.toFixed(4)} estimated`);
+    console.log(
+      `\n${pack.domain}: ${summary.status} — ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.calls} model calls, $${summary.spentUsd.toFixed(4)} estimated`
+    );
     if (summary.stopReason) console.log(`  ${summary.stopReason}`);
     for (const f of job?.failures ?? []) console.log(`  draft ${f.seq} (${f.sourceTitle}): ${FAILURE_LABELS[f.reason] ?? f.reason} — ${f.detail}`);
     if (summary.status === "failed") code = 1;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: provides what the tests need on a fresh machine (Debian's Chromium for the
-// browser tests, PostgreSQL binaries for the second dialect), builds the app, runs vitest.
+// browser tests, PostgreSQL binaries for the second dialect), type-checks and lints, runs vitest.
 // Nothing is skipped silently: a missing component is installed or the run stops and says
 // exactly what to install.
 import { spawnSync } from "node:child_process";
@@ -49,10 +49,20 @@ if (missing.length) {
 process.env.REDLINE_PG_BIN = findPostgresBin();
 process.env.CHROMIUM_PATH = chromium;
 
-// The browser tests run against the production build, so build first.
-if (run(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { env: { ...process.env, NODE_ENV: "production" } }) !== 0) {
-  console.error("The app did not build; fix the build errors above.");
-  process.exit(1);
+// The whole suite starts with the static checks: types, then lint. A run of chosen files
+// (`npm test -- tests/e2e/foo.test.ts`) goes straight to them. The browser tests' setup rebuilds
+// the app when its sources are newer than build/ (tests/support/build.ts).
+if (args.length === 0) {
+  for (const [name, cli] of [
+    ["Type check (tsc --noEmit)", ["node_modules/typescript/bin/tsc", "--noEmit"]],
+    ["Lint (eslint)", ["node_modules/eslint/bin/eslint.js", "."]],
+  ]) {
+    console.log(`${name} …`);
+    if (run(process.execPath, cli) !== 0) {
+      console.error(`${name} failed; fix the problems above (npm run typecheck / npm run lint).`);
+      process.exit(1);
+    }
+  }
 }
 
 process.exit(run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...args], { env: { ...process.env, NODE_ENV: "test" } }));

@@ -1,4 +1,7 @@
+import type { Generated } from "kysely";
+
 // Row types for mentor reviews and the dashboard aggregates. Merged into DB in schema.ts.
+import type { CategoryTally, TraineeTally } from "~/domain/stats/tally";
 
 export interface ReviewsTable {
   id: string;
@@ -10,6 +13,25 @@ export interface ReviewsTable {
   created_at: string;
   updated_at: string;
   published_at: string | null;
+  /** Published revisions so far (0 until the first publish). */
+  revision: Generated<number>;
+  /** The mentor's next revision of a published review, not yet published (JSON ReviewInput). */
+  pending: string | null;
+}
+
+/** One published revision of a review, as the trainee saw it; never updated. */
+export interface ReviewRevisionsTable {
+  id: string;
+  review_id: string;
+  attempt_id: string;
+  mentor_id: string;
+  revision: number;
+  feedback: string;
+  /** JSON: [{ findingId, verdict, grade, comment, unseeded }] */
+  findings: string;
+  total_before: number | null;
+  total: number;
+  published_at: string;
 }
 
 export interface FindingReviewsTable {
@@ -45,26 +67,9 @@ export interface FlawResultsTable {
   submitted_at: string;
 }
 
-export interface TraineeStatsTable {
-  user_id: string;
-  attempts: number;
-  total_sum: number;
-  flaws: number;
-  hits: number;
-  false_alarm_lines: number;
-  non_flaw_lines: number;
-  findings: number;
-  false_positives: number;
-  last_submitted_at: string | null;
-}
-
-export interface TraineeCategoryStatsTable {
-  user_id: string;
-  category: string;
-  domain: string;
-  flaws: number;
-  hits: number;
-}
+/** The tallies are the rows: what a scored attempt adds is defined in domain/stats/tally.ts. */
+export type TraineeStatsTable = TraineeTally;
+export type TraineeCategoryStatsTable = CategoryTally;
 
 export interface FindingSuggestionsTable {
   finding_id: string;
@@ -77,6 +82,7 @@ export interface FindingSuggestionsTable {
 export interface ReviewTables {
   finding_suggestions: FindingSuggestionsTable;
   reviews: ReviewsTable;
+  review_revisions: ReviewRevisionsTable;
   finding_reviews: FindingReviewsTable;
   audit_events: AuditEventsTable;
   flaw_results: FlawResultsTable;

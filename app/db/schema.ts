@@ -28,7 +28,18 @@ export interface SessionsTable {
   id: string;
   user_id: string;
   created_at: string;
+  /** Absolute end of the session, whatever its activity. */
   expires_at: string;
+  last_seen_at: string | null;
+  user_agent: string | null;
+  client: string | null;
+}
+
+/** A sign-in limit's counter for one key (address, account or device) in its current window. */
+export interface LoginLimitsTable {
+  key: string;
+  window_start: string;
+  count: number;
 }
 
 export interface InvitesTable {
@@ -133,6 +144,7 @@ export interface DB extends GenerationTables, ReviewTables {
   sessions: SessionsTable;
   invites: InvitesTable;
   login_failures: LoginFailuresTable;
+  login_limits: LoginLimitsTable;
   cohorts: CohortsTable;
   cohort_members: CohortMembersTable;
   settings: SettingsTable;

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { db as defaultDb, type Database } from "~/db/db.server";
 import { gradeJsonSchema, gradePrompt, validateGradeReply, type Grade, type GradeInput } from "~/domain/generation/grading";
 import { LlmClient, llmConfigFromEnv } from "~/utils/llm.server";
-import { recordModelCall } from "./ai-generation.server";
+import { recordModelCall } from "./model-calls.server";
 
 export interface GradeSuggestionDTO {
   grade: Grade;

@@ -23,7 +23,7 @@ export class AttemptNotFound extends Error {
 }
 export class AttemptClosed extends Error {
   constructor() {
-    super("This attempt has been submitted and can no longer be changed.");
+    super("This attempt is already submitted and can no longer be changed.");
   }
 }
 
@@ -181,17 +181,32 @@ export async function getAttemptForTrainee(db: Database, userId: string, attempt
   return { attempt, draft, findings, hints: JSON.parse(attempt.hints_taken) as TakenHint[] };
 }
 
-async function requireOpen(db: Database, userId: string, attemptId: string): Promise<AttemptsTable> {
-  const attempt = await db.selectFrom("attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", userId).executeTakeFirst();
-  if (!attempt) throw new AttemptNotFound();
-  if (attempt.status !== "open") throw new AttemptClosed();
-  return attempt;
+/**
+ * Every change to an attempt starts by claiming its row with a conditional update (`status =
+ * 'open'`): on PostgreSQL the update takes the row lock, so a change and a submit run one after
+ * the other, and one that waited for a submit re-reads the status and is refused. On SQLite the
+ * same statement makes the transaction a writer at once. A plain read of the status first would
+ * let a change commit onto an attempt whose score was already computed.
+ */
+async function lockOpenAttempt(db: Database, userId: string, attemptId: string, now: string): Promise<AttemptsTable> {
+  const res = await db
+    .updateTable("attempts")
+    .set({ updated_at: now })
+    .where("id", "=", attemptId)
+    .where("user_id", "=", userId)
+    .where("status", "=", "open")
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) {
+    const exists = await db.selectFrom("attempts").select("id").where("id", "=", attemptId).where("user_id", "=", userId).executeTakeFirst();
+    throw exists ? new AttemptClosed() : new AttemptNotFound();
+  }
+  return db.selectFrom("attempts").selectAll().where("id", "=", attemptId).executeTakeFirstOrThrow();
 }
 
 export async function addFinding(db: Database, userId: string, attemptId: string, input: FindingInput): Promise<string> {
   return db.transaction().execute(async (trx) => {
-    const attempt = await requireOpen(trx, userId, attemptId);
     const now = new Date().toISOString();
+    const attempt = await lockOpenAttempt(trx, userId, attemptId, now);
     const id = crypto.randomUUID();
     await trx
       .insertInto("findings")
@@ -209,19 +224,15 @@ export async function addFinding(db: Database, userId: string, attemptId: string
         updated_at: now,
       })
       .execute();
-    await trx
-      .updateTable("attempts")
-      .set({ updated_at: now, first_flag_at: attempt.first_flag_at ?? now })
-      .where("id", "=", attemptId)
-      .execute();
+    if (!attempt.first_flag_at) await trx.updateTable("attempts").set({ first_flag_at: now }).where("id", "=", attemptId).execute();
     return id;
   });
 }
 
 export async function updateFinding(db: Database, userId: string, attemptId: string, findingId: string, input: FindingInput): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await requireOpen(trx, userId, attemptId);
     const now = new Date().toISOString();
+    await lockOpenAttempt(trx, userId, attemptId, now);
     const res = await trx
       .updateTable("findings")
       .set({
@@ -238,22 +249,20 @@ export async function updateFinding(db: Database, userId: string, attemptId: str
       .where("attempt_id", "=", attemptId)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new AttemptNotFound();
-    await trx.updateTable("attempts").set({ updated_at: now }).where("id", "=", attemptId).execute();
   });
 }
 
 export async function deleteFinding(db: Database, userId: string, attemptId: string, findingId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await requireOpen(trx, userId, attemptId);
+    await lockOpenAttempt(trx, userId, attemptId, new Date().toISOString());
     await trx.deleteFrom("findings").where("id", "=", findingId).where("attempt_id", "=", attemptId).execute();
-    await trx.updateTable("attempts").set({ updated_at: new Date().toISOString() }).where("id", "=", attemptId).execute();
   });
 }
 
 /** Gives the next hint and records it (its cost shows in the score). null when none is left. */
 export async function takeHint(db: Database, userId: string, attemptId: string): Promise<TakenHint | null> {
   return db.transaction().execute(async (trx) => {
-    const attempt = await requireOpen(trx, userId, attemptId);
+    const attempt = await lockOpenAttempt(trx, userId, attemptId, new Date().toISOString());
     const draft = await getDraft(trx, attempt.draft_id);
     const findings = await trx.selectFrom("findings").select(["line_from", "line_to"]).where("attempt_id", "=", attemptId).execute();
     const taken = JSON.parse(attempt.hints_taken) as TakenHint[];
@@ -287,9 +296,15 @@ export function toFindings(rows: FindingsTable[]): Finding[] {
  */
 export async function submitAttempt(db: Database, userId: string, attemptId: string): Promise<{ submittedNow: boolean }> {
   return db.transaction().execute(async (trx) => {
-    const attempt = await trx.selectFrom("attempts").selectAll().where("id", "=", attemptId).where("user_id", "=", userId).executeTakeFirst();
-    if (!attempt) throw new AttemptNotFound();
-    if (attempt.status !== "open") return { submittedNow: false };
+    // Claim the row first: changes that committed before are in the findings read below; changes
+    // that wait behind this lock find the attempt submitted and are refused.
+    let attempt: AttemptsTable;
+    try {
+      attempt = await lockOpenAttempt(trx, userId, attemptId, new Date().toISOString());
+    } catch (e) {
+      if (e instanceof AttemptClosed) return { submittedNow: false };
+      throw e;
+    }
     const draft = await getDraft(trx, attempt.draft_id);
     const findings = await trx.selectFrom("findings").selectAll().where("attempt_id", "=", attemptId).execute();
     const score: ScoreBreakdown = scoreAttempt({

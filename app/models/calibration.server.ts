@@ -11,9 +11,9 @@
 import type { Database } from "~/db/db.server";
 import { agreement, FLAG_KAPPA_BELOW, FLAG_MIN_PAIRS, kappaStrength, type Agreement, type RatedPair } from "~/domain/stats/agreement";
 import type { Filters } from "~/domain/stats/filters";
-import { packs } from "./content.server";
-import { modelRater } from "./model-rater.server";
-import { domainOptions, resolveScope, traineeScope, type Option, type Scope, type Viewer } from "./dashboard.server";
+import { categoryName, domainOptions, type Option } from "./content.server";
+import { MODEL_RATER, modelGradePairs } from "./model-rater.server";
+import { resolveScope, traineeScope, type Viewer } from "./scope.server";
 
 export type Verdict = "correct" | "partly" | "wrong";
 
@@ -21,38 +21,6 @@ export type Verdict = "correct" | "partly" | "wrong";
 export function autoLabel(autoVerdict: string | null): Verdict | null {
   return autoVerdict === "hit" ? "correct" : autoVerdict === "false-positive" ? "wrong" : null;
 }
-
-// ---------------------------------------------------------------------------------------------
-// A third rater (the model's grading suggestions by default): the calibration page shows its
-// agreement with the mentors on the same findings, computed by the same generic agreement().
-
-export interface ThirdRaterPair {
-  /** Category key `domain/category` of the finding. */
-  category: string;
-  /** The third rater's label and the mentor's label for the same finding, on one scale. */
-  rater: string;
-  mentor: string;
-  n?: number;
-}
-
-export interface ThirdRater {
-  /** Shown as the rater's name, e.g. "Model (gpt-x) grade suggestions". */
-  name: string;
-  /** What the labels mean, e.g. "rubric grade 0–3". */
-  scale: string;
-  /** Pairs for the findings of attempts in scope; must apply traineeScope to every query. */
-  pairs(db: Database, scope: Scope, inScope: (column: string) => ReturnType<typeof traineeScope>): Promise<ThirdRaterPair[]>;
-}
-
-// The model's grade suggestions (see model-rater.server.ts); empty until a mentor asks for them.
-let thirdRater: ThirdRater | null = modelRater;
-
-/** Registers (or with null removes) the third rater shown on the calibration page. */
-export function registerThirdRater(rater: ThirdRater | null): void {
-  thirdRater = rater;
-}
-
-// ---------------------------------------------------------------------------------------------
 
 export interface AgreementDTO {
   n: number;
@@ -96,12 +64,6 @@ function dto(a: Agreement): AgreementDTO {
   return { n: a.n, percent: a.percent, kappa: a.kappa, strength: kappaStrength(a.kappa) };
 }
 
-function categoryNames(): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const p of packs().packs) for (const c of p.categories) out.set(`${p.domain}/${c.id}`, c.name);
-  return out;
-}
-
 /**
  * Calibration over the findings of attempts in scope: without from/to, all time; with them,
  * attempts submitted in the period.
@@ -127,7 +89,6 @@ export async function gradingCalibration(db: Database, viewer: Viewer, filters: 
     .groupBy(["attempts.domain", "findings.flaw_category", "findings.auto_verdict", "finding_reviews.verdict"])
     .execute();
 
-  const names = categoryNames();
   const perCategory = new Map<string, RatedPair<Verdict>[]>();
   const all: RatedPair<Verdict>[] = [];
   for (const r of autoRows) {
@@ -142,7 +103,6 @@ export async function gradingCalibration(db: Database, viewer: Viewer, filters: 
   }
   const overall = agreement(all);
   const matrix = LABELS.map((a) => LABELS.map((b) => all.filter((p) => p.a === a && p.b === b).reduce((s, p) => s + (p.n ?? 1), 0)));
-  const domainName = new Map(domainOptions().map((d) => [d.id, d.name]));
   const categories: CategoryCalibration[] = [...perCategory.entries()]
     .map(([key, pairs]) => {
       const ag = agreement(pairs);
@@ -151,7 +111,7 @@ export async function gradingCalibration(db: Database, viewer: Viewer, filters: 
       const flagged = ag.kappa !== null && ag.kappa < FLAG_KAPPA_BELOW && ag.n >= FLAG_MIN_PAIRS;
       return {
         key,
-        name: `${names.get(key) ?? category} (${domainName.get(domain) ?? domain})`,
+        name: categoryName(category, domain),
         domain,
         ...dto(ag),
         topDisagreement: off ? `automatic ${off.a} → mentor ${off.b} (${off.n ?? 1})` : null,
@@ -212,18 +172,15 @@ export async function gradingCalibration(db: Database, viewer: Viewer, filters: 
   }
   const attemptsCompared = new Set([...byMentorPair.values()].flatMap((e) => [...e.attempts])).size;
 
-  let third: Calibration["thirdRater"] = null;
-  if (thirdRater) {
-    const pairs = await thirdRater.pairs(db, scope, inScope);
-    const per = new Map<string, RatedPair[]>();
-    for (const p of pairs) per.set(p.category, [...(per.get(p.category) ?? []), { a: p.rater, b: p.mentor, n: p.n }]);
-    third = {
-      name: thirdRater.name,
-      scale: thirdRater.scale,
-      overall: dto(agreement(pairs.map((p) => ({ a: p.rater, b: p.mentor, n: p.n })))),
-      categories: [...per.entries()].map(([key, ps]) => ({ name: names.get(key) ?? key, ...dto(agreement(ps)) })),
-    };
-  }
+  // The model's grade suggestions as a third rater (empty until a mentor asks for them).
+  const pairs = await modelGradePairs(db, inScope);
+  const per = new Map<string, RatedPair[]>();
+  for (const p of pairs) per.set(p.category, [...(per.get(p.category) ?? []), { a: p.rater, b: p.mentor }]);
+  const third: Calibration["thirdRater"] = {
+    ...MODEL_RATER,
+    overall: dto(agreement(pairs.map((p) => ({ a: p.rater, b: p.mentor })))),
+    categories: [...per.entries()].map(([key, ps]) => ({ name: categoryName(key.split("/")[1] ?? key), ...dto(agreement(ps)) })),
+  };
 
   return {
     cohorts,

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { loadPacks, PRODUCT_MINIMUMS, type ContentFile, type LoadedPacks, type PackMinimums } from "~/domain/content/load";
+import { loadPacks, PRODUCT_MINIMUMS, type ContentFile, type LoadedPacks, type LoadOptions, type PackMinimums } from "~/domain/content/load";
+import { PARAM_REGISTRY } from "~/domain/content/param-registry";
 import type { Pack } from "~/domain/types";
 
 export const CONTENT_ROOT = path.resolve(process.env.REDLINE_CONTENT_DIR || "content");
@@ -20,8 +21,9 @@ export function readContentFiles(root: string = CONTENT_ROOT): ContentFile[] {
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-export function loadContent(root: string = CONTENT_ROOT, minimums: PackMinimums = PRODUCT_MINIMUMS): LoadedPacks {
-  return loadPacks(readContentFiles(root), minimums);
+/** Parametric sources take their modules from the bundled registry unless `options.params` says otherwise. */
+export function loadContent(root: string = CONTENT_ROOT, minimums: PackMinimums = PRODUCT_MINIMUMS, options: LoadOptions = {}): LoadedPacks {
+  return loadPacks(readContentFiles(root), minimums, { params: PARAM_REGISTRY, ...options });
 }
 
 let cached: LoadedPacks | undefined;
@@ -34,4 +36,45 @@ export function packs(): LoadedPacks {
 
 export function packFor(domain: string): Pack | undefined {
   return packs().packs.find((p) => p.domain === domain);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names of domains and categories, as every screen shows them.
+
+export interface Option {
+  id: string;
+  name: string;
+}
+
+/** Domains with a pack, named without the pack's parenthesised note. */
+export function domainOptions(): Option[] {
+  return packs().packs.map((p) => ({ id: p.domain, name: p.name.replace(/\s*\(.*\)$/, "") }));
+}
+
+export function domainName(domain: string): string {
+  return domainOptions().find((d) => d.id === domain)?.name ?? domain;
+}
+
+export interface CategoryInfo {
+  name: string;
+  domains: string[];
+}
+
+/** Category names by id; an id used by several packs (drift-from-brief) is one category. */
+export function categoryInfo(): Map<string, CategoryInfo> {
+  const out = new Map<string, CategoryInfo>();
+  for (const p of packs().packs) {
+    for (const c of p.categories) {
+      const cur = out.get(c.id);
+      if (cur) cur.domains.push(p.domain);
+      else out.set(c.id, { name: c.name, domains: [p.domain] });
+    }
+  }
+  return out;
+}
+
+/** "Category (Domain)", or the bare name without a domain; an unknown id shows as itself. */
+export function categoryName(category: string, domain?: string): string {
+  const name = categoryInfo().get(category)?.name ?? category;
+  return domain ? `${name} (${domainName(domain)})` : name;
 }

@@ -6,7 +6,7 @@
 import type { Database } from "~/db/db.server";
 import { csvFileName, csvRow, type CsvValue } from "~/domain/stats/csv";
 import type { Filters } from "~/domain/stats/filters";
-import { resolveScope, traineeScope, type Scope, type Viewer } from "./dashboard.server";
+import { resolveScope, traineeScope, type Scope, type Viewer } from "./scope.server";
 
 export const EXPORT_KINDS = ["attempts", "findings", "reviews"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];

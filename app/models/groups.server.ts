@@ -38,6 +38,20 @@ export async function explanationGroups(db: Database, viewer: Viewer, draftId: s
         .execute()
     : [];
   for (const r of myRows) mine.set(r.finding_id, { verdict: r.verdict, grade: r.grade });
+  // Attempts whose review by this mentor is published: group grading leaves them alone.
+  const publishedAttempts = new Set(
+    rows.length
+      ? (
+          await db
+            .selectFrom("reviews")
+            .select("attempt_id")
+            .where("mentor_id", "=", viewer.id)
+            .where("status", "=", "published")
+            .where("attempt_id", "in", [...new Set(rows.map((r) => r.attempt_id))])
+            .execute()
+        ).map((r) => r.attempt_id)
+      : [],
+  );
   const names = new Map(categoryOptions(draft.domain).map((c) => [c.id, c.name]));
   return {
     draft: { id: draft.id, title: draft.title, domain: draft.domain },
@@ -52,6 +66,7 @@ export async function explanationGroups(db: Database, viewer: Viewer, draftId: s
           covered: keyPointsCovered(`${r.explanation} ${r.suggested_fix ?? ""}`, flaw.keyPoints),
           categoryRight: r.category === flaw.category,
           mine: mine.get(r.id) ?? null,
+          published: publishedAttempts.has(r.attempt_id),
         }));
       return {
         id: flaw.id,
@@ -65,7 +80,17 @@ export async function explanationGroups(db: Database, viewer: Viewer, draftId: s
   };
 }
 
-/** Grades every finding of a group: each attempt's review draft of this mentor gets the verdict and grade. */
+export interface GroupGradeResult {
+  graded: number;
+  /** Findings left unchanged because this mentor's review of their attempt is published. */
+  skipped: { trainee: string; attemptId: string; findings: number }[];
+}
+
+/**
+ * Grades every finding of a group: each attempt's review draft of this mentor gets the verdict and
+ * grade. A published review is never changed from here: those findings are listed as skipped, to
+ * be revised (and published again) from their review page.
+ */
 export async function gradeGroup(
   db: Database,
   viewer: Viewer,
@@ -73,23 +98,29 @@ export async function gradeGroup(
   findingIds: string[],
   verdict: "correct" | "partly" | "wrong" | null,
   grade: 0 | 1 | 2 | 3 | null,
-): Promise<number> {
+): Promise<GroupGradeResult> {
   const { flaws } = await explanationGroups(db, viewer, draftId);
-  const byFinding = new Map(flaws.flatMap((f) => f.groups.flatMap((g) => g.members)).map((m) => [m.id, m.attemptId]));
+  const members = new Map(flaws.flatMap((f) => f.groups.flatMap((g) => g.members)).map((m) => [m.id, m]));
   const perAttempt = new Map<string, string[]>();
+  const skipped = new Map<string, { trainee: string; attemptId: string; findings: number }>();
   for (const id of findingIds) {
-    const attemptId = byFinding.get(id);
-    if (!attemptId) continue; // not visible to this mentor: ignored
-    perAttempt.set(attemptId, [...(perAttempt.get(attemptId) ?? []), id]);
+    const m = members.get(id);
+    if (!m) continue; // not visible to this mentor: ignored
+    if (m.published) {
+      const s = skipped.get(m.attemptId) ?? { trainee: m.trainee, attemptId: m.attemptId, findings: 0 };
+      s.findings++;
+      skipped.set(m.attemptId, s);
+      continue;
+    }
+    perAttempt.set(m.attemptId, [...(perAttempt.get(m.attemptId) ?? []), id]);
   }
   for (const [attemptId, ids] of perAttempt) {
     const saved = (await savedReviewInput(db, viewer, attemptId)) ?? { feedback: "", findings: [] };
-    const rest = saved.findings.filter((f) => !ids.includes(f.findingId));
     const updated = ids.map((id) => {
       const prev = saved.findings.find((f) => f.findingId === id);
       return { findingId: id, verdict, grade, comment: prev?.comment ?? "", unseeded: prev?.unseeded ?? false };
     });
-    await saveReviewDraft(db, viewer, attemptId, { feedback: saved.feedback, findings: [...rest, ...updated] });
+    await saveReviewDraft(db, viewer, attemptId, { feedback: saved.feedback, findings: updated });
   }
-  return [...perAttempt.values()].reduce((n, ids) => n + ids.length, 0);
+  return { graded: [...perAttempt.values()].reduce((n, ids) => n + ids.length, 0), skipped: [...skipped.values()] };
 }

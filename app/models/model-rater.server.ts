@@ -1,7 +1,7 @@
 // The model as a third rater on the calibration page: its 0–3 grade suggestion against the
 // mentor's published 0–3 grade on the same finding.
 import type { Database } from "~/db/db.server";
-import type { ThirdRater, ThirdRaterPair } from "./calibration.server";
+import type { InScope } from "./scope.server";
 
 export async function recordSuggestion(db: Database, findingId: string, s: { model: string; grade: number; rationale: string }): Promise<void> {
   const row = { grade: s.grade, rationale: s.rationale, created_at: new Date().toISOString() };
@@ -12,23 +12,24 @@ export async function recordSuggestion(db: Database, findingId: string, s: { mod
     .execute();
 }
 
-export const modelRater: ThirdRater = {
-  name: "Model grade suggestions",
-  scale: "explanation grade 0–3 on findings both graded",
-  async pairs(db, _scope, inScope) {
-    const rows = await db
-      .selectFrom("finding_suggestions")
-      .innerJoin("findings", "findings.id", "finding_suggestions.finding_id")
-      .innerJoin("attempts", "attempts.id", "findings.attempt_id")
-      .innerJoin("finding_reviews", "finding_reviews.finding_id", "findings.id")
-      .innerJoin("reviews", "reviews.id", "finding_reviews.review_id")
-      .select(["attempts.domain", "findings.flaw_category", "finding_suggestions.grade as model_grade", "finding_reviews.grade as mentor_grade"])
-      .where("reviews.status", "=", "published")
-      .where("finding_reviews.grade", "is not", null)
-      .where(inScope("attempts.user_id"))
-      .execute();
-    return rows.map(
-      (r): ThirdRaterPair => ({ category: `${r.domain}/${r.flaw_category ?? "unknown"}`, rater: String(r.model_grade), mentor: String(r.mentor_grade) }),
-    );
-  },
-};
+/** How the calibration page names the model as a rater. */
+export const MODEL_RATER = { name: "Model grade suggestions", scale: "explanation grade 0–3 on findings both graded" } as const;
+
+/**
+ * The model's 0–3 suggestion and the mentor's published 0–3 grade on the same finding, for the
+ * findings of attempts in scope; category is `domain/category`.
+ */
+export async function modelGradePairs(db: Database, inScope: InScope): Promise<{ category: string; rater: string; mentor: string }[]> {
+  const rows = await db
+    .selectFrom("finding_suggestions")
+    .innerJoin("findings", "findings.id", "finding_suggestions.finding_id")
+    .innerJoin("attempts", "attempts.id", "findings.attempt_id")
+    .innerJoin("finding_reviews", "finding_reviews.finding_id", "findings.id")
+    .innerJoin("reviews", "reviews.id", "finding_reviews.review_id")
+    .select(["attempts.domain", "findings.flaw_category", "finding_suggestions.grade as model_grade", "finding_reviews.grade as mentor_grade"])
+    .where("reviews.status", "=", "published")
+    .where("finding_reviews.grade", "is not", null)
+    .where(inScope("attempts.user_id"))
+    .execute();
+  return rows.map((r) => ({ category: `${r.domain}/${r.flaw_category ?? "unknown"}`, rater: String(r.model_grade), mentor: String(r.mentor_grade) }));
+}

@@ -3,14 +3,23 @@ import type { Database } from "~/db/db.server";
 import { buildDiffRows } from "~/domain/practice/diff-view";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import { categoryOptions, generatorLabel } from "./exercise.server";
-import { auditTrail, loadSubmittedAttempt, overridesFrom, rescore, reviewsOfAttempt, type Viewer } from "./review.server";
+import { auditTrail, loadSubmittedAttempt, overridesFrom, pendingRevision, rescore, reviewsOfAttempt, type Viewer } from "./review.server";
 
 export async function reviewDTO(db: Database, viewer: Viewer, attemptId: string) {
   const { attempt, draft, findings } = await loadSubmittedAttempt(db, viewer, attemptId);
   const [reviews, audit] = await Promise.all([reviewsOfAttempt(db, attemptId), auditTrail(db, attemptId)]);
   const names = new Map(categoryOptions(draft.domain).map((c) => [c.id, c.name]));
   const auto = JSON.parse(attempt.auto_score!) as ScoreBreakdown;
-  const mine = reviews.find((r) => r.mentor_id === viewer.id);
+  const mineStored = reviews.find((r) => r.mentor_id === viewer.id);
+  // After publishing, the mentor edits a pending next revision; the published one stays as it was.
+  const pending = mineStored ? pendingRevision(mineStored) : null;
+  const mine = mineStored && pending
+    ? {
+        ...mineStored,
+        feedback: pending.feedback,
+        findings: pending.findings.map((f) => ({ review_id: mineStored.id, finding_id: f.findingId, verdict: f.verdict, grade: f.grade, comment: f.comment, unseeded: f.unseeded ? 1 : 0, updated_at: mineStored.updated_at })),
+      }
+    : mineStored;
   const autoHits = new Set(findings.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
   const preview = rescore(draft, findings, attempt.hints_taken, overridesFrom(mine?.findings ?? [], autoHits));
   const key = new Map(draft.answerKey.map((e) => [e.id, e]));
@@ -64,7 +73,7 @@ export async function reviewDTO(db: Database, viewer: Viewer, attemptId: string)
         return { id: f.flawId, category: names.get(e.category) ?? e.category, lines: e.lines, explanation: e.explanation };
       }),
     diff: buildDiffRows(draft.cleanText, draft.flawedText, findings.map((f) => ({ from: f.line_from, to: f.line_to })), draft.answerKey.map((e) => ({ id: e.id, lines: e.lines }))),
-    mine: mine ? { status: mine.status, feedback: mine.feedback, basedOn: mine.based_on_version, updatedAt: mine.updated_at } : null,
+    mine: mine ? { status: mine.status, feedback: mine.feedback, basedOn: mine.based_on_version, updatedAt: mine.updated_at, revision: mine.revision, revising: pending !== null } : null,
     preview: { total: preview.total },
     others: reviews
       .filter((r) => r.mentor_id !== viewer.id)

@@ -80,7 +80,42 @@ async function myReview(db: Database, attemptId: string, mentorId: string) {
   return db.selectFrom("reviews").selectAll().where("attempt_id", "=", attemptId).where("mentor_id", "=", mentorId).executeTakeFirst();
 }
 
-/** Saves the mentor's review draft (creating it), auditing every changed field. */
+type FindingReviewRow = Pick<Selectable<FindingReviewsTable>, "finding_id" | "verdict" | "grade" | "comment" | "unseeded">;
+
+/** A review's per-finding rows as input: the shape the pending revision is kept in. */
+function rowsToInput(feedback: string, rows: FindingReviewRow[]): ReviewInput {
+  return {
+    feedback,
+    findings: rows.map((r) => ({ findingId: r.finding_id, verdict: r.verdict, grade: r.grade as FindingReviewInput["grade"], comment: r.comment, unseeded: !!r.unseeded })),
+  };
+}
+
+/** The same review content in one canonical form (empty entries dropped, sorted) for comparison. */
+function canonical(input: ReviewInput): string {
+  const findings = input.findings
+    .filter((f) => f.verdict !== null || f.grade !== null || f.comment !== "" || f.unseeded)
+    .map((f) => ({ findingId: f.findingId, verdict: f.verdict, grade: f.grade, comment: f.comment, unseeded: !!f.unseeded }))
+    .sort((a, b) => (a.findingId < b.findingId ? -1 : a.findingId > b.findingId ? 1 : 0));
+  return JSON.stringify({ feedback: input.feedback, findings });
+}
+
+/** `base` with the entries of `change` laid over it (entries not named in `change` are kept). */
+function merge(base: ReviewInput, change: ReviewInput, valid: Set<string>): ReviewInput {
+  const byId = new Map(base.findings.map((f) => [f.findingId, f]));
+  for (const f of change.findings) if (valid.has(f.findingId)) byId.set(f.findingId, { ...f, unseeded: !!f.unseeded });
+  return { feedback: change.feedback, findings: [...byId.values()] };
+}
+
+/** A review's pending revision, if the mentor has started one after publishing. */
+export function pendingRevision(review: { pending: string | null }): ReviewInput | null {
+  return review.pending ? (JSON.parse(review.pending) as ReviewInput) : null;
+}
+
+/**
+ * Saves the mentor's review (creating it), auditing every changed field. A published review is
+ * never touched: changes to it go into a pending next revision that the trainee sees only once it
+ * is published again.
+ */
 export async function saveReviewDraft(db: Database, viewer: Viewer, attemptId: string, input: ReviewInput, basedOnVersion?: number): Promise<string> {
   const { findings } = await loadSubmittedAttempt(db, viewer, attemptId);
   const valid = new Set(findings.map((f) => f.id));
@@ -99,63 +134,112 @@ export async function saveReviewDraft(db: Database, viewer: Viewer, attemptId: s
         created_at: now,
         updated_at: now,
         published_at: null,
+        revision: 0,
+        pending: null,
       };
       await trx.insertInto("reviews").values(review).execute();
     }
+    const reviewId = review.id;
     const audit = (action: string, findingId: string | null, before: unknown, after: unknown) =>
       trx
         .insertInto("audit_events")
         .values({ id: crypto.randomUUID(), attempt_id: attemptId, actor_id: viewer.id, action, finding_id: findingId, before: JSON.stringify(before), after: JSON.stringify(after), at: now })
         .execute();
-    if (input.feedback !== review.feedback) await audit("feedback", null, review.feedback, input.feedback);
+    const auditChanges = async (prev: ReviewInput, next: ReviewInput, prefix: string) => {
+      if (next.feedback !== prev.feedback) await audit(`${prefix}feedback`, null, prev.feedback, next.feedback);
+      const before = new Map(prev.findings.map((f) => [f.findingId, f]));
+      for (const f of next.findings) {
+        const b = before.get(f.findingId) ?? { verdict: null, grade: null, comment: "", unseeded: false };
+        if (b.verdict !== f.verdict || !!b.unseeded !== !!f.unseeded) await audit(`${prefix}override`, f.findingId, { verdict: b.verdict, unseeded: !!b.unseeded }, { verdict: f.verdict, unseeded: !!f.unseeded });
+        if (b.grade !== f.grade) await audit(`${prefix}grade`, f.findingId, b.grade, f.grade);
+        if (b.comment !== f.comment) await audit(`${prefix}comment`, f.findingId, b.comment, f.comment);
+      }
+    };
+    const rows = await trx.selectFrom("finding_reviews").selectAll().where("review_id", "=", reviewId).execute();
+
+    if (review.status === "published") {
+      const published = rowsToInput(review.feedback, rows);
+      const prev = pendingRevision(review) ?? published;
+      const next = merge(prev, input, valid);
+      if (canonical(next) === canonical(prev)) return reviewId;
+      await auditChanges(prev, next, `revision ${review.revision + 1}: `);
+      // Back to exactly what is published: there is no new revision to publish.
+      const pending = canonical(next) === canonical(published) ? null : JSON.stringify(next);
+      await trx
+        .updateTable("reviews")
+        .set({ pending, updated_at: now, ...(basedOnVersion !== undefined ? { based_on_version: basedOnVersion } : {}) })
+        .where("id", "=", reviewId)
+        .where("status", "=", "published")
+        .execute();
+      return reviewId;
+    }
+
+    const prev = rowsToInput(review.feedback, rows);
+    const next = merge(prev, input, valid);
+    await auditChanges(prev, next, "");
     await trx
       .updateTable("reviews")
-      .set({ feedback: input.feedback, updated_at: now, ...(basedOnVersion !== undefined ? { based_on_version: basedOnVersion } : {}) })
-      .where("id", "=", review.id)
+      .set({ feedback: next.feedback, updated_at: now, ...(basedOnVersion !== undefined ? { based_on_version: basedOnVersion } : {}) })
+      .where("id", "=", reviewId)
       .execute();
-    const existing = new Map((await trx.selectFrom("finding_reviews").selectAll().where("review_id", "=", review.id).execute()).map((r) => [r.finding_id, r]));
-    for (const f of input.findings) {
-      if (!valid.has(f.findingId)) continue;
-      const prev = existing.get(f.findingId);
-      const next = { verdict: f.verdict, grade: f.grade, comment: f.comment, unseeded: f.unseeded ? 1 : 0 };
-      const before = prev ? { verdict: prev.verdict, grade: prev.grade, comment: prev.comment, unseeded: prev.unseeded } : { verdict: null, grade: null, comment: "", unseeded: 0 };
-      if (JSON.stringify(before) === JSON.stringify(next)) continue;
-      if (before.verdict !== next.verdict || before.unseeded !== next.unseeded) await audit("override", f.findingId, { verdict: before.verdict, unseeded: !!before.unseeded }, { verdict: next.verdict, unseeded: !!next.unseeded });
-      if (before.grade !== next.grade) await audit("grade", f.findingId, before.grade, next.grade);
-      if (before.comment !== next.comment) await audit("comment", f.findingId, before.comment, next.comment);
-      await trx
-        .insertInto("finding_reviews")
-        .values({ review_id: review.id, finding_id: f.findingId, ...next, updated_at: now })
-        .onConflict((oc) => oc.columns(["review_id", "finding_id"]).doUpdateSet({ ...next, updated_at: now }))
-        .execute();
-    }
-    return review.id;
+    await writeFindingRows(trx, reviewId, prev, next, now);
+    return reviewId;
   });
 }
 
+/** Writes the per-finding rows that differ between two versions of a review. */
+async function writeFindingRows(db: Database, reviewId: string, prev: ReviewInput, next: ReviewInput, now: string) {
+  const before = new Map(prev.findings.map((f) => [f.findingId, f]));
+  for (const f of next.findings) {
+    const b = before.get(f.findingId);
+    const values = { verdict: f.verdict, grade: f.grade, comment: f.comment, unseeded: f.unseeded ? 1 : 0 };
+    if (b && b.verdict === f.verdict && b.grade === f.grade && b.comment === f.comment && !!b.unseeded === !!f.unseeded) continue;
+    await db
+      .insertInto("finding_reviews")
+      .values({ review_id: reviewId, finding_id: f.findingId, ...values, updated_at: now })
+      .onConflict((oc) => oc.columns(["review_id", "finding_id"]).doUpdateSet({ ...values, updated_at: now }))
+      .execute();
+  }
+}
+
 export type PublishResult =
-  | { ok: true; total: number; autoTotal: number }
+  | { ok: true; total: number; autoTotal: number; revision: number; unchanged: boolean }
   | { ok: false; conflict: { by: string; at: string; total: number } };
 
 /**
- * Publishes the mentor's review: rescored from their verdicts, the attempt's final score and
- * feedback change for the trainee. If another mentor published after this mentor's review was
- * based (a concurrent publish), nothing is overwritten: the caller gets the conflict, and the
- * mentor's own draft stays saved.
+ * Publishes the mentor's review as a new revision: rescored from their verdicts, the attempt's
+ * final score and feedback change for the trainee, who is notified (the feedback shows as new, and
+ * a revision after the first is marked as revised). Each published revision is kept unchanged in
+ * review_revisions. If another mentor published after this mentor's review was based (a concurrent
+ * publish), nothing is overwritten: the caller gets the conflict, and the mentor's own draft stays
+ * saved.
  */
 export async function publishReview(db: Database, viewer: Viewer, attemptId: string, input: ReviewInput, expectedVersion: number): Promise<PublishResult> {
   await saveReviewDraft(db, viewer, attemptId, input);
   const { draft, findings } = await loadSubmittedAttempt(db, viewer, attemptId);
   return db.transaction().execute(async (trx) => {
+    // Claim the attempt row first (conditional update) so publishes of one attempt run in turn.
+    const claimed = await trx.updateTable("attempts").set({ review_version: expectedVersion }).where("id", "=", attemptId).where("review_version", "=", expectedVersion).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, conflict: await conflictInfo(trx, attemptId) } as const;
     const attempt = await trx.selectFrom("attempts").selectAll().where("id", "=", attemptId).executeTakeFirstOrThrow();
-    if (attempt.review_version !== expectedVersion) return { ok: false, conflict: await conflictInfo(trx, attemptId) } as const;
     const review = (await myReview(trx, attemptId, viewer.id))!;
+    const now = new Date().toISOString();
+    const pending = pendingRevision(review);
+    if (review.status === "published" && !pending && attempt.published_review_id === review.id) {
+      // Nothing changed since this mentor's last publish: no new revision.
+      return { ok: true, total: attempt.final_total ?? 0, autoTotal: attempt.auto_total ?? 0, revision: review.revision, unchanged: true } as const;
+    }
+    if (pending) {
+      const current = await trx.selectFrom("finding_reviews").selectAll().where("review_id", "=", review.id).execute();
+      await writeFindingRows(trx, review.id, rowsToInput(review.feedback, current), pending, now);
+      await trx.updateTable("reviews").set({ feedback: pending.feedback }).where("id", "=", review.id).execute();
+    }
     const rows = await trx.selectFrom("finding_reviews").selectAll().where("review_id", "=", review.id).execute();
     const autoHits = new Set(findings.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
     const before = JSON.parse(attempt.final_score!) as ScoreBreakdown;
     const after = rescore(draft, findings, attempt.hints_taken, overridesFrom(rows, autoHits));
-    const now = new Date().toISOString();
-    const res = await trx
+    const revision = review.revision + 1;
+    await trx
       .updateTable("attempts")
       .set({
         final_total: after.total,
@@ -167,17 +251,34 @@ export async function publishReview(db: Database, viewer: Viewer, attemptId: str
         updated_at: now,
       })
       .where("id", "=", attemptId)
-      .where("review_version", "=", expectedVersion)
-      .executeTakeFirst();
-    // Another publish committed between our read and this write (PostgreSQL re-checks the row).
-    if (Number(res.numUpdatedRows) !== 1) return { ok: false, conflict: await conflictInfo(trx, attemptId) } as const;
-    await trx.updateTable("reviews").set({ status: "published", published_at: now, updated_at: now, based_on_version: expectedVersion + 1 }).where("id", "=", review.id).execute();
+      .execute();
+    await trx
+      .updateTable("reviews")
+      .set({ status: "published", published_at: now, updated_at: now, based_on_version: expectedVersion + 1, revision, pending: null })
+      .where("id", "=", review.id)
+      .execute();
+    const feedback = pending ? pending.feedback : review.feedback;
+    await trx
+      .insertInto("review_revisions")
+      .values({
+        id: crypto.randomUUID(),
+        review_id: review.id,
+        attempt_id: attemptId,
+        mentor_id: viewer.id,
+        revision,
+        feedback,
+        findings: JSON.stringify(rowsToInput(feedback, rows).findings),
+        total_before: attempt.published_at ? before.total : null,
+        total: after.total,
+        published_at: now,
+      })
+      .execute();
     await applyRescore(trx, { id: attempt.id, user_id: attempt.user_id, draft_id: attempt.draft_id, domain: attempt.domain }, before, after);
     await trx
       .insertInto("audit_events")
-      .values({ id: crypto.randomUUID(), attempt_id: attemptId, actor_id: viewer.id, action: "publish", finding_id: null, before: JSON.stringify({ total: before.total }), after: JSON.stringify({ total: after.total }), at: now })
+      .values({ id: crypto.randomUUID(), attempt_id: attemptId, actor_id: viewer.id, action: revision > 1 ? `publish revision ${revision}` : "publish", finding_id: null, before: JSON.stringify({ total: before.total }), after: JSON.stringify({ total: after.total }), at: now })
       .execute();
-    return { ok: true, total: after.total, autoTotal: attempt.auto_total ?? after.total } as const;
+    return { ok: true, total: after.total, autoTotal: attempt.auto_total ?? after.total, revision, unchanged: false } as const;
   });
 }
 
@@ -208,7 +309,7 @@ export async function reviewsOfAttempt(db: Database, attemptId: string) {
   const reviews = await db
     .selectFrom("reviews")
     .innerJoin("users", "users.id", "reviews.mentor_id")
-    .select(["reviews.id", "reviews.mentor_id", "reviews.status", "reviews.feedback", "reviews.based_on_version", "reviews.updated_at", "reviews.published_at", "users.name as mentor_name"])
+    .select(["reviews.id", "reviews.mentor_id", "reviews.status", "reviews.feedback", "reviews.based_on_version", "reviews.updated_at", "reviews.published_at", "reviews.revision", "reviews.pending", "users.name as mentor_name"])
     .where("reviews.attempt_id", "=", attemptId)
     .execute();
   const rows = reviews.length ? await db.selectFrom("finding_reviews").selectAll().where("review_id", "in", reviews.map((r) => r.id)).execute() : [];
@@ -219,11 +320,10 @@ export async function reviewsOfAttempt(db: Database, attemptId: string) {
 export async function savedReviewInput(db: Database, viewer: Viewer, attemptId: string): Promise<ReviewInput | null> {
   const review = await myReview(db, attemptId, viewer.id);
   if (!review) return null;
+  const pending = pendingRevision(review);
+  if (pending) return pending;
   const rows = await db.selectFrom("finding_reviews").selectAll().where("review_id", "=", review.id).execute();
-  return {
-    feedback: review.feedback,
-    findings: rows.map((r) => ({ findingId: r.finding_id, verdict: r.verdict, grade: r.grade as 0 | 1 | 2 | 3 | null, comment: r.comment, unseeded: !!r.unseeded })),
-  };
+  return rowsToInput(review.feedback, rows);
 }
 
 /** The published review of a trainee's own attempt, as the trainee may see it. */
@@ -232,16 +332,23 @@ export async function publishedFeedback(db: Database, attempt: { id: string; pub
   const review = await db
     .selectFrom("reviews")
     .innerJoin("users", "users.id", "reviews.mentor_id")
-    .select(["reviews.id", "reviews.feedback", "reviews.published_at", "users.name as mentor"])
+    .select(["reviews.id", "reviews.feedback", "reviews.published_at", "reviews.revision", "users.name as mentor"])
     .where("reviews.id", "=", attempt.published_review_id)
     .where("reviews.attempt_id", "=", attempt.id)
     .executeTakeFirst();
   if (!review) return null;
-  const rows = await db.selectFrom("finding_reviews").select(["finding_id", "verdict", "grade", "comment", "unseeded"]).where("review_id", "=", review.id).execute();
+  const [rows, revisions] = await Promise.all([
+    db.selectFrom("finding_reviews").select(["finding_id", "verdict", "grade", "comment", "unseeded"]).where("review_id", "=", review.id).execute(),
+    db.selectFrom("review_revisions").select(["revision", "total", "total_before", "published_at"]).where("attempt_id", "=", attempt.id).orderBy("published_at", "asc").execute(),
+  ]);
+  const latest = revisions.at(-1);
   return {
     mentor: review.mentor,
     feedback: review.feedback,
     publishedAt: review.published_at,
+    /** The published revision of this review; after the first, the trainee's result was revised. */
+    revision: review.revision,
+    revised: review.revision > 1 ? { previousTotal: latest?.total_before ?? null, total: latest?.total ?? null, at: latest?.published_at ?? null } : null,
     findings: Object.fromEntries(rows.map((r) => [r.finding_id, { verdict: r.verdict, grade: r.grade, comment: r.comment, unseeded: !!r.unseeded }])),
   };
 }

@@ -1,10 +1,19 @@
 // Who may see whose work, enforced in the query: a mentor sees the trainees of the cohorts they
 // mentor; an admin sees every trainee of their organisation; a trainee sees only themself.
+// Every model that reads trainees' work scopes it with these helpers; the dashboards, the
+// calibration page and the exports narrow it further with the filters (resolveScope).
+import { sql, type ExpressionBuilder } from "kysely";
 import type { Database } from "~/db/db.server";
+import { InvalidInputError, NotFoundError } from "~/domain/errors";
+import { periodBounds, type Filters } from "~/domain/stats/filters";
+import { domainOptions, type Option } from "./content.server";
 import type { UserDTO } from "./user.server";
 
+/** The acting user, as far as scoping needs to know them. */
+export type Viewer = Pick<UserDTO, "id" | "role" | "orgId">;
+
 /** A subquery of the trainee ids `viewer` may see; use it as `where("user_id", "in", visibleTraineeIds(db, viewer))`. */
-export function visibleTraineeIds(db: Database, viewer: Pick<UserDTO, "id" | "role" | "orgId">) {
+export function visibleTraineeIds(db: Database, viewer: Viewer) {
   if (viewer.role === "admin") {
     return db.selectFrom("users").select("users.id as user_id").where("users.org_id", "=", viewer.orgId).where("users.role", "=", "trainee");
   }
@@ -21,7 +30,7 @@ export function visibleTraineeIds(db: Database, viewer: Pick<UserDTO, "id" | "ro
 }
 
 /** Cohorts the viewer may filter by: all of the organisation for admins, their own for mentors. */
-export async function visibleCohorts(db: Database, viewer: Pick<UserDTO, "id" | "role" | "orgId">) {
+export async function visibleCohorts(db: Database, viewer: Viewer) {
   let q = db.selectFrom("cohorts").select(["cohorts.id", "cohorts.name"]).where("cohorts.org_id", "=", viewer.orgId);
   if (viewer.role !== "admin") {
     q = q.where("cohorts.id", "in", db.selectFrom("cohort_members").select("cohort_id").where("user_id", "=", viewer.id).where("member_role", "=", "mentor"));
@@ -29,7 +38,71 @@ export async function visibleCohorts(db: Database, viewer: Pick<UserDTO, "id" | 
   return q.orderBy("cohorts.name").execute();
 }
 
-export async function canSeeTrainee(db: Database, viewer: Pick<UserDTO, "id" | "role" | "orgId">, traineeId: string): Promise<boolean> {
+export async function canSeeTrainee(db: Database, viewer: Viewer, traineeId: string): Promise<boolean> {
   const row = await db.selectFrom("users").select("id").where("id", "=", traineeId).where("id", "in", visibleTraineeIds(db, viewer)).executeTakeFirst();
   return !!row;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Filtered scope: the dashboards, calibration and exports.
+
+/** `cohort=all`: every cohort in view, even when that is many trainees. */
+export const ALL_COHORTS = "all";
+/** Without from/to the dashboards show the last twelve weeks, today included. */
+export const DEFAULT_PERIOD_DAYS = 84;
+
+export interface Scope {
+  viewer: Viewer;
+  cohort?: string;
+  trainee?: string;
+  domain?: string;
+  /** Inclusive days shown. */
+  from: string;
+  to: string;
+  /** Half-open ISO bounds of the period. */
+  start: string;
+  end: string;
+  defaultPeriod: boolean;
+}
+
+/**
+ * Checks the filters against what the viewer may see: an unknown or foreign cohort or trainee
+ * is NotFoundError (the answer does not reveal whether it exists), an unknown domain
+ * InvalidInputError naming the field.
+ */
+export async function resolveScope(db: Database, viewer: Viewer, filters: Filters, now = new Date()): Promise<{ scope: Scope; cohorts: Option[] }> {
+  const cohorts = await visibleCohorts(db, viewer);
+  if (filters.cohort === ALL_COHORTS) filters = { ...filters, cohort: undefined };
+  if (filters.cohort && !cohorts.some((c) => c.id === filters.cohort)) throw new NotFoundError("No such cohort.");
+  if (filters.domain && !domainOptions().some((d) => d.id === filters.domain)) throw new InvalidInputError("domain", `Invalid filter: unknown domain "${filters.domain}".`);
+  if (filters.trainee && !(await canSeeTrainee(db, viewer, filters.trainee))) throw new NotFoundError("No such trainee.");
+  const defaultPeriod = !filters.from && !filters.to;
+  const to = filters.to ?? now.toISOString().slice(0, 10);
+  const from = filters.from ?? new Date(Date.parse(`${to}T00:00:00.000Z`) - (DEFAULT_PERIOD_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+  const { start, end } = periodBounds({ from, to }) as { start: string; end: string };
+  return {
+    scope: { viewer, cohort: filters.cohort, trainee: filters.trainee, domain: filters.domain, from, to, start, end, defaultPeriod },
+    cohorts: cohorts.map((c) => ({ id: c.id, name: c.name })),
+  };
+}
+
+/**
+ * `column IN (trainees the viewer may see) [AND IN (the cohort's trainees)] [AND = trainee]`.
+ * Every dashboard, progress, calibration and export query goes through this.
+ */
+export function traineeScope(db: Database, scope: Pick<Scope, "viewer" | "cohort" | "trainee">, column: string) {
+  // Kysely cannot type a column name chosen at run time; the callers pass literal columns.
+  return <D, TB extends keyof D>(eb: ExpressionBuilder<D, TB>) => {
+    const col = sql.ref(column);
+    const parts = [eb(col, "in", visibleTraineeIds(db, scope.viewer))];
+    if (scope.cohort) {
+      parts.push(
+        eb(col, "in", db.selectFrom("cohort_members").select("cohort_members.user_id").where("cohort_members.cohort_id", "=", scope.cohort).where("cohort_members.member_role", "=", "trainee")),
+      );
+    }
+    if (scope.trainee) parts.push(eb(col, "=", scope.trainee));
+    return eb.and(parts);
+  };
+}
+
+export type InScope = (column: string) => ReturnType<typeof traineeScope>;

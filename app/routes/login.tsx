@@ -5,9 +5,9 @@ import { z } from "zod";
 import { Field } from "~/components/Field";
 import { db } from "~/db/db.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoDatabase } from "~/models/demo.server";
-import { isLoginBlocked, recordLoginFailure } from "~/models/login-limit.server";
+import { releaseSignIn, reserveSignIn } from "~/models/login-limit.server";
 import { checkCredentials } from "~/models/user.server";
-import { getUser, homeFor, safeRedirectPath, signIn } from "~/utils/auth.server";
+import { getUser, homeFor, knownDevice, safeRedirectPath, signIn } from "~/utils/auth.server";
 import { demoAllowed } from "~/utils/env.server";
 import { clearFields, parseForm } from "~/utils/forms";
 
@@ -31,25 +31,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const client = context.clientIp ?? "unknown";
   const form = await request.formData();
-  const email = String(form.get("email") ?? "");
-  if (await isLoginBlocked(db(), client)) {
-    return data(
-      { formError: "Too many failed sign-in attempts. Wait a minute, then try again.", fieldErrors: {}, email },
-      { status: 429, headers: { "Retry-After": "60" } },
-    );
-  }
+  // Only as much of the address as an address can be is shown back.
+  const email = String(form.get("email") ?? "").slice(0, 320);
   const parsed = parseForm(LoginSchema, form);
   if (!parsed.ok) return data({ formError: null, fieldErrors: parsed.errors, email }, { status: 400 });
+  // Reserve before the slow password check, so a burst cannot all pass the limit at once.
+  const reservation = await reserveSignIn(db(), { address: client, email: parsed.data.email, device: await knownDevice(request, parsed.data.email) });
+  if (!reservation.ok) {
+    const minutes = Math.ceil(reservation.retryAfter / 60);
+    return data(
+      { formError: `Too many failed sign-in attempts. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`}, then try again.`, fieldErrors: {}, email },
+      { status: 429, headers: { "Retry-After": String(reservation.retryAfter) } },
+    );
+  }
   const result = await checkCredentials(db(), parsed.data.email, parsed.data.password);
   if (!result.ok) {
-    await recordLoginFailure(db(), client);
     const formError =
       result.reason === "disabled"
         ? "This account has been disabled. Ask your administrator to re-enable it."
         : "That email and password do not match an account. Check both and try again.";
     return data({ formError, fieldErrors: {}, email }, { status: 400 });
   }
-  return signIn(request, result.user, safeRedirectPath(parsed.data.redirectTo, homeFor(result.user.role)));
+  await releaseSignIn(db(), reservation);
+  return signIn(request, result.user, safeRedirectPath(parsed.data.redirectTo, homeFor(result.user.role)), client);
 }
 
 export default function Login() {

@@ -82,14 +82,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!mine) return data({ kind: "invalid" as const, errors: { form: "You have no saved review to publish." } as Record<string, string> }, { status: 400 });
       const result = await publishReview(db(), viewer, attemptId, mine, current.attempt.version);
       if (!result.ok) return data({ kind: "conflict" as const, conflict: result.conflict }, { status: 409 });
-      return { kind: "published" as const, total: result.total };
+      return { kind: "published" as const, total: result.total, revision: result.revision, unchanged: result.unchanged };
     }
     const parsed = parseReview(form, current.findings.map((f) => f.id));
     if (!parsed.ok) return data({ kind: "invalid" as const, errors: parsed.errors }, { status: 400 });
     if (intent === "publish") {
       const result = await publishReview(db(), viewer, attemptId, parsed.input, parsed.version);
       if (!result.ok) return data({ kind: "conflict" as const, conflict: result.conflict }, { status: 409 });
-      return { kind: "published" as const, total: result.total };
+      return { kind: "published" as const, total: result.total, revision: result.revision, unchanged: result.unchanged };
     }
     await saveReviewDraft(db(), viewer, attemptId, parsed.input);
     return { kind: "saved" as const, at: new Date().toISOString() };
@@ -144,7 +144,16 @@ export default function ReviewAttempt() {
 
       {result?.kind === "published" ? (
         <div className="success" role="status">
-          Published. The trainee now sees your feedback and a final score of {result.total}.
+          {result.unchanged
+            ? `Nothing changed since you published revision ${result.revision}; the trainee's review is as it was.`
+            : `Published${result.revision > 1 ? ` revision ${result.revision}` : ""}. The trainee now sees your feedback and a final score of ${result.total}${result.revision > 1 ? ", marked as revised" : ""}.`}
+        </div>
+      ) : null}
+      {r.mine?.status === "published" ? (
+        <div className="notice" role="status" data-testid="revision-note">
+          {r.mine.revising
+            ? `You are editing revision ${r.mine.revision + 1}. The trainee still sees revision ${r.mine.revision} until you publish again.`
+            : `Your review is published (revision ${r.mine.revision}). Any change starts a new revision, which the trainee sees only when you publish it.`}
         </div>
       ) : null}
       {result?.kind === "conflict" ? (

@@ -5,7 +5,7 @@ import { DashboardFilters } from "~/components/DashboardFilters";
 import { db } from "~/db/db.server";
 import { FLAG_KAPPA_BELOW, FLAG_MIN_PAIRS } from "~/domain/stats/agreement";
 import { gradingCalibration, type AgreementDTO } from "~/models/calibration.server";
-import { filtersFromRequest, withFilterErrors } from "~/models/dashboard.server";
+import { domainCall, filtersFromRequest } from "~/utils/http.server";
 import dashboardStyles from "~/styles/dashboards.css";
 import { requireRole } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
@@ -16,7 +16,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardS
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "mentor", "admin");
   const filters = filtersFromRequest(request);
-  return withFilterErrors(() => gradingCalibration(db(), user, filters));
+  return domainCall(() => gradingCalibration(db(), user, filters));
 }
 
 const kappaText = (k: number | null) => (k === null ? "—" : k.toFixed(2));

@@ -6,7 +6,8 @@ import { Heatmap, SmallMultiples } from "~/components/charts-dashboard";
 import { DashboardFilters } from "~/components/DashboardFilters";
 import { db } from "~/db/db.server";
 import { filtersToQuery } from "~/domain/stats/filters";
-import { cohortDashboard, filtersFromRequest, withFilterErrors } from "~/models/dashboard.server";
+import { cohortDashboard } from "~/models/cohort-dashboard.server";
+import { domainCall, filtersFromRequest } from "~/utils/http.server";
 import dashboardStyles from "~/styles/dashboards.css";
 import { requireRole } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
@@ -17,7 +18,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardS
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "mentor", "admin");
   const filters = filtersFromRequest(request);
-  return withFilterErrors(() => cohortDashboard(db(), user, filters));
+  return domainCall(() => cohortDashboard(db(), user, filters));
 }
 
 function hoursText(h: number | null): string {

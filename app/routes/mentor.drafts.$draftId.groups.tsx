@@ -33,8 +33,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { findingIds, verdict, grade } = parsed.data;
   if (!verdict && !grade) return data({ ok: false as const, message: "Choose a verdict or a grade for the group" }, { status: 400 });
   try {
-    const n = await gradeGroup(db(), viewer, params.draftId!, findingIds.split(","), verdict || null, grade ? (Number(grade) as 0 | 1 | 2 | 3) : null);
-    return { ok: true as const, message: `Graded ${n} finding${n === 1 ? "" : "s"}. They are saved in each attempt's review draft; adjust individuals and publish from the review pages.` };
+    const r = await gradeGroup(db(), viewer, params.draftId!, findingIds.split(","), verdict || null, grade ? (Number(grade) as 0 | 1 | 2 | 3) : null);
+    const n = r.graded;
+    const skipped = r.skipped.length
+      ? ` Not changed, because your review of their attempt is published: ${r.skipped.map((s) => `${s.trainee} (${s.findings} finding${s.findings === 1 ? "" : "s"})`).join(", ")}. Open those reviews to start a new revision.`
+      : "";
+    return { ok: true as const, message: `Graded ${n} finding${n === 1 ? "" : "s"}. They are saved in each attempt's review draft; adjust individuals and publish from the review pages.${skipped}` };
   } catch (e) {
     if (e instanceof GroupsNotFound) throw notFound();
     throw e;
@@ -74,6 +78,7 @@ export default function Groups() {
                   <li key={m.id}>
                     <strong>{m.trainee}</strong>: {m.text}{" "}
                     {m.mine?.grade !== null && m.mine?.grade !== undefined ? <span className="pill">graded {m.mine.grade}/3</span> : null}{" "}
+                    {m.published ? <span className="pill pill-blue" title="Group grading will not change a published review">published, not changed here</span> : null}{" "}
                     <Link to={`/mentor/attempts/${m.attemptId}#fr-${m.id}`}>adjust</Link>
                   </li>
                 ))}

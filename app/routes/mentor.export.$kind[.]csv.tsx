@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { db } from "~/db/db.server";
-import { filtersFromRequest, withFilterErrors } from "~/models/dashboard.server";
+import { domainCall, filtersFromRequest } from "~/utils/http.server";
 import { EXPORT_KINDS, prepareExport } from "~/models/export.server";
 import { requireRole } from "~/utils/auth.server";
 
@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kind = Kind.safeParse(params.kind);
   if (!kind.success) throw new Response(`Unknown export "${params.kind}". Choose attempts, findings or reviews.`, { status: 404 });
   const filters = filtersFromRequest(request);
-  const { fileName, chunks } = await withFilterErrors(() => prepareExport(db(), user, kind.data, filters));
+  const { fileName, chunks } = await domainCall(() => prepareExport(db(), user, kind.data, filters));
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

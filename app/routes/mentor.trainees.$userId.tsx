@@ -5,7 +5,7 @@ import { HBarChart, LineChart } from "~/components/charts";
 import { pct } from "~/components/charts-dashboard";
 import { db } from "~/db/db.server";
 import { MIN_FLAWS_FOR_RANKING } from "~/domain/stats/progress";
-import { traineeDetail } from "~/models/dashboard.server";
+import { traineeDetail } from "~/models/progress.server";
 import dashboardStyles from "~/styles/dashboards.css";
 import { requireRole } from "~/utils/auth.server";
 import { formatDate, formatDateTime } from "~/utils/format";

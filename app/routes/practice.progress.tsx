@@ -5,18 +5,17 @@ import { db } from "~/db/db.server";
 import { MIN_FLAWS_FOR_RANKING } from "~/domain/stats/progress";
 import { traineeProgress } from "~/models/progress.server";
 import { requireRole } from "~/utils/auth.server";
-import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Progress · Redline" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "trainee");
-  return traineeProgress(db(), user.id);
+  return traineeProgress(db(), user);
 }
 
 export default function ProgressPage() {
   const p = useLoaderData<typeof loader>();
-  if (p.series.length === 0) {
+  if (p.summary.attempts === 0) {
     return (
       <div>
         <h1>Your progress</h1>
@@ -35,20 +34,26 @@ export default function ProgressPage() {
       <div className="grid-3">
         <div className="card">
           <div className="muted small">Reviews submitted</div>
-          <div className="stat">{p.series.length}</div>
+          <div className="stat">{p.summary.attempts}</div>
         </div>
         <div className="card">
           <div className="muted small">Average score</div>
-          <div className="stat">{p.average?.toFixed(1)}</div>
+          <div className="stat">{p.summary.average?.toFixed(1)}</div>
         </div>
         <div className="card">
           <div className="muted small">Last five vs. five before</div>
-          <div className="stat">{p.recentChange === null ? "—" : `${p.recentChange > 0 ? "+" : ""}${p.recentChange.toFixed(1)}`}</div>
+          <div className="stat">{p.summary.recentChange === null ? "—" : `${p.summary.recentChange > 0 ? "+" : ""}${p.summary.recentChange.toFixed(1)}`}</div>
         </div>
       </div>
       <section className="card" aria-labelledby="trend-h">
         <h2 id="trend-h">Score over time</h2>
-        <LineChart title="Total score per submitted review, oldest first" points={p.series.map((s) => ({ label: `${formatDate(s.at)} (${s.domain})`, value: s.total }))} yLabel="Score (0–100)" xLabel="Reviews, oldest to newest" />
+        {p.trend.grouped ? <p className="muted small">Period means: there are too many reviews to plot one by one.</p> : null}
+        <LineChart
+          title={p.trend.grouped ? "Mean total score per period, oldest first" : "Total score per submitted review, oldest first"}
+          points={p.trend.points.map((s) => ({ label: s.label, value: s.value }))}
+          yLabel="Score (0–100)"
+          xLabel={p.trend.grouped ? "Periods, oldest to newest" : "Reviews, oldest to newest"}
+        />
       </section>
       <div className="grid-2">
         <section className="card" aria-labelledby="strong-h">
@@ -56,8 +61,8 @@ export default function ProgressPage() {
           {p.strongest.length ? (
             <ul className="plain-list">
               {p.strongest.map((c) => (
-                <li key={c.category}>
-                  {c.name} — {Math.round(c.rate * 100)} % of {c.total}
+                <li key={c.name}>
+                  {c.name} — {Math.round(c.rate * 100)} % of {c.flaws}
                 </li>
               ))}
             </ul>
@@ -70,8 +75,8 @@ export default function ProgressPage() {
           {p.weakest.length ? (
             <ul className="plain-list">
               {p.weakest.map((c) => (
-                <li key={c.category}>
-                  {c.name} — {Math.round(c.rate * 100)} % of {c.total}
+                <li key={c.name}>
+                  {c.name} — {Math.round(c.rate * 100)} % of {c.flaws}
                 </li>
               ))}
             </ul>
@@ -82,7 +87,7 @@ export default function ProgressPage() {
       </div>
       <section className="card" aria-labelledby="cat-h">
         <h2 id="cat-h">Hit rate per flaw category</h2>
-        <HBarChart title="Share of seeded flaws you detected, per category" valueLabel="Flaws detected" lowerIsBetter={false} bars={p.categories.map((c) => ({ key: c.category, label: c.name, value: c.rate, note: `(${c.hits}/${c.total})` }))} />
+        <HBarChart title="Share of seeded flaws you detected, per category" valueLabel="Flaws detected" lowerIsBetter={false} bars={p.categories.map((c) => ({ key: c.name, label: c.name, value: c.rate, note: `(${c.hits}/${c.flaws})` }))} />
       </section>
     </div>
   );

@@ -8,7 +8,7 @@ import { AttemptNotFound, getAttemptForTrainee } from "~/models/attempt.server";
 import { resultsDTO } from "~/models/results.server";
 import { markFeedbackSeen, publishedFeedback } from "~/models/review.server";
 import { requireRole } from "~/utils/auth.server";
-import { formatDuration } from "~/utils/format";
+import { formatDateTime, formatDuration } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Results: ${data?.draft.title ?? ""} · Redline` }];
 
@@ -60,6 +60,12 @@ export default function Results() {
       {r.review ? (
         <section className="card mentor-feedback" aria-labelledby="fb-h" data-testid="mentor-feedback">
           <h2 id="fb-h">Feedback from {r.review.mentor}</h2>
+          {r.review.revised ? (
+            <p className="notice small" role="status" data-testid="review-revised">
+              Revised review (revision {r.review.revision}, {formatDateTime(r.review.revised.at ?? r.review.publishedAt ?? "")}): your mentor changed their review after publishing it.
+              {r.review.revised.previousTotal !== null ? ` Your final score went from ${r.review.revised.previousTotal} to ${r.review.revised.total}.` : ""}
+            </p>
+          ) : null}
           {r.review.feedback ? <p className="finding-text">{r.review.feedback}</p> : <p className="muted">No overall comment; see the notes on your findings below.</p>}
           <p className="small muted">
             Automatic score {r.score.autoTotal} → after review <strong>{r.score.total}</strong>.

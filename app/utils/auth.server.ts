@@ -1,9 +1,17 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { db } from "~/db/db.server";
 import type { Role } from "~/db/schema";
-import { createSession, deleteSession, SESSION_TTL_MS, userForSession } from "~/models/session.server";
+import { purgeLoginLimits } from "~/models/login-limit.server";
+import { createSession, deleteExpiredSessions, deleteSession, userForSession, type SessionPolicy } from "~/models/session.server";
 import { touchUser, type UserDTO } from "~/models/user.server";
 import { env, isProduction } from "./env.server";
+import { randomToken, sha256 } from "./password.server";
+
+/** Idle timeout and absolute lifetime from the environment (SESSION_IDLE_HOURS, SESSION_MAX_DAYS). */
+export function sessionPolicy(): SessionPolicy {
+  const e = env();
+  return { idleMs: e.SESSION_IDLE_HOURS * 60 * 60 * 1000, absoluteMs: e.SESSION_MAX_DAYS * 24 * 60 * 60 * 1000 };
+}
 
 let cookie: ReturnType<typeof createCookie> | undefined;
 function sessionCookie() {
@@ -12,13 +20,40 @@ function sessionCookie() {
     sameSite: "lax",
     secure: isProduction(),
     path: "/",
-    maxAge: SESSION_TTL_MS / 1000,
+    maxAge: sessionPolicy().absoluteMs / 1000,
     secrets: [env().SESSION_SECRET],
   });
   return cookie;
 }
 
-async function sessionToken(request: Request): Promise<string | null> {
+let device: ReturnType<typeof createCookie> | undefined;
+/**
+ * Marks a browser that signed in to an account before (signed, random id, a hash of the email):
+ * its sign-in tries count on their own counter, so an attacker's failures elsewhere do not lock the
+ * owner out of their usual browser.
+ */
+function deviceCookie() {
+  device ??= createCookie("redline_device", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: isProduction(),
+    path: "/login",
+    maxAge: 365 * 24 * 60 * 60,
+    secrets: [env().SESSION_SECRET],
+  });
+  return device;
+}
+
+const accountTag = (email: string) => sha256(`device:${email.trim().toLowerCase()}`);
+
+/** The device id of this browser for the account with this email, if it signed in to it before. */
+export async function knownDevice(request: Request, email: string): Promise<string | null> {
+  const value = (await deviceCookie().parse(request.headers.get("Cookie"))) as { a?: unknown; d?: unknown } | null;
+  if (!value || typeof value !== "object" || value.a !== accountTag(email) || typeof value.d !== "string") return null;
+  return value.d;
+}
+
+export async function sessionToken(request: Request): Promise<string | null> {
   const value = await sessionCookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 0 ? value : null;
 }
@@ -29,7 +64,7 @@ const userCache = new WeakMap<Request, Promise<UserDTO | null>>();
 export function getUser(request: Request): Promise<UserDTO | null> {
   let p = userCache.get(request);
   if (!p) {
-    p = sessionToken(request).then((t) => (t ? userForSession(db(), t) : null));
+    p = sessionToken(request).then((t) => (t ? userForSession(db(), t, sessionPolicy()) : null));
     userCache.set(request, p);
   }
   return p;
@@ -65,12 +100,18 @@ export function homeFor(role: Role): string {
 }
 
 /** Starts a fresh session (new id at every sign-in) and ends the previous one, if any. */
-export async function signIn(request: Request, user: UserDTO, redirectTo: string): Promise<Response> {
+export async function signIn(request: Request, user: UserDTO, redirectTo: string, clientAddress: string | null = null): Promise<Response> {
   const old = await sessionToken(request);
   if (old) await deleteSession(db(), old);
-  const { token } = await createSession(db(), user.id);
+  const { token } = await createSession(db(), user.id, { userAgent: request.headers.get("User-Agent"), client: clientAddress }, sessionPolicy());
   await touchUser(db(), user.id);
-  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(token) } });
+  // Sign-in is the natural moment to clear out what has expired, on whichever instance runs it.
+  await deleteExpiredSessions(db(), sessionPolicy());
+  await purgeLoginLimits(db());
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionCookie().serialize(token));
+  headers.append("Set-Cookie", await deviceCookie().serialize({ a: accountTag(user.email), d: (await knownDevice(request, user.email)) ?? randomToken(16) }));
+  return redirect(redirectTo, { headers });
 }
 
 export async function signOut(request: Request): Promise<Response> {

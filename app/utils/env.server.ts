@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   REDLINE_DEMO: z.enum(["0", "1", "auto"]).default("auto"),
+  SESSION_IDLE_HOURS: z.coerce.number({ message: "SESSION_IDLE_HOURS must be a number of hours, e.g. 12" }).positive("SESSION_IDLE_HOURS must be more than 0").default(12),
+  SESSION_MAX_DAYS: z.coerce.number({ message: "SESSION_MAX_DAYS must be a number of days, e.g. 14" }).positive("SESSION_MAX_DAYS must be more than 0").default(14),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z
     .string()

@@ -12,7 +12,9 @@ import { createDatabase } from "~/db/db.server";
 import { FIXTURE_PACK } from "~/domain/generation/fixture-pack";
 import type { Pack, SourceDoc } from "~/domain/types";
 import { verifyDraft } from "~/domain/verification/verify";
-import { cancelGenerationJob, createGenerationJob, listGenerationJobs, runGenerationJob, type GenerationRequest, type RunOptions } from "~/models/ai-generation.server";
+import { ConflictError } from "~/domain/errors";
+import { claimGenerationJob, createGenerationJob, failStaleJobs, listGenerationJobs, type GenerationRequest } from "~/models/generation-jobs.server";
+import { cancelGenerationJob, runGenerationJob, type RunOptions } from "~/models/generation-runner.server";
 import { suggestGrade } from "~/models/ai-grading.server";
 import { insertDrafts, rowToDraft } from "~/models/draft.server";
 import { generateDraft } from "~/domain/generation/generate";
@@ -279,6 +281,43 @@ describe.each(DIALECTS)("AI generation on %s", (dialect) => {
     expect(draft.title).toBe("Regional limits v2");
     expect(draft.brief).toBe(SOURCE.brief);
     expect(s.calls.map((c) => c.purpose)).toEqual(["draft", "draft-repair", "flaws"]);
+  });
+
+  it("two instances racing for one queued job: exactly one runs it, the other is refused", async () => {
+    t = await createTestDb(dialect);
+    const other = createDatabase(t.url); // a second app instance on the same database
+    try {
+      fake.use(good);
+      const jobId = await createGenerationJob(t.db, { domain: "fixture", mode: "flaws", count: 2, difficulty: 2, spendLimitUsd: 5, origin: "test" }, "fake-model");
+      const opts = { llm: client(), pack: PACK, contentHash: "fixture-hash", concurrency: 1, cancelPollMs: 50, seed: 42 };
+      const results = await Promise.allSettled([runGenerationJob(t.db, jobId, opts), runGenerationJob(other, jobId, opts)]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
+      expect(refused.reason).toBeInstanceOf(ConflictError);
+      expect(String(refused.reason.message)).toMatch(/not queued/);
+      const s = await state(jobId);
+      expect(s.items).toHaveLength(2);
+      expect(s.job.status).toBe("done");
+      expectConsistent(s);
+
+      const next = await createGenerationJob(t.db, { domain: "fixture", mode: "flaws", count: 1, difficulty: 2, spendLimitUsd: 5, origin: "test" }, "fake-model");
+      const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => claimGenerationJob(i % 2 ? t.db : other, next)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+    } finally {
+      await other.destroy();
+    }
+  });
+
+  it("the job list shows a job whose process stopped as interrupted without writing; starting a job records it", async () => {
+    t = await createTestDb(dialect);
+    const jobId = await createGenerationJob(t.db, { domain: "fixture", mode: "flaws", count: 1, difficulty: 2, spendLimitUsd: 5, origin: "test" }, "fake-model");
+    const old = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+    await t.db.updateTable("generation_jobs").set({ status: "running", updated_at: old }).where("id", "=", jobId).execute();
+    const [shown] = await listGenerationJobs(t.db, { orgId: null });
+    expect(shown).toMatchObject({ id: jobId, status: "failed", active: false, stopReason: expect.stringMatching(/^Interrupted/) });
+    expect((await state(jobId)).job).toMatchObject({ status: "running", updated_at: old });
+    await failStaleJobs(t.db);
+    expect((await state(jobId)).job).toMatchObject({ status: "failed", stop_reason: expect.stringMatching(/^Interrupted/) });
   });
 
   it("concurrent generations keep counters and call records exact", async () => {

@@ -6,7 +6,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
 import { generateDraft } from "~/domain/generation/generate";
 import { gradingCalibration } from "~/models/calibration.server";
-import { cohortDashboard, FilterNotFound, traineeDetail, type Viewer } from "~/models/dashboard.server";
+import { NotFoundError } from "~/domain/errors";
+import { cohortDashboard } from "~/models/cohort-dashboard.server";
+import { traineeDetail, traineeProgress } from "~/models/progress.server";
+import type { Viewer } from "~/models/scope.server";
 import { insertDrafts } from "~/models/draft.server";
 import { exportCsvText } from "~/models/export.server";
 import { createOrganisation, createUser, type UserDTO } from "~/models/user.server";
@@ -227,9 +230,9 @@ describe.each(DIALECTS)("mentor dashboards on %s", (dialect) => {
     expect(JSON.stringify(adm)).not.toContain("Zed Outsider");
 
     // Naming a cohort or trainee out of sight is "not found", whether or not it exists.
-    await expect(cohortDashboard(s.db, viewer(s.mentorA), { cohort: s.cohortB }, NOW)).rejects.toBeInstanceOf(FilterNotFound);
-    await expect(cohortDashboard(s.db, viewer(s.mentorA), { trainee: s.cy.id }, NOW)).rejects.toBeInstanceOf(FilterNotFound);
-    await expect(cohortDashboard(s.db, viewer(s.mentorA), { cohort: "no-such-cohort" }, NOW)).rejects.toBeInstanceOf(FilterNotFound);
+    await expect(cohortDashboard(s.db, viewer(s.mentorA), { cohort: s.cohortB }, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(cohortDashboard(s.db, viewer(s.mentorA), { trainee: s.cy.id }, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(cohortDashboard(s.db, viewer(s.mentorA), { cohort: "no-such-cohort" }, NOW)).rejects.toBeInstanceOf(NotFoundError);
     const narrowed = await cohortDashboard(s.db, viewer(s.admin), { cohort: s.cohortB }, NOW);
     expect(narrowed.heatmap.rows.map((r) => r.name)).toEqual(["Cy Trainee"]);
   });
@@ -289,6 +292,10 @@ describe.each(DIALECTS)("mentor dashboards on %s", (dialect) => {
     expect(d.summary).toMatchObject({ attempts: 3, reviewed: 1, awaitingReview: 2, hitRate: 0.5, falsePositiveShare: 0.25 });
     expect(d.feedback).toEqual([expect.objectContaining({ mentor: "Mira Mentor", feedback: "Good work." })]);
     expect(d.trend.points.map((p) => p.value)).toEqual([10, 60, 70]);
+    // The trainee's own progress page shows the same figures as their mentor's page about them.
+    const own = await traineeProgress(s.db, viewer(s.ana));
+    expect(own).toEqual({ summary: d.summary, trend: d.trend, categories: d.categories, strongest: d.strongest, weakest: d.weakest });
+    expect(own.categories.length).toBeGreaterThan(0);
     expect((await traineeDetail(s.db, viewer(s.admin), s.cy.id))?.trainee.name).toBe("Cy Trainee");
   });
 
@@ -354,7 +361,7 @@ describe.each(DIALECTS)("mentor dashboards on %s", (dialect) => {
     expect(carls).toContain("Carl Mentor,draft");
 
     // Filters: a trainee out of sight is not found; a period narrows.
-    await expect(exportCsvText(s.db, viewer(s.mentorA), "attempts", { trainee: s.cy.id })).rejects.toBeInstanceOf(FilterNotFound);
+    await expect(exportCsvText(s.db, viewer(s.mentorA), "attempts", { trainee: s.cy.id })).rejects.toBeInstanceOf(NotFoundError);
     const march = await exportCsvText(s.db, viewer(s.mentorA), "attempts", { from: "2026-03-11", to: "2026-03-31", trainee: s.ana.id });
     expect(march.split("\r\n").filter(Boolean)).toHaveLength(2);
     expect(march).toContain(s.a3);
@@ -391,10 +398,24 @@ describe.each(DIALECTS)("mentor dashboards on %s", (dialect) => {
       .groupBy("attempts.user_id")
       .execute();
     const stats = new Map((await db.selectFrom("trainee_stats").selectAll().execute()).map((r) => [r.user_id, r]));
+    // Against the stored final scores, counted here without the app's tally code.
+    const scores = await db.selectFrom("attempts").select(["user_id", "final_score"]).where("status", "=", "submitted").execute();
+    const fromScores = new Map<string, { flaws: number; hits: number; falsePositives: number }>();
+    for (const r of scores) {
+      const sc = JSON.parse(r.final_score!) as { flaws: { status: string }[]; falsePositives: string[] };
+      const cur = fromScores.get(r.user_id) ?? { flaws: 0, hits: 0, falsePositives: 0 };
+      cur.flaws += sc.flaws.length;
+      cur.hits += sc.flaws.filter((f) => f.status !== "missed").length;
+      cur.falsePositives += sc.falsePositives.length;
+      fromScores.set(r.user_id, cur);
+    }
+    for (const [userId, c] of fromScores) {
+      const st = stats.get(userId)!;
+      expect({ flaws: num(st.flaws), hits: num(st.hits), falsePositives: num(st.false_positives) }).toEqual(c);
+    }
     for (const u of perUser) {
       const st = stats.get(u.user_id)!;
       expect(num(st.attempts)).toBe(num(u.n));
-      // total_sum is `real`: single precision on PostgreSQL.
       expect(num(st.total_sum)).toBeCloseTo(num(u.total), 1);
       expect(num(st.findings)).toBe(num(findings.find((f) => f.user_id === u.user_id)?.n));
     }

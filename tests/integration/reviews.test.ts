@@ -46,7 +46,7 @@ describe.each(DIALECTS)("mentor reviews on %s", (dialect) => {
     };
     const res = await publishReview(t.db, o.mentorA, a.attemptId, input, 0);
     // Explanation 2/3 instead of 1: 45×0.4 + 20×0.5 + 10 + 25×2/3 = 54.7.
-    expect(res).toEqual({ ok: true, total: 54.7, autoTotal: 63 });
+    expect(res).toEqual({ ok: true, total: 54.7, autoTotal: 63, revision: 1, unchanged: false });
     const after = await t.db.selectFrom("attempts").select(["auto_total", "final_total", "review_version"]).where("id", "=", a.attemptId).executeTakeFirstOrThrow();
     expect(after).toEqual({ auto_total: 63, final_total: 54.7, review_version: 1 });
     const trail = await auditTrail(t.db, a.attemptId);
@@ -92,9 +92,9 @@ describe.each(DIALECTS)("mentor reviews on %s", (dialect) => {
     const a3 = await submitted(t.db, o.t3.id, o.draftId, [OFF_BY_ONE]);
     // mentorB sees only t3: grading all three ids touches only a3.
     const n = await gradeGroup(t.db, o.mentorB, o.draftId, [a1.findingIds[0], a2.findingIds[0], a3.findingIds[0]], "correct", 3);
-    expect(n).toBe(1);
+    expect(n).toEqual({ graded: 1, skipped: [] });
     const rows = await t.db.selectFrom("finding_reviews").select(["finding_id", "verdict", "grade"]).execute();
     expect(rows).toEqual([{ finding_id: a3.findingIds[0], verdict: "correct", grade: 3 }]);
-    expect(await gradeGroup(t.db, o.mentorA, o.draftId, [a1.findingIds[0], a2.findingIds[0]], null, 1)).toBe(2);
+    expect((await gradeGroup(t.db, o.mentorA, o.draftId, [a1.findingIds[0], a2.findingIds[0]], null, 1)).graded).toBe(2);
   });
 });

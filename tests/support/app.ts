@@ -16,7 +16,7 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(root, "build", "index.js"))) {
-    throw new Error("The app is not built. Run the tests with `npm test` (it builds first) or run `npm run build`.");
+    throw new Error("The app is not built: the test setup (tests/support/build.ts) should have built it; run `npm run build`.");
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "redline-app-"));
   const dbUrl = `file:${path.join(dir, "app.db")}`;

@@ -1,4 +1,5 @@
 import type { TestProject } from "vitest/node";
+import { ensureFreshBuild } from "./build";
 import { startCluster, type Cluster } from "./postgres";
 
 declare module "vitest" {
@@ -9,8 +10,12 @@ declare module "vitest" {
 
 let cluster: Cluster | undefined;
 
-/** One PostgreSQL cluster per run; every test that needs it creates its own database in it. */
+/**
+ * For the integration and browser tests: a build no older than the sources, and one PostgreSQL
+ * cluster per run (every test that needs it creates its own database in it).
+ */
 export async function setup(project: TestProject) {
+  ensureFreshBuild();
   cluster = await startCluster();
   project.provide("pgAdminUrl", cluster.url);
 }

@@ -5,6 +5,7 @@ import * as m0003 from "./0003_reviews";
 import * as m0004 from "./0004_generation";
 import * as m0005 from "./0005_dashboard_indexes";
 import * as m0006 from "./0006_finding_suggestions";
+import * as m0007 from "./0007_integrity";
 
 // Static index: bundlers and the classic compiler see every migration; no filesystem scan.
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   "0004_generation": m0004,
   "0005_dashboard_indexes": m0005,
   "0006_finding_suggestions": m0006,
+  "0007_integrity": m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

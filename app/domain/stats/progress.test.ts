@@ -1,35 +1,52 @@
 import { describe, expect, it } from "vitest";
-import { computeProgress, type ScoredAttempt } from "./progress";
+import { rankCategories, scoreTrend, TREND_POINTS, type CategoryTally } from "./progress";
 
-const attempt = (i: number, total: number, flaws: [string, boolean][]): ScoredAttempt => ({
-  id: `a${i}`,
-  submittedAt: `2026-11-${String(10 + i).padStart(2, "0")}T10:00:00.000Z`,
-  domain: "legal",
-  total,
-  flaws: flaws.map(([category, detected]) => ({ category, detected })),
+const tally = (category: string, flaws: number, hits: number, domain = "legal"): CategoryTally => ({ category, domain, name: `${category} (${domain})`, flaws, hits });
+
+describe("rankCategories", () => {
+  it("ranks categories by hit rate and names the strongest and weakest", () => {
+    const r = rankCategories([tally("cap", 3, 2), tally("drift", 3, 1), tally("period", 3, 3)]);
+    expect(r.categories.map((c) => [c.category, c.rate])).toEqual([
+      ["period", 1],
+      ["cap", 2 / 3],
+      ["drift", 1 / 3],
+    ]);
+    expect(r.strongest.map((c) => c.category)).toEqual(["period"]);
+    expect(r.weakest.map((c) => c.category)).toEqual(["drift"]);
+  });
+
+  it("keeps one category per domain apart and leaves out categories with too few flaws from the ranking", () => {
+    const r = rankCategories([tally("drift", 4, 4, "legal"), tally("drift", 4, 0, "finance"), tally("rare", 2, 0), tally("none", 0, 0)]);
+    expect(r.categories.map((c) => c.name)).toEqual(["drift (legal)", "drift (finance)", "rare (legal)"]);
+    expect(r.strongest.map((c) => c.name)).toEqual(["drift (legal)"]);
+    expect(r.weakest.map((c) => c.name)).toEqual(["drift (finance)"]);
+  });
 });
 
-describe("computeProgress", () => {
-  it("orders the trend by time and ranks categories by hit rate", () => {
-    const p = computeProgress([
-      attempt(2, 60, [["cap", true], ["drift", false], ["cap", true]]),
-      attempt(1, 40, [["cap", false], ["drift", false], ["period", true]]),
-      attempt(3, 80, [["drift", true], ["period", true], ["period", true]]),
+describe("scoreTrend", () => {
+  const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString();
+  it("shows each attempt oldest first with the average", () => {
+    const t = scoreTrend([
+      { at: at(2), title: "B", domain: "legal", total: 60 },
+      { at: at(1), title: "A", domain: "legal", total: 40 },
     ]);
-    expect(p.series.map((s) => s.total)).toEqual([40, 60, 80]);
-    expect(p.categories).toEqual([
-      { category: "period", hits: 3, total: 3, rate: 1 },
-      { category: "cap", hits: 2, total: 3, rate: 2 / 3 },
-      { category: "drift", hits: 1, total: 3, rate: 1 / 3 },
-    ]);
-    expect(p.strongest[0].category).toBe("period");
-    expect(p.weakest[0].category).toBe("drift");
-    expect(p.average).toBe(60);
-    expect(p.recentChange).toBeNull();
+    expect(t.grouped).toBe(false);
+    expect(t.points.map((p) => p.value)).toEqual([40, 60]);
+    expect(t.points[0].label).toBe("2026-01-02 · A (legal)");
+    expect(t.average).toBe(50);
+    expect(t.recentChange).toBeNull();
   });
 
   it("reports the change of the last five attempts against the five before", () => {
-    const list = Array.from({ length: 10 }, (_, i) => attempt(i, i < 5 ? 50 : 70, []));
-    expect(computeProgress(list).recentChange).toBe(20);
+    const list = Array.from({ length: 10 }, (_, i) => ({ at: at(i), title: "x", domain: "data", total: i < 5 ? 50 : 70 }));
+    expect(scoreTrend(list).recentChange).toBe(20);
+  });
+
+  it("groups into period means when there are too many attempts to plot one by one", () => {
+    const list = Array.from({ length: TREND_POINTS + 1 }, (_, i) => ({ at: at(i), title: "x", domain: "data", total: i % 2 ? 100 : 0 }));
+    const t = scoreTrend(list);
+    expect(t.grouped).toBe(true);
+    expect(t.points.reduce((s, p) => s + p.n, 0)).toBe(TREND_POINTS + 1);
+    expect(t.points.length).toBeLessThanOrEqual(40);
   });
 });

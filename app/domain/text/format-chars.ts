@@ -19,9 +19,11 @@ const INVISIBLE_SOURCE =
   "\\u00AD\\u180E\\u200B-\\u200D\\u2060-\\u2064\\uFEFF\\uFFF9-\\uFFFB\\uFE00-\\uFE0F" +
   "\\u{E0000}-\\u{E007F}\\u{E0100}-\\u{E01EF}\\p{Cf}";
 
+// eslint-disable-next-line no-misleading-character-class -- variation selectors are meant one by one, to be found alone
 const FORMAT_RE = new RegExp(`[${BIDI_SOURCE}${INVISIBLE_SOURCE}]`, "gu");
 const BIDI_RE = new RegExp(`[${BIDI_SOURCE}]`, "u");
 const BIDI_GLOBAL_RE = new RegExp(`[${BIDI_SOURCE}]`, "gu");
+// eslint-disable-next-line no-misleading-character-class -- variation selectors are meant one by one, to be found alone
 const ANY_FORMAT_RE = new RegExp(`[${BIDI_SOURCE}${INVISIBLE_SOURCE}]`, "u");
 
 /** True if the text holds any invisible format character (bidi control, zero-width, tag, …). */

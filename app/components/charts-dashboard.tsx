@@ -93,7 +93,7 @@ export function Heatmap({ title, columns, rows, hrefFor, minFlaws = 3 }: Heatmap
     <figure className="chart">
       {/* A scrolling region is a tab stop, so keyboard users can scroll it too. */}
       <div className="scroll-x" tabIndex={0} role="region" aria-label={`${title} (scrolls sideways)`}>
-        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="heatmap-svg">
+        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-labelledby={`${id}-t ${id}-d`} className="heatmap-svg">
           <title id={`${id}-t`}>{title}</title>
           <desc id={`${id}-d`}>
             {rows.length} trainees by {columns.length} flaw categories; colour shows the share of seeded flaws detected. The table below has the same numbers.
@@ -121,11 +121,11 @@ export function Heatmap({ title, columns, rows, hrefFor, minFlaws = 3 }: Heatmap
           </text>
           {rows.map((r, ri) => (
             <g key={r.traineeId}>
-              {/* Plain text: links inside the picture were a keyboard trap for screen readers (axe
-                  nested-interactive); the table below links each trainee. */}
-              <text x={labelW - 8} y={y(ri) + 13} textAnchor="end" className="row-label">
-                {clipText(r.name, 24)}
-              </text>
+              <a href={hrefFor(r.traineeId)}>
+                <text x={labelW - 8} y={y(ri) + 13} textAnchor="end" className="row-label">
+                  {clipText(r.name, 24)}
+                </text>
+              </a>
               {r.cells.map((cell, ci) => {
                 const col = columns[ci];
                 if (!cell) {

@@ -46,11 +46,47 @@ app.use((req, res, next) => {
   res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  // Pages and `.data` carry signed-in users' work: never stored by a browser or proxy cache.
+  // (Static assets below set their own long-lived Cache-Control.)
+  res.setHeader("Cache-Control", "no-store");
   if (process.env.NODE_ENV === "production") {
     res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
   next();
 });
+// Requests that change state are checked before the app reads a byte of their body:
+// - from a foreign origin (Origin or Sec-Fetch-Site says cross-site): 403, plain text;
+// - larger than BODY_LIMIT, or of unknown length: 413 / 411, a short message, never an echo;
+// - not a form (the app's only body type): 400.
+// A refused body is drained and dropped as it arrives, so it never sits in memory.
+const BODY_LIMIT = 1024 * 1024;
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const refuse = (status, message) => {
+    const answer = () => res.status(status).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(message);
+    // The body is read and dropped as it arrives, never buffered; answering only once it is in
+    // means the client is not cut off mid-upload and sees the message.
+    if (req.complete || Number(req.get("content-length") ?? 0) === 0) return answer();
+    req.on("end", answer);
+    req.on("error", () => req.destroy());
+    req.resume();
+  };
+  const origin = req.get("origin");
+  const site = req.get("sec-fetch-site");
+  // Hosts are compared, not schemes: behind a TLS proxy the app itself may see plain http.
+  if ((origin !== undefined && hostOf(origin) !== req.get("host")) || site === "cross-site") {
+    return refuse(403, "Refused: this form was sent from another site.\n");
+  }
+  const length = req.get("content-length");
+  if (length === undefined && req.get("transfer-encoding")) return refuse(411, "Send the form with a Content-Length.\n");
+  if (Number(length ?? 0) > BODY_LIMIT) return refuse(413, `The form is too large: the limit is ${BODY_LIMIT / 1024 / 1024} MB.\n`);
+  const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (Number(length ?? 0) > 0 && type !== "application/x-www-form-urlencoded") {
+    return refuse(400, "Send the form as application/x-www-form-urlencoded.\n");
+  }
+  next();
+});
+
 // Static files live under /build (fingerprinted) plus the favicon; other paths go straight to the
 // app without a filesystem lookup per request.
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y", fallthrough: false }));
@@ -91,4 +127,12 @@ function trustProxy(value) {
     process.exit(1);
   }
   return value.split(",").map((v) => v.trim()).filter(Boolean);
+}
+
+function hostOf(origin) {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null; // "null" (sandboxed or privacy-stripped) or garbage: not this site
+  }
 }

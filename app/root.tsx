@@ -32,18 +32,22 @@ const NAV: Record<string, { to: string; label: string }[]> = {
   trainee: [
     { to: "/practice", label: "Practice" },
     { to: "/practice/progress", label: "Progress" },
+    { to: "/notifications", label: "Notifications" },
   ],
   mentor: [
     { to: "/mentor", label: "Review queue" },
+    { to: "/mentor/programs", label: "Programs" },
     { to: "/mentor/dashboard", label: "Dashboard" },
     { to: "/mentor/calibration", label: "Calibration" },
   ],
   admin: [
     { to: "/admin", label: "People" },
     { to: "/admin/cohorts", label: "Cohorts" },
+    { to: "/admin/programs", label: "Programs" },
     { to: "/admin/generation", label: "Generation" },
     { to: "/admin/content", label: "Content" },
     { to: "/mentor", label: "Reviews" },
+    { to: "/mentor/programs", label: "Sign-off" },
     { to: "/mentor/dashboard", label: "Dashboard" },
     { to: "/mentor/calibration", label: "Calibration" },
   ],

@@ -26,7 +26,7 @@ describe("npm run content:check", () => {
     expect(out).toContain(`${f}/sources/loop.yaml:51: sites.4.difficulty: must be 1..5`);
     expect(out).toContain(`${f}/operators.yaml:4: operator "never-matches" matches no source of the pack`);
     expect(out).toMatch(new RegExp(`${f}/operators.yaml:13: operator "bad-regex": invalid regular expression`));
-    expect(out).toContain("tests/fixtures/packs/broken/yamlerr/pack.yaml:1: YAML:");
+    expect(out).toContain("tests/fixtures/packs/broken/yamlerr/pack.yaml:3: YAML:");
     expect(out).toContain("8 problems found.");
   });
 

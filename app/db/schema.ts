@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
 import type { GenerationTables } from "./schema-generation";
+import type { ProgramTables } from "./schema-programs";
 import type { ReviewTables } from "./schema-reviews";
 
 // Row types of the database, shared by SQLite and PostgreSQL. Timestamps are ISO-8601 text.
@@ -138,7 +139,7 @@ export interface FindingsTable {
   flaw_category: string | null;
 }
 
-export interface DB extends GenerationTables, ReviewTables {
+export interface DB extends GenerationTables, ReviewTables, ProgramTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -19,6 +19,20 @@ export interface Category {
   keyPoints: KeyPoint[];
 }
 
+/** Why a variant changes nothing a check can observe (see docs/content-format.md). */
+export type NonBehaviouralReason = "comment" | "claim" | "performance" | "locking" | "concurrency" | "logging" | "style" | "other";
+
+/**
+ * How a flaw variant is proven. Omitted: a check of the source must fail (or the document must
+ * error) on the flawed text. `error`: the flawed document must fail with a message matching the
+ * pattern. `recompute`: (finance) the flawed text states these parameter values, and with them
+ * some relation of the parameter model no longer holds. `none`: declared non-behavioural.
+ */
+export type VariantProof =
+  | { error: string }
+  | { recompute: Record<string, string | number> }
+  | { none: NonBehaviouralReason; reason: string };
+
 export interface FlawVariant {
   category: string;
   replacement: string;
@@ -26,6 +40,7 @@ export interface FlawVariant {
   explanation: string;
   keyPoints: KeyPoint[];
   hint?: string;
+  proof?: VariantProof;
 }
 
 export interface FlawSite {
@@ -45,6 +60,17 @@ export interface SourceDoc {
   brief: string;
   text: string;
   sites: FlawSite[];
+  /**
+   * A parametric source: `text`, `title`, `brief` and the sites are templates (`{{name}}`),
+   * rendered per seed from the parameters `module.draw` returns (see app/domain/content/instantiate.ts).
+   */
+  params?: SourceParams;
+}
+
+export interface SourceParams {
+  /** The module file beside the source, e.g. "board-kpi-q3.params.ts". */
+  file: string;
+  module: import("./content/param-kit").AnyParamModule;
 }
 
 export interface GenericOperator {

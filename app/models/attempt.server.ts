@@ -15,6 +15,8 @@ import type { Finding } from "~/domain/types";
 import { recordSubmission } from "./aggregates.server";
 import { packFor, packs } from "./content.server";
 import { getDraft, insertDrafts, type StoredDraft } from "./draft.server";
+import { verifyDraft } from "~/domain/verification/verify";
+import { onAttemptScored } from "./program-progress.server";
 
 export class AttemptNotFound extends Error {
   constructor() {
@@ -36,7 +38,15 @@ export interface StartOptions {
  * Draws an unseen draft from the pool (so trainees never wait on a generator); when the pool
  * has none left for this trainee, the offline engine makes one on the spot.
  */
-export async function startAttempt(db: Database, userId: string, options: StartOptions, random: () => number = Math.random): Promise<string> {
+/** Optional limits on the draw, set by programs and adaptive practice. */
+export interface DrawConstraints {
+  /** This exact draft (an assigned draft: the same for the whole cohort). */
+  draftId?: string;
+  /** A draft with a flaw of one of these category ids: from the pool, else made on the spot. */
+  categories?: string[];
+}
+
+export async function startAttempt(db: Database, userId: string, options: StartOptions, random: () => number = Math.random, constraints: DrawConstraints = {}): Promise<string> {
   const domains = packs().packs.map((p) => p.domain);
   const domain = options.domain === "surprise" ? domains[Math.floor(random() * domains.length)] : options.domain;
   const difficulty = options.difficulty === "surprise" ? 1 + Math.floor(random() * 5) : options.difficulty;
@@ -44,19 +54,31 @@ export async function startAttempt(db: Database, userId: string, options: StartO
   if (!pack) throw new Error(`Unknown domain "${domain}".`);
 
   const seen = db.selectFrom("attempts").select("draft_id").where("user_id", "=", userId);
-  let draft = await db
-    .selectFrom("drafts")
-    .select("id")
-    .where("domain", "=", domain)
-    .where("difficulty", "=", difficulty)
-    .where("id", "not in", seen)
-    .orderBy(sql`random()`)
-    .limit(1)
-    .executeTakeFirst();
+  const wanted = constraints.categories ?? [];
+  const draw = (withCategories: boolean) => {
+    let q = db.selectFrom("drafts").select("id").where("domain", "=", domain).where("difficulty", "=", difficulty).where("id", "not in", seen);
+    // The answer key is JSON text written by JSON.stringify: a category appears exactly so.
+    if (withCategories) q = q.where((eb) => eb.or(wanted.map((c) => eb("answer_key", "like", `%"category":${JSON.stringify(c)}%`))));
+    return q.orderBy(sql`random()`).limit(1).executeTakeFirst();
+  };
+  let draft = constraints.draftId
+    ? await db.selectFrom("drafts").select("id").where("id", "=", constraints.draftId).executeTakeFirst()
+    : await draw(wanted.length > 0);
   if (!draft) {
     const seed = Math.floor(random() * 2 ** 32);
-    const source = pickSource(pack, difficulty, createRng(seed));
-    const generated = generateDraft(source, pack, { seed, difficulty, cleanRate: 0.1, contentHash: packs().hashes[domain] });
+    const base = { seed, difficulty, cleanRate: 0.1, contentHash: packs().hashes[domain] };
+    // Not every source has a site for every category (and a draft must verify before it is
+    // stored): try a few seeds for a verified draft with a wanted category, else any verified one.
+    let generated: ReturnType<typeof generateDraft> | null = null;
+    let fallback: ReturnType<typeof generateDraft> | null = null;
+    for (let i = 0; i < 12 && !generated; i++) {
+      const s = (seed + i) >>> 0;
+      const tried = generateDraft(pickSource(pack, difficulty, createRng(s)), pack, wanted.length ? { ...base, seed: s, cleanRate: 0, categories: wanted } : { ...base, seed: s });
+      if (!verifyDraft(tried).ok) continue;
+      if (!wanted.length || tried.answerKey.some((f) => wanted.includes(f.category))) generated = tried;
+      else fallback ??= tried;
+    }
+    generated ??= fallback ?? generateDraft(pickSource(pack, difficulty, createRng(seed)), pack, base);
     const [id] = await insertDrafts(db, [generated]);
     draft = { id };
   }
@@ -295,6 +317,13 @@ export function toFindings(rows: FindingsTable[]): Finding[] {
  * a double click) finds it closed and changes nothing.
  */
 export async function submitAttempt(db: Database, userId: string, attemptId: string): Promise<{ submittedNow: boolean }> {
+  const result = await submitInTransaction(db, userId, attemptId);
+  // After commit: mastery and program progress follow the new score.
+  if (result.submittedNow) await onAttemptScored(db, attemptId);
+  return result;
+}
+
+async function submitInTransaction(db: Database, userId: string, attemptId: string): Promise<{ submittedNow: boolean }> {
   return db.transaction().execute(async (trx) => {
     // Claim the row first: changes that committed before are in the findings read below; changes
     // that wait behind this lock find the attempt submitted and are refused.

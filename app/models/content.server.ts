@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { loadPacks, PRODUCT_MINIMUMS, type ContentFile, type LoadedPacks, type PackMinimums } from "~/domain/content/load";
+import { loadPacks, PRODUCT_MINIMUMS, type ContentFile, type LoadedPacks, type LoadOptions, type PackMinimums } from "~/domain/content/load";
+import { PARAM_REGISTRY } from "~/domain/content/param-registry";
 import type { Pack } from "~/domain/types";
 
 export const CONTENT_ROOT = path.resolve(process.env.REDLINE_CONTENT_DIR || "content");
@@ -20,8 +21,9 @@ export function readContentFiles(root: string = CONTENT_ROOT): ContentFile[] {
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-export function loadContent(root: string = CONTENT_ROOT, minimums: PackMinimums = PRODUCT_MINIMUMS): LoadedPacks {
-  return loadPacks(readContentFiles(root), minimums);
+/** Parametric sources take their modules from the bundled registry unless `options.params` says otherwise. */
+export function loadContent(root: string = CONTENT_ROOT, minimums: PackMinimums = PRODUCT_MINIMUMS, options: LoadOptions = {}): LoadedPacks {
+  return loadPacks(readContentFiles(root), minimums, { params: PARAM_REGISTRY, ...options });
 }
 
 let cached: LoadedPacks | undefined;

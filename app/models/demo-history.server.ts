@@ -5,6 +5,7 @@ import { createRng } from "~/domain/generation/prng";
 import { lineCount } from "~/domain/text/lines";
 import { addFinding, getAttemptForTrainee, startAttempt, submitAttempt } from "./attempt.server";
 import { packFor } from "./content.server";
+import { seedDemoProgram } from "./demo-program.server";
 import { loadSubmittedAttempt, publishReview } from "./review.server";
 
 export async function seedDemoHistory(db: Database, attemptsPerTrainee = 5): Promise<number> {
@@ -44,6 +45,7 @@ export async function seedDemoHistory(db: Database, attemptsPerTrainee = 5): Pro
     }
   }
   await seedDemoReviews(db, rng);
+  await seedDemoProgram(db);
   return n;
 }
 

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import type { Database } from "~/db/db.server";
 import { ConflictError } from "~/domain/errors";
 import type { GenerationItemStatus, GenerationJobsTable } from "~/db/schema-generation";
-import { pickSource } from "~/domain/generation/batch";
+import { concreteFor, pickSource } from "~/domain/generation/batch";
 import { flawCountFor } from "~/domain/generation/generate";
 import { createRng } from "~/domain/generation/prng";
 import { SpendMeter } from "~/domain/generation/spend-meter";
@@ -125,8 +125,8 @@ export async function runGenerationJob(db: Database, jobId: string, options: Run
   const plan = (): ItemPlan | null => {
     if (!pack || nextSeq >= job.requested) return null;
     const difficulty = job.difficulty ?? 1 + Math.floor(rng() * 5);
-    const source = pickSource(pack, difficulty, rng);
-    const seed = Math.floor(rng() * 4294967296);
+    // A parametric source is instantiated first: the model sees a concrete document.
+    const { source, seed } = concreteFor(pickSource(pack, difficulty, rng), Math.floor(rng() * 4294967296));
     const room = Math.max(1, Math.floor(lineCount(source.text) / 6));
     return { seq: ++nextSeq, source, difficulty, seed, flaws: Math.min(flawCountFor(difficulty, rng), room) };
   };

@@ -10,6 +10,8 @@ import { applyRescore } from "./aggregates.server";
 import { toFindings } from "./attempt.server";
 import { getDraft, type StoredDraft } from "./draft.server";
 import { visibleTraineeIds } from "./scope.server";
+import { notify } from "./notification.server";
+import { onAttemptScored } from "./program-progress.server";
 import type { UserDTO } from "./user.server";
 
 export class ReviewNotFound extends Error {
@@ -217,6 +219,17 @@ export type PublishResult =
 export async function publishReview(db: Database, viewer: Viewer, attemptId: string, input: ReviewInput, expectedVersion: number): Promise<PublishResult> {
   await saveReviewDraft(db, viewer, attemptId, input);
   const { draft, findings } = await loadSubmittedAttempt(db, viewer, attemptId);
+  const result = await publishInTransaction(db, viewer, attemptId, draft, findings, expectedVersion);
+  if (result.ok) {
+    // After commit: the mentor's verdicts replace the auto score's evidence in mastery and progress.
+    await onAttemptScored(db, attemptId);
+    const a = await db.selectFrom("attempts").innerJoin("drafts", "drafts.id", "attempts.draft_id").select(["attempts.user_id", "drafts.title", "attempts.review_version"]).where("attempts.id", "=", attemptId).executeTakeFirstOrThrow();
+    await notify(db, a.user_id, { kind: "feedback", title: `New mentor feedback: ${a.title}`, link: `/practice/results/${attemptId}`, dedupeKey: `feedback:${attemptId}:${a.review_version}` });
+  }
+  return result;
+}
+
+async function publishInTransaction(db: Database, viewer: Viewer, attemptId: string, draft: Awaited<ReturnType<typeof loadSubmittedAttempt>>["draft"], findings: Awaited<ReturnType<typeof loadSubmittedAttempt>>["findings"], expectedVersion: number): Promise<PublishResult> {
   return db.transaction().execute(async (trx) => {
     // Claim the attempt row first (conditional update) so publishes of one attempt run in turn.
     const claimed = await trx.updateTable("attempts").set({ review_version: expectedVersion }).where("id", "=", attemptId).where("review_version", "=", expectedVersion).executeTakeFirst();

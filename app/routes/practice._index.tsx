@@ -1,22 +1,29 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { db } from "~/db/db.server";
 import { listAttemptsForTrainee, startAttempt } from "~/models/attempt.server";
+import { MasteryPanel, ProgramPanel } from "~/components/ProgramPanel";
 import { packs } from "~/models/content.server";
+import { traineeHome } from "~/models/program-home.server";
+import { NextExerciseError, startCategoryPractice, startNextExercise } from "~/models/program-next.server";
+import programStyles from "~/styles/programs.css";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Practice · Redline" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: programStyles }];
 
 const DIFFICULTY_LABEL = ["", "1 · warm-up", "2 · easy", "3 · medium", "4 · hard", "5 · expert"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "trainee");
-  const attempts = await listAttemptsForTrainee(db(), user.id);
+  const [attempts, home] = await Promise.all([listAttemptsForTrainee(db(), user.id), traineeHome(db(), user.id)]);
   return {
     name: user.name,
+    programs: home.programs,
+    mastery: home.mastery,
     domains: packs().packs.map((p) => ({ id: p.domain, name: p.name, description: p.description })),
     open: attempts.filter((a) => a.status === "open"),
     done: attempts.filter((a) => a.status === "submitted"),
@@ -25,19 +32,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "trainee");
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "next" || intent === "practise") {
+    try {
+      const id = intent === "next" ? await startNextExercise(db(), user.id, String(form.get("programId") ?? "")) : await startCategoryPractice(db(), user.id, String(form.get("category") ?? ""));
+      return redirect(`/practice/attempts/${id}`);
+    } catch (e) {
+      if (e instanceof NextExerciseError) return data({ errors: { program: e.message } as Record<string, string> }, { status: 400 });
+      throw e;
+    }
+  }
   const domains = packs().packs.map((p) => p.domain);
   const Schema = z.object({
     domain: z.string().refine((d) => d === "surprise" || domains.includes(d), "Choose a domain from the list"),
     difficulty: z.union([z.literal("surprise"), z.coerce.number().int().min(1).max(5)], { message: "Choose a difficulty from 1 to 5" }),
   });
-  const parsed = parseForm(Schema, await request.formData());
+  const parsed = parseForm(Schema, form);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const id = await startAttempt(db(), user.id, parsed.data);
   return redirect(`/practice/attempts/${id}`);
 }
 
 export default function PracticeHome() {
-  const { name, domains, open, done } = useLoaderData<typeof loader>();
+  const { name, domains, open, done, programs, mastery } = useLoaderData<typeof loader>();
   const newFeedback = done.filter((a) => a.newFeedback).length;
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
@@ -50,6 +68,8 @@ export default function PracticeHome() {
         </div>
       ) : null}
       <p className="lede">Welcome, {name}. Each draft was written by an AI for a brief and may contain flaws — or none. Find them, say why they matter.</p>
+      {result?.errors?.program ? <div className="form-error">{result.errors.program}</div> : null}
+      <ProgramPanel programs={programs} busy={busy} />
       <div className="grid-2">
         <section className="card" aria-labelledby="start-h">
           <h2 id="start-h">Start a review</h2>
@@ -111,6 +131,7 @@ export default function PracticeHome() {
           )}
         </section>
       </div>
+      <MasteryPanel mastery={mastery} busy={busy} />
       <section className="card" aria-labelledby="done-h">
         <div className="row">
           <h2 id="done-h">Past reviews</h2>

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { seedDemoOrganisation } from "~/models/demo.server";
 import { seedDemoHistory } from "~/models/demo-history.server";
 import { seedDraftPool } from "~/models/draft-pool.server";
+import { traineePrograms } from "~/models/program-progress.server";
 import { createTestDb, type TestDb } from "../support/db";
 
 describe("demo data", () => {
@@ -20,8 +21,15 @@ describe("demo data", () => {
     const pool = await t.db.selectFrom("drafts").select(["domain", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("domain").orderBy("domain").execute();
     expect(pool.map((p) => p.domain)).toEqual(["data", "finance", "legal", "software"]);
     expect(await seedDemoHistory(t.db, 3)).toBe(24);
-    const stats = await t.db.selectFrom("trainee_stats").select(["attempts"]).execute();
+    const stats = await t.db.selectFrom("trainee_stats").innerJoin("users", "users.id", "trainee_stats.user_id").select(["trainee_stats.attempts", "users.email"]).execute();
     expect(stats).toHaveLength(8);
-    expect(stats.every((s) => s.attempts === 3)).toBe(true);
-  });
+    // trainee1 also worked through part of the demo program (3 program exercises).
+    expect(stats.every((s) => s.attempts === (s.email === "trainee1@redline.test" ? 6 : 3))).toBe(true);
+    const trainee1 = await t.db.selectFrom("users").select("id").where("email", "=", "trainee1@redline.test").executeTakeFirstOrThrow();
+    const [program] = await traineePrograms(t.db, trainee1.id);
+    expect(program.name).toBe("Analyst onboarding");
+    expect(program.modules.map((m) => m.state)).toEqual(["complete", "current", "locked"]);
+    expect(program.modules[1].dueAt).not.toBeNull();
+    expect(program.modules[1].rule.submitted).toBe(1);
+  }, 120_000);
 });

@@ -8,6 +8,8 @@ export interface RunningApp {
   url: string;
   dbUrl: string;
   dir: string;
+  /** The server's process id (to read its memory use). */
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -47,6 +49,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     url,
     dbUrl,
     dir,
+    pid: child.pid!,
     output: () => out,
     async stop() {
       if (child.exitCode === null) {

@@ -6,6 +6,8 @@ import * as m0004 from "./0004_generation";
 import * as m0005 from "./0005_dashboard_indexes";
 import * as m0006 from "./0006_finding_suggestions";
 import * as m0007 from "./0007_integrity";
+import * as m0008 from "./0008_programs";
+import * as m0009 from "./0009_mastery_notifications";
 
 // Static index: bundlers and the classic compiler see every migration; no filesystem scan.
 export const migrations: Record<string, Migration> = {
@@ -16,6 +18,8 @@ export const migrations: Record<string, Migration> = {
   "0005_dashboard_indexes": m0005,
   "0006_finding_suggestions": m0006,
   "0007_integrity": m0007,
+  "0008_programs": m0008,
+  "0009_mastery_notifications": m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

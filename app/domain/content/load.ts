@@ -2,10 +2,14 @@
 // with file and line, so a broken pack never reaches a trainee.
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
-import type { Category, GenericOperator, Pack, SourceDoc } from "../types";
+import { SqlCheckSchema } from "../proof/format";
+import type { Category, FlawSite, GenericOperator, Pack, SourceDoc } from "../types";
 import { MAX_EDIT_LINES } from "../verification/verify";
 import { contentHash } from "./hash";
+import { failedRelations, InstantiationError, instantiate, paramSeed } from "./instantiate";
+import { createKit, type ParamRegistry } from "./param-kit";
 import { OperatorsFileSchema, PackFileSchema, SiteSchema, SourceFileSchema } from "./schema";
+import { templateProblems } from "./template";
 
 export interface ContentFile {
   /** Path relative to the content root, e.g. "legal/sources/mutual-nda.yaml". */
@@ -29,6 +33,42 @@ export interface PackMinimums {
 
 export const PRODUCT_MINIMUMS: PackMinimums = { categories: 8, sources: 6, sitesPerSource: 5, operators: 5, sourceLines: [30, 200] };
 export const NO_MINIMUMS: PackMinimums = { categories: 0, sources: 0, sitesPerSource: 0, operators: 0, sourceLines: [1, 100000] };
+
+export interface LoadOptions {
+  /** Parameter modules of parametric sources, per domain and source id (the app's static index). */
+  params?: ParamRegistry;
+  /** Seeds each parametric source is instantiated with while checking (content:check uses more). */
+  sampleSeeds?: number;
+}
+
+/** Seeds the app checks each parametric source with when it loads the packs. */
+export const DEFAULT_SAMPLE_SEEDS = 12;
+
+/** A source yaml, not a check file beside it. */
+const SOURCE_YAML = /^[^/]+\/sources\/[^/]+(?<!\.check)\.ya?ml$/;
+const PARAMS_FILE = /^[^/]+\/sources\/([^/]+)\.params\.ts$/;
+const CHECK_FILE = /^[^/]+\/sources\/([^/]+)\.check\.(ts|ya?ml)$/;
+
+/** 1-based line of an offset in a text. */
+function lineAtOffset(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/** The line of a parameter module an error came from (its stack names the file), else 1. */
+function lineInStack(error: unknown, file: string): number {
+  const stack = (error as Error)?.stack ?? "";
+  const name = file.split("/").pop()!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const m = new RegExp(`${name}:(\\d+)`).exec(stack);
+  return m ? Number(m[1]) : 1;
+}
+
+/** The line where `needle` first appears in a text, else 1. */
+function lineOfText(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  return at < 0 ? 1 : lineAtOffset(text, at);
+}
 
 export interface LoadedPacks {
   packs: Pack[];
@@ -55,7 +95,13 @@ function parseYaml(file: ContentFile, problems: ContentProblem[]): ParsedYaml | 
   const lc = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length) {
-    for (const e of doc.errors) problems.push({ file: file.path, line: e.linePos?.[0]?.line ?? 1, message: `YAML: ${e.message.split("\n")[0]}` });
+    for (const e of doc.errors) {
+      const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
+      const text = file.text.split("\n")[line - 1] ?? "";
+      // `key: {{x}} …` reads as a YAML flow mapping: the classic slip in a parametric source.
+      const tip = /:\s+\{\{/.test(text) ? " (a value that starts with {{ must be quoted)" : "";
+      problems.push({ file: file.path, line, message: `YAML: ${e.message.split("\n")[0]}${tip}` });
+    }
     return null;
   }
   return { doc, lc, file: file.path };
@@ -89,7 +135,7 @@ export function compileOperator(op: Pick<GenericOperator, "pattern">): RegExp {
   return new RegExp(op.pattern, "g");
 }
 
-export function loadPacks(files: ContentFile[], minimums: PackMinimums = PRODUCT_MINIMUMS): LoadedPacks {
+export function loadPacks(files: ContentFile[], minimums: PackMinimums = PRODUCT_MINIMUMS, options: LoadOptions = {}): LoadedPacks {
   const problems: ContentProblem[] = [];
   const byPath = new Map(files.map((f) => [f.path, f]));
   const domains = [...new Set(files.map((f) => f.path.split("/")[0]).filter(Boolean))].sort();
@@ -125,7 +171,11 @@ export function loadPacks(files: ContentFile[], minimums: PackMinimums = PRODUCT
     }
 
     const sources: SourceDoc[] = [];
-    for (const f of domainFiles.filter((x) => /^[^/]+\/sources\/[^/]+\.ya?ml$/.test(x.path))) {
+    /** A concrete text per source (the first instantiation of a parametric one), for operator checks. */
+    const sampleText = new Map<SourceDoc, string>();
+    const registry = options.params?.[domain] ?? {};
+    const declaredParams = new Set<string>();
+    for (const f of domainFiles.filter((x) => SOURCE_YAML.test(x.path))) {
       const y = parseYaml(f, problems);
       const head = y ? validate(y, SourceFileSchema, problems) : null;
       if (!head || !y) continue;
@@ -141,37 +191,125 @@ export function loadPacks(files: ContentFile[], minimums: PackMinimums = PRODUCT
         problems.push({ file: f.path, line: lineOf(y, ["text"]), message: `clean text file "${s.text}" not found beside it` });
         continue;
       }
-      const text = textFile.text;
-      const lineCount = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
-      const [minLines, maxLines] = minimums.sourceLines;
-      if (lineCount < minLines || lineCount > maxLines) {
-        problems.push({ file: textPath, line: 1, message: `document has ${lineCount} lines; sources must have ${minLines}–${maxLines}` });
-      }
-      if (s.sites.length < minimums.sitesPerSource) problems.push({ file: f.path, line: lineOf(y, ["sites"]), message: `needs at least ${minimums.sitesPerSource} flaw sites, has ${s.sites.length}` });
-      const ranges: { start: number; end: number; id: string; i: number }[] = [];
-      const siteIds = new Set<string>();
-      s.sites.forEach((site) => {
-        const i = head.sites.findIndex((raw) => (raw as { id?: string })?.id === site.id);
-        if (siteIds.has(site.id)) problems.push({ file: f.path, line: lineOf(y, ["sites", i, "id"]), message: `duplicate site id "${site.id}"` });
-        siteIds.add(site.id);
-        const at = occurrences(text, site.anchor);
-        if (at.length === 0) problems.push({ file: f.path, line: lineOf(y, ["sites", i, "anchor"]), message: `site "${site.id}": anchor not found in ${s.text}` });
-        else if (at.length > 1) problems.push({ file: f.path, line: lineOf(y, ["sites", i, "anchor"]), message: `site "${site.id}": anchor is ambiguous — found ${at.length} times in ${s.text}; add surrounding words` });
-        else ranges.push({ start: at[0], end: at[0] + site.anchor.length, id: site.id, i });
-        site.variants.forEach((v, j) => {
-          if (!categories.has(v.category)) problems.push({ file: f.path, line: lineOf(y, ["sites", i, "variants", j, "category"]), message: `site "${site.id}": unknown category "${v.category}"` });
-          const size = Math.max(site.anchor.split("\n").length, v.replacement.split("\n").length);
-          if (size > MAX_EDIT_LINES) problems.push({ file: f.path, line: lineOf(y, ["sites", i, "variants", j, "replacement"]), message: `site "${site.id}": a flaw may change at most ${MAX_EDIT_LINES} lines, this one changes ${size}` });
-          if (v.replacement === site.anchor) problems.push({ file: f.path, line: lineOf(y, ["sites", i, "variants", j, "replacement"]), message: `site "${site.id}": replacement equals the anchor, so nothing would change` });
-        });
-      });
-      ranges.sort((a, b) => a.start - b.start);
-      for (let k = 1; k < ranges.length; k++) {
-        if (ranges[k].start < ranges[k - 1].end) {
-          problems.push({ file: f.path, line: lineOf(y, ["sites", ranges[k].i, "anchor"]), message: `site "${ranges[k].id}" overlaps site "${ranges[k - 1].id}"` });
+      const siteIndex = (id: string) => head.sites.findIndex((raw) => (raw as { id?: string })?.id === id);
+      const source = { ...s, domain, text: textFile.text } as SourceDoc;
+      delete (source as { params?: unknown }).params;
+
+      // A concrete document: the source itself, or each sampled instantiation of a parametric one.
+      let concretes: { doc: SourceDoc; seed?: number }[] = [{ doc: source }];
+      if (s.params) {
+        const paramsPath = `${domain}/sources/${s.params}`;
+        declaredParams.add(s.id);
+        const module = registry[s.id];
+        if (!byPath.has(paramsPath)) {
+          problems.push({ file: f.path, line: lineOf(y, ["params"]), message: `parameter module "${s.params}" not found beside it` });
+          continue;
+        }
+        if (!module) {
+          problems.push({ file: f.path, line: lineOf(y, ["params"]), message: `parameter module "${s.params}" is not registered in ${domain}/params.index.ts` });
+          continue;
+        }
+        source.params = { file: s.params, module };
+        const paramsText = byPath.get(paramsPath)!.text;
+        // Undefined parameters and formats, named where they are written (checked on seed 0's draw).
+        const before = problems.length;
+        let params0: Record<string, string | number> | null = null;
+        try {
+          params0 = module.draw(createKit(paramSeed(source, 0)));
+        } catch {
+          params0 = null; // reported with its line by the seed loop below
+        }
+        if (params0) {
+          const params = params0;
+          for (const t of templateProblems(source.text, params)) problems.push({ file: textPath, line: lineAtOffset(source.text, t.at), message: t.message });
+          for (const key of ["title", "brief"] as const) for (const t of templateProblems(source[key], params)) problems.push({ file: f.path, line: lineOf(y, [key]), message: `${key}: ${t.message}` });
+          source.sites.forEach((site) => {
+            const i = siteIndex(site.id);
+            for (const t of templateProblems(site.anchor, params)) problems.push({ file: f.path, line: lineOf(y, ["sites", i, "anchor"]), message: `site "${site.id}": anchor: ${t.message}` });
+            site.variants.forEach((v, j) => {
+              const at = (...field: (string | number)[]) => lineOf(y, ["sites", i, "variants", j, ...field]);
+              const fields: [(string | number)[], string][] = [
+                [["replacement"], v.replacement],
+                [["explanation"], v.explanation],
+                [["hint"], v.hint ?? ""],
+                ...v.keyPoints.map((k, n): [(string | number)[], string] => [["keyPoints", n], [k.text, ...k.phrases].join("\n")]),
+                ...(v.proof && "none" in v.proof ? [[["proof", "reason"], v.proof.reason] as [(string | number)[], string]] : []),
+              ];
+              for (const [field, text] of fields) {
+                for (const t of templateProblems(text, params)) problems.push({ file: f.path, line: at(...field), message: `site "${site.id}": ${field.join(".")}: ${t.message}` });
+              }
+              if (v.proof && "recompute" in v.proof) {
+                for (const [k, val] of Object.entries(v.proof.recompute)) {
+                  if (!(k in params)) problems.push({ file: f.path, line: at("proof"), message: `site "${site.id}": proof.recompute names undefined parameter "${k}"` });
+                  if (typeof val === "string" && !(val in params)) problems.push({ file: f.path, line: at("proof"), message: `site "${site.id}": proof.recompute: "${val}" is not a parameter` });
+                }
+              }
+            });
+          });
+        }
+        const templateBroken = problems.length > before;
+        concretes = [];
+        const reported = new Set<string>();
+        const once = (key: string, problem: ContentProblem) => {
+          if (reported.has(key)) return;
+          reported.add(key);
+          problems.push(problem);
+        };
+        for (let seed = 0; seed < (options.sampleSeeds ?? DEFAULT_SAMPLE_SEEDS); seed++) {
+          let inst;
+          try {
+            inst = instantiate(source, seed);
+          } catch (e) {
+            if (!(e instanceof InstantiationError)) throw e;
+            const thrown = /^the parameter function|^parameter "/.test(e.reason);
+            if (thrown) once(`draw:${e.reason}`, { file: paramsPath, line: lineInStack(e.cause, paramsPath), message: `${e.reason} (seed ${seed})` });
+            // A broken template is named where it is written (above); another seed's draw may
+            // lack a parameter seed 0 had.
+            else if (!templateBroken) once(`tpl:${e.reason}`, { file: f.path, line: 1, message: `${e.reason} (seed ${seed})` });
+            continue;
+          }
+          for (const rel of failedRelations(module, inst.params)) {
+            once(`rel:${rel}`, { file: paramsPath, line: lineOfText(paramsText, rel), message: `relation "${rel}" does not hold — the figures do not foot (seed ${seed})` });
+          }
+          concretes.push({ doc: inst.source, seed });
         }
       }
-      sources.push({ ...s, domain, text } as SourceDoc);
+      if (!source.params) {
+        source.sites.forEach((site) =>
+          site.variants.forEach((v, j) => {
+            if (v.proof && "recompute" in v.proof) {
+              problems.push({ file: f.path, line: lineOf(y, ["sites", siteIndex(site.id), "variants", j, "proof"]), message: `site "${site.id}": proof.recompute needs a parametric source (params:)` });
+            }
+          }),
+        );
+      }
+      if (!concretes.length) continue;
+
+      const reported = new Set<string>();
+      for (const { doc, seed } of concretes) {
+        const at = seed === undefined ? "" : ` (seed ${seed})`;
+        const report = (key: string, problem: ContentProblem) => {
+          if (reported.has(key)) return;
+          reported.add(key);
+          problems.push({ ...problem, message: problem.message + at });
+        };
+        checkConcrete(doc, textPath, s.text, f.path, (path) => lineOf(y, path), siteIndex, categories, minimums, report);
+      }
+      sampleText.set(source, concretes[0].doc.text);
+      sources.push(source);
+    }
+    // Every parameter module belongs to a source that declares it, and is registered.
+    for (const f of domainFiles) {
+      const m = PARAMS_FILE.exec(f.path);
+      if (m && !declaredParams.has(m[1])) problems.push({ file: f.path, line: 1, message: `no source declares "params: ${m[1]}.params.ts"` });
+      const c = CHECK_FILE.exec(f.path);
+      if (c) {
+        if (!byPath.has(`${domain}/sources/${c[1]}.yaml`)) problems.push({ file: f.path, line: 1, message: `check file for an unknown source "${c[1]}"` });
+        if (c[2] !== "ts") {
+          const y = parseYaml(f, problems);
+          if (y) validate(y, SqlCheckSchema, problems);
+        }
+      }
     }
     if (sources.length < minimums.sources) problems.push({ file: packPath, line: 1, message: `needs at least ${minimums.sources} source documents, has ${sources.length}` });
 
@@ -194,7 +332,7 @@ export function loadPacks(files: ContentFile[], minimums: PackMinimums = PRODUCT
           }
           if (!categories.has(op.category)) problems.push({ file: opPath, line: lineOf(y, ["operators", i, "category"]), message: `operator "${op.id}": unknown category "${op.category}"` });
           const applicable = sources.filter((src) => !op.formats || op.formats.includes(src.format));
-          if (!applicable.some((src) => { re.lastIndex = 0; return re.test(src.text); })) {
+          if (!applicable.some((src) => { re.lastIndex = 0; return re.test(sampleText.get(src) ?? src.text); })) {
             problems.push({ file: opPath, line: lineOf(y, ["operators", i, "pattern"]), message: `operator "${op.id}" matches no source of the pack` });
           }
           operators.push(op as GenericOperator);
@@ -205,4 +343,48 @@ export function loadPacks(files: ContentFile[], minimums: PackMinimums = PRODUCT
     packs.push({ domain, name: meta.name, description: meta.description, categories: [...categories.values()] as Category[], sources, operators });
   }
   return { packs, hashes, problems };
+}
+
+/** The rules for one concrete document (a plain source, or one instantiation of a parametric one). */
+function checkConcrete(
+  doc: SourceDoc,
+  textPath: string,
+  textName: string,
+  yamlPath: string,
+  yamlLine: (path: (string | number)[]) => number,
+  siteIndex: (id: string) => number,
+  categories: Map<string, Category>,
+  minimums: PackMinimums,
+  report: (key: string, problem: ContentProblem) => void,
+) {
+  const text = doc.text;
+  const lineCount = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+  const [minLines, maxLines] = minimums.sourceLines;
+  if (lineCount < minLines || lineCount > maxLines) {
+    report("lines", { file: textPath, line: 1, message: `document has ${lineCount} lines; sources must have ${minLines}–${maxLines}` });
+  }
+  if (doc.sites.length < minimums.sitesPerSource) report("sites", { file: yamlPath, line: yamlLine(["sites"]), message: `needs at least ${minimums.sitesPerSource} flaw sites, has ${doc.sites.length}` });
+  const ranges: { start: number; end: number; id: string; i: number }[] = [];
+  const siteIds = new Set<string>();
+  doc.sites.forEach((site: FlawSite) => {
+    const i = siteIndex(site.id);
+    if (siteIds.has(site.id)) report(`dup:${site.id}`, { file: yamlPath, line: yamlLine(["sites", i, "id"]), message: `duplicate site id "${site.id}"` });
+    siteIds.add(site.id);
+    const at = occurrences(text, site.anchor);
+    if (at.length === 0) report(`anchor:${site.id}`, { file: yamlPath, line: yamlLine(["sites", i, "anchor"]), message: `site "${site.id}": anchor not found in ${textName}` });
+    else if (at.length > 1) report(`anchor:${site.id}`, { file: yamlPath, line: yamlLine(["sites", i, "anchor"]), message: `site "${site.id}": anchor is ambiguous — found ${at.length} times in ${textName}; add surrounding words` });
+    else ranges.push({ start: at[0], end: at[0] + site.anchor.length, id: site.id, i });
+    site.variants.forEach((v, j) => {
+      if (!categories.has(v.category)) report(`cat:${site.id}:${j}`, { file: yamlPath, line: yamlLine(["sites", i, "variants", j, "category"]), message: `site "${site.id}": unknown category "${v.category}"` });
+      const size = Math.max(site.anchor.split("\n").length, v.replacement.split("\n").length);
+      if (size > MAX_EDIT_LINES) report(`size:${site.id}:${j}`, { file: yamlPath, line: yamlLine(["sites", i, "variants", j, "replacement"]), message: `site "${site.id}": a flaw may change at most ${MAX_EDIT_LINES} lines, this one changes ${size}` });
+      if (v.replacement === site.anchor) report(`same:${site.id}:${j}`, { file: yamlPath, line: yamlLine(["sites", i, "variants", j, "replacement"]), message: `site "${site.id}": replacement equals the anchor, so nothing would change` });
+    });
+  });
+  ranges.sort((a, b) => a.start - b.start);
+  for (let k = 1; k < ranges.length; k++) {
+    if (ranges[k].start < ranges[k - 1].end) {
+      report(`overlap:${ranges[k].id}`, { file: yamlPath, line: yamlLine(["sites", ranges[k].i, "anchor"]), message: `site "${ranges[k].id}" overlaps site "${ranges[k - 1].id}"` });
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VariantProofSchema } from "../proof/format";
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, -)");
 const severity = z.union([z.literal(1), z.literal(2), z.literal(3)], { message: "must be 1, 2 or 3" });
@@ -32,6 +33,7 @@ export const VariantSchema = z.object({
   explanation: z.string().min(20, "explanation must be at least 20 characters"),
   keyPoints: z.array(KeyPointSchema).min(1, "needs at least one key point"),
   hint: z.string().min(5).optional(),
+  proof: VariantProofSchema.optional(),
 });
 
 export const SiteSchema = z.object({
@@ -49,6 +51,8 @@ export const SourceFileSchema = z.object({
   difficulty,
   text: z.string().min(1),
   brief: z.string().min(20, "brief must be at least 20 characters"),
+  /** A parametric source: its parameter module beside it, "<id>.params.ts". */
+  params: z.string().regex(/^[a-z0-9-]+\.params\.ts$/, 'must name the module beside the source, "<id>.params.ts"').optional(),
   // Sites are validated one by one, so one bad site does not hide the problems of the others.
   sites: z.array(z.unknown()),
 });

@@ -2,7 +2,8 @@
 import { hash32 } from "../content/hash";
 import type { Draft, Pack, SourceDoc } from "../types";
 import { verifyDraft } from "../verification/verify";
-import { generateDraft } from "./generate";
+import { instantiate, InstantiationError } from "../content/instantiate";
+import { generateDraft, type GenerateOptions } from "./generate";
 import { createRng } from "./prng";
 
 export interface BatchOptions {
@@ -12,7 +13,12 @@ export interface BatchOptions {
   difficulty?: number;
   cleanRate?: number;
   contentHash?: string;
+  /** Told about each instantiation skipped because it failed (the batch draws another seed). */
+  onSkip?: (message: string) => void;
 }
+
+/** Seeds tried after the first before a source counts as broken. */
+export const MAX_SKIPPED_SEEDS = 8;
 
 export class DraftVerificationError extends Error {
   constructor(
@@ -38,7 +44,52 @@ export function pickSource(pack: Pack, difficulty: number, rng: () => number): S
   return pack.sources[pack.sources.length - 1];
 }
 
-/** Generates and verifies one draft of a batch; a draft that fails verification is an error. */
+/**
+ * A verified draft of the source. An instantiation of a parametric source that cannot be built or
+ * fails verification is skipped and reported through `onSkip`, never returned; the next seed
+ * (seed + 1, …) is tried, so the result is still a pure function of the inputs. A source broken
+ * for every seed tried is an error (content:check reports it long before).
+ */
+export function generateVerified(source: SourceDoc, pack: Pack, options: GenerateOptions, onSkip: (message: string) => void = () => {}): Draft {
+  const tries = source.params ? MAX_SKIPPED_SEEDS + 1 : 1;
+  let last: Error | undefined;
+  for (let t = 0; t < tries; t++) {
+    const seed = (options.seed + t) >>> 0;
+    try {
+      const draft = generateDraft(source, pack, { ...options, seed });
+      const verdict = verifyDraft(draft);
+      if (verdict.ok) return draft;
+      last = new DraftVerificationError(draft, verdict.problems);
+    } catch (e) {
+      if (!(e instanceof InstantiationError)) throw e;
+      last = e;
+    }
+    if (t + 1 < tries) onSkip(`skipped ${pack.domain}/${source.id} seed ${seed}: ${last.message}`);
+  }
+  throw last!;
+}
+
+/**
+ * The concrete document of a source for a seed, for callers that write flaws themselves (the model
+ * path): a parametric source is instantiated, skipping seeds it cannot be built for.
+ */
+export function concreteFor(source: SourceDoc, seed: number, onSkip: (message: string) => void = () => {}): { source: SourceDoc; seed: number } {
+  if (!source.params) return { source, seed };
+  let last: Error | undefined;
+  for (let t = 0; t <= MAX_SKIPPED_SEEDS; t++) {
+    const s = (seed + t) >>> 0;
+    try {
+      return { source: instantiate(source, s).source, seed: s };
+    } catch (e) {
+      if (!(e instanceof InstantiationError)) throw e;
+      last = e;
+      onSkip(`skipped ${source.domain}/${source.id} seed ${s}: ${e.message}`);
+    }
+  }
+  throw last!;
+}
+
+/** Generates and verifies the drafts of a batch; instantiations that fail are skipped (see generateVerified). */
 export function* generateBatch(pack: Pack, options: BatchOptions): Generator<Draft> {
   if (!pack.sources.length) throw new Error(`pack "${pack.domain}" has no sources`);
   const rng = createRng(options.seed ^ hash32(pack.domain));
@@ -46,9 +97,6 @@ export function* generateBatch(pack: Pack, options: BatchOptions): Generator<Dra
     const difficulty = options.difficulty ?? 1 + Math.floor(rng() * 5);
     const source = pickSource(pack, difficulty, rng);
     const seed = Math.floor(rng() * 4294967296);
-    const draft = generateDraft(source, pack, { seed, difficulty, cleanRate: options.cleanRate ?? 0.1, contentHash: options.contentHash });
-    const verdict = verifyDraft(draft);
-    if (!verdict.ok) throw new DraftVerificationError(draft, verdict.problems);
-    yield draft;
+    yield generateVerified(source, pack, { seed, difficulty, cleanRate: options.cleanRate ?? 0.1, contentHash: options.contentHash }, options.onSkip);
   }
 }

@@ -2,6 +2,7 @@
 // seeded PRNG, applies them and writes the answer key. Pure: same inputs ⇒ byte-identical draft.
 import { compileOperator } from "../content/load";
 import { hash32 } from "../content/hash";
+import { instantiate } from "../content/instantiate";
 import { lineAt, lineStarts, spanLines } from "../text/lines";
 import type { AnswerKeyEntry, Category, Draft, FlawOrigin, KeyPoint, Pack, Severity, SourceDoc } from "../types";
 import { createRng } from "./prng";
@@ -133,8 +134,14 @@ function clampDifficulty(d: number): number {
   return Math.max(1, Math.min(5, Math.round(d)));
 }
 
-export function generateDraft(source: SourceDoc, pack: Pack, options: GenerateOptions): Draft {
+/**
+ * One draft of a source. A parametric source is first instantiated for the seed (its parameters
+ * drawn and templates rendered); that throws an InstantiationError when the source is broken for
+ * this seed, which callers skip and log (see generateVerified in ./batch).
+ */
+export function generateDraft(template: SourceDoc, pack: Pack, options: GenerateOptions): Draft {
   const seed = options.seed >>> 0;
+  const source = template.params ? instantiate(template, seed).source : template;
   const rng = createRng(seed ^ hash32(`${pack.domain}/${source.id}`));
   const difficulty = clampDifficulty(options.difficulty ?? source.difficulty);
   const clean = rng() < (options.cleanRate ?? 0);

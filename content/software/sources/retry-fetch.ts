@@ -1,13 +1,13 @@
-// fetchWithRetry: retries transient failures (network errors, 429 and 5xx responses)
+// {{fn}}: retries transient failures (network errors, 429 and 5xx responses)
 // with capped exponential backoff and full jitter. Node 20+ (global fetch).
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export interface RetryOptions {
-  /** Retries after the first attempt. Default 3. */
+export interface {{opts_type}} {
+  /** Retries after the first attempt. Default {{retries}}. */
   retries?: number;
-  /** Base delay for the exponential backoff, in ms. Default 200. */
+  /** Base delay for the exponential backoff, in ms. Default {{base}}. */
   baseDelayMs?: number;
-  /** Upper bound for any single wait, in ms. Default 5000. */
+  /** Upper bound for any single wait, in ms. Default {{max}}. */
   maxDelayMs?: number;
 }
 
@@ -38,12 +38,12 @@ async function wait(ms: number, signal: AbortSignal | undefined): Promise<void> 
   }
 }
 
-export async function fetchWithRetry(
+export async function {{fn}}(
   url: string | URL,
   init: RequestInit = {},
-  options: RetryOptions = {},
+  options: {{opts_type}} = {},
 ): Promise<Response> {
-  const { retries = 3, baseDelayMs = 200, maxDelayMs = 5000 } = options;
+  const { retries = {{retries}}, baseDelayMs = {{base}}, maxDelayMs = {{max}} } = options;
   const signal = init.signal ?? undefined;
 
   for (let attempt = 0; ; attempt++) {
@@ -75,7 +75,7 @@ export async function fetchWithRetry(
 }
 
 // Notes:
-// - With the defaults a request is attempted at most 4 times (1 + 3 retries).
+// - With the defaults a request is attempted at most {{attempts}} times (1 + {{retries}} retries).
 // - 4xx responses other than 429 are returned at once: retrying a bad request or a
 //   missing resource cannot succeed.
 // - Retry-After is honoured for 429 and 503 but never makes a single wait exceed maxDelayMs.

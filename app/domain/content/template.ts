@@ -1,0 +1,96 @@
+// Templates of parametric sources: `{{name}}` inserts a parameter, `{{name|n1}}` formats a number.
+// Anything else between braces (`{{ a: 1 }}` in code) is plain text.
+import { grouped, round, type ParamValue, type Params } from "./param-kit";
+
+export const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\|\s*([a-z0-9]+)\s*)?\}\}/g;
+
+/** Formats: n0..n4 grouped with commas and fixed decimals, f0..f4 fixed decimals, upper, lower, cap. */
+export const FORMATS: Record<string, (v: ParamValue) => string> = {
+  upper: (v) => String(v).toUpperCase(),
+  lower: (v) => String(v).toLowerCase(),
+  cap: (v) => String(v).charAt(0).toUpperCase() + String(v).slice(1),
+};
+for (let dp = 0; dp <= 4; dp++) {
+  FORMATS[`n${dp}`] = (v) => grouped(Number(v), dp);
+  FORMATS[`f${dp}`] = (v) => round(Number(v), dp).toFixed(dp);
+}
+
+interface Slot {
+  name: string;
+  format?: string;
+  /** Offset of the placeholder in the template. */
+  at: number;
+}
+
+export interface CompiledTemplate {
+  /** Literal text around the slots: literals.length === slots.length + 1. */
+  literals: string[];
+  slots: Slot[];
+}
+
+const compiled = new Map<string, CompiledTemplate>();
+
+export function compileTemplate(template: string): CompiledTemplate {
+  let c = compiled.get(template);
+  if (c) return c;
+  const literals: string[] = [];
+  const slots: Slot[] = [];
+  let cursor = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    literals.push(template.slice(cursor, m.index));
+    slots.push({ name: m[1], format: m[2], at: m.index! });
+    cursor = m.index! + m[0].length;
+  }
+  literals.push(template.slice(cursor));
+  c = { literals, slots };
+  if (compiled.size > 5000) compiled.clear();
+  compiled.set(template, c);
+  return c;
+}
+
+export function hasPlaceholders(template: string): boolean {
+  PLACEHOLDER.lastIndex = 0;
+  const found = PLACEHOLDER.test(template);
+  PLACEHOLDER.lastIndex = 0;
+  return found;
+}
+
+export interface TemplateProblem {
+  /** Offset of the placeholder in the template. */
+  at: number;
+  message: string;
+}
+
+/** Every placeholder naming an unknown parameter or format. */
+export function templateProblems(template: string, params: Params): TemplateProblem[] {
+  const out: TemplateProblem[] = [];
+  for (const s of compileTemplate(template).slots) {
+    if (!(s.name in params)) out.push({ at: s.at, message: `undefined parameter "${s.name}"` });
+    else if (s.format && !FORMATS[s.format]) out.push({ at: s.at, message: `unknown format "${s.format}" for "${s.name}" (use n0..n4, f0..f4, upper, lower, cap)` });
+    else if (s.format && /^[nf]\d$/.test(s.format) && !Number.isFinite(Number(params[s.name]))) {
+      out.push({ at: s.at, message: `"${s.name}" is ${JSON.stringify(params[s.name])}, not a number, but the format ${s.format} needs one` });
+    }
+  }
+  return out;
+}
+
+export class TemplateError extends Error {}
+
+/** Renders a template; an undefined parameter or format is an error (content:check reports where). */
+export function renderTemplate(template: string, params: Params): string {
+  const { literals, slots } = compileTemplate(template);
+  if (!slots.length) return template;
+  let out = literals[0];
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i];
+    const v = params[s.name];
+    if (v === undefined) throw new TemplateError(`undefined parameter "${s.name}"`);
+    if (s.format) {
+      const f = FORMATS[s.format];
+      if (!f) throw new TemplateError(`unknown format "${s.format}"`);
+      out += f(v);
+    } else out += String(v);
+    out += literals[i + 1];
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { computeMastery, isDue, masteryPercent, outcomeOf, relatedCategories, type FlawEvidence } from "./model";
+import { selectNext } from "./selector";
+
+const day = (d: number) => new Date(Date.UTC(2026, 2, 1 + d, 10)).toISOString();
+const ev = (category: string, outcomes: number[], start = 0, difficulty = 3): FlawEvidence[] => outcomes.map((outcome, i) => ({ category, outcome, difficulty, at: day(start + i) }));
+const families = { "data/missing-where": "classic", "data/brief-drift": "drift", "legal/drift-from-brief": "drift", "software/hallucinated-api": "hallucination", "legal/invented-authority": "hallucination", "legal/cap-removed": "classic" } as const;
+const related = relatedCategories(families);
+
+describe("mastery model", () => {
+  it("rises with finds and falls with misses; more evidence moves it further", () => {
+    const m = computeMastery([...ev("data/missing-where", [1, 1, 1, 1, 1]), ...ev("legal/cap-removed", [0, 0, 0, 1, 0])], related);
+    expect(masteryPercent(m.get("data/missing-where"))).toBeGreaterThan(80);
+    expect(masteryPercent(m.get("legal/cap-removed"))).toBeLessThan(35);
+    const few = computeMastery(ev("data/missing-where", [1]), related);
+    expect(masteryPercent(few.get("data/missing-where"))).toBeLessThan(masteryPercent(m.get("data/missing-where")));
+  });
+
+  it("a hard find counts more than an easy one", () => {
+    const hard = computeMastery(ev("data/missing-where", [1], 0, 5), related);
+    const easy = computeMastery(ev("data/missing-where", [1], 0, 1), related);
+    expect(hard.get("data/missing-where")!.rating).toBeGreaterThan(easy.get("data/missing-where")!.rating);
+  });
+
+  it("drift and hallucination share evidence across packs, at half weight; classics do not", () => {
+    const m = computeMastery(ev("data/brief-drift", [0, 0, 0, 0]), related);
+    expect(masteryPercent(m.get("legal/drift-from-brief"))).toBeLessThan(50);
+    expect(masteryPercent(m.get("legal/drift-from-brief"))).toBeGreaterThan(masteryPercent(m.get("data/brief-drift")));
+    expect(m.get("legal/drift-from-brief")!.evidence).toBe(2);
+    expect(m.has("software/hallucinated-api")).toBe(false);
+    expect(related.get("legal/cap-removed")).toBeUndefined();
+  });
+
+  it("the replay uses whatever outcome the final score says (a mentor's verdict replaces the auto one)", () => {
+    const auto = computeMastery([{ category: "data/missing-where", outcome: outcomeOf({ status: "missed", detectionCredit: 0 }), difficulty: 3, at: day(0) }], related);
+    const mentor = computeMastery([{ category: "data/missing-where", outcome: outcomeOf({ status: "found", detectionCredit: 1 }), difficulty: 3, at: day(0) }], related);
+    expect(masteryPercent(auto.get("data/missing-where"))).toBeLessThan(50);
+    expect(masteryPercent(mentor.get("data/missing-where"))).toBeGreaterThan(50);
+  });
+
+  it("weak categories are due the next day, strong ones weeks later", () => {
+    const m = computeMastery([...ev("data/missing-where", [1, 1, 1, 1, 1, 1]), ...ev("legal/cap-removed", [0, 0])], related);
+    const weak = m.get("legal/cap-removed")!;
+    const strong = m.get("data/missing-where")!;
+    expect(isDue(weak, new Date(day(3)))).toBe(true);
+    expect(isDue(strong, new Date(day(8)))).toBe(false);
+    expect(isDue(strong, new Date(day(60)))).toBe(true);
+  });
+});
+
+describe("adaptive selector (fixed histories)", () => {
+  const candidates = ["data/missing-where", "data/brief-drift", "legal/cap-removed", "legal/drift-from-brief"];
+  const rnd = () => 0.5;
+
+  it("targets the weakest category and its domain", () => {
+    const m = computeMastery([...ev("data/missing-where", [1, 1, 1, 1]), ...ev("data/brief-drift", [1, 1, 1, 1]), ...ev("legal/cap-removed", [0, 0, 1, 0]), ...ev("legal/drift-from-brief", [1, 1, 1, 1])], related);
+    const s = selectNext({ candidates, mastery: m, difficultyMin: 1, difficultyMax: 5, now: new Date(day(5)), random: rnd });
+    expect(s).toMatchObject({ domain: "legal", categories: ["cap-removed", "drift-from-brief"] });
+    expect(s.reason).toMatch(/Weakest area: cap-removed/);
+  });
+
+  it("probes categories with no evidence before drilling known ones", () => {
+    const m = computeMastery(ev("data/missing-where", [0, 1, 0, 1]), related);
+    const s = selectNext({ candidates: ["data/missing-where", "legal/cap-removed"], mastery: m, difficultyMin: 2, difficultyMax: 4, now: new Date(day(4)), random: rnd });
+    expect(s).toMatchObject({ domain: "legal", categories: ["cap-removed"], difficulty: 2 });
+  });
+
+  it("ramps difficulty with mastery, within the module's range", () => {
+    const pick = (outcomes: number[]) => selectNext({ candidates: ["data/missing-where"], mastery: computeMastery(ev("data/missing-where", outcomes), related), difficultyMin: 1, difficultyMax: 5, now: new Date(day(1)), random: rnd }).difficulty;
+    expect(pick([0, 0, 0])).toBe(1);
+    expect(pick([1, 0, 1, 0])).toBe(3);
+    expect(pick([1, 1, 1, 1, 1, 1])).toBe(5);
+    expect(selectNext({ candidates: ["data/missing-where"], mastery: computeMastery(ev("data/missing-where", [1, 1, 1, 1, 1, 1]), related), difficultyMin: 1, difficultyMax: 2, now: new Date(day(1)), random: rnd }).difficulty).toBe(2);
+  });
+
+  it("a due review outranks a merely middling category", () => {
+    const m = computeMastery([...ev("data/missing-where", [1, 1, 1, 1, 1], 0), ...ev("legal/cap-removed", [1, 1, 0, 1, 1, 0, 1], 34)], related);
+    // missing-where was last practised 35 days before "now": due; cap-removed was practised yesterday.
+    const s = selectNext({ candidates: ["data/missing-where", "legal/cap-removed"], mastery: m, difficultyMin: 1, difficultyMax: 5, now: new Date(day(40)), random: rnd });
+    expect(isDue(m.get("data/missing-where"), new Date(day(40)))).toBe(true);
+    expect(s.categories[0]).toBe("missing-where");
+    expect(s.reason).toMatch(/Review due/);
+  });
+});

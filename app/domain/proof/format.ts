@@ -1,0 +1,89 @@
+// The executable-proof format: what a source ships so each flaw variant can be shown to change
+// what the document does. Documented in docs/content-format.md ("Proof of flaws").
+import { z } from "zod";
+import type { NonBehaviouralReason } from "../types";
+
+export const NON_BEHAVIOURAL_REASONS = ["comment", "claim", "performance", "locking", "concurrency", "logging", "style", "other"] as const satisfies readonly NonBehaviouralReason[];
+
+export const VariantProofSchema = z.union(
+  [
+    z.object({ error: z.string().min(1, "error pattern is empty") }).strict(),
+    z.object({ recompute: z.record(z.string(), z.union([z.string(), z.number()])) }).strict(),
+    z
+      .object({
+        none: z.enum(NON_BEHAVIOURAL_REASONS, { message: `must be one of ${NON_BEHAVIOURAL_REASONS.join(", ")}` }),
+        reason: z.string().min(15, "say in a sentence why no check can observe this flaw"),
+      })
+      .strict(),
+  ],
+  { message: "proof must be { error: pattern }, { recompute: {param: value} } or { none: reason-category, reason: text }" },
+);
+
+/** A value in an expected row: compared numerically when both sides are numbers, else as text. */
+const Cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** `content/data/sources/<id>.check.yaml`: fixture and expectations for a SQL source. */
+export const SqlCheckSchema = z
+  .object({
+    /** Schema and fixture data, run before the document (may use the source's parameters). */
+    setup: z.string().min(1, "setup is empty"),
+    checks: z
+      .array(
+        z
+          .object({
+            name: z.string().min(3),
+            /** Query run after the document; omitted: the result of the document's last statement. */
+            sql: z.string().min(1).optional(),
+            /** Expected rows, each a list of cells in column order. */
+            expect: z.array(z.array(Cell)),
+            /** Compare rows as a multiset instead of in order. */
+            unordered: z.boolean().optional(),
+          })
+          .strict(),
+      )
+      .min(1, "needs at least one check"),
+  })
+  .strict();
+
+export type SqlCheckFile = z.infer<typeof SqlCheckSchema>;
+
+/**
+ * What a TypeScript check module (`content/software/sources/<id>.check.ts`) gets. The module
+ * default-exports a `CheckSuite`; it may import types only (it runs isolated, with no require,
+ * process, fetch or file system).
+ */
+export interface CheckKit {
+  /** Declares a check; it passes when `body` returns (or resolves) without throwing. */
+  test(name: string, body: () => void | Promise<void>): void;
+  /**
+   * Fresh exports of the document under test (the clean text, or a flawed variant of it).
+   * `modules` answers the document's imports by specifier ("./db", "node:crypto"): anything it
+   * imports that is not listed makes the load throw.
+   */
+  load<T = any>(modules?: Record<string, unknown>): T;
+  assert: {
+    equal(actual: unknown, expected: unknown, message?: string): void;
+    deepEqual(actual: unknown, expected: unknown, message?: string): void;
+    ok(value: unknown, message?: string): void;
+    throws(fn: () => unknown, pattern?: RegExp, message?: string): void;
+    rejects(promise: Promise<unknown> | (() => Promise<unknown>), pattern?: RegExp, message?: string): Promise<void>;
+  };
+  /** The parameters of this instantiation (parametric sources), else {}. */
+  params: Record<string, string | number>;
+  /**
+   * Virtual time: `setTimeout`, `setInterval`, `Date.now()` and `new Date()` inside the sandbox
+   * follow this clock, so back-off and expiry are tested without waiting; `sleep(ms)` resolves
+   * when virtual time reaches now + ms (to answer a `node:timers/promises` import).
+   */
+  clock: { now(): number; sleep(ms: number): Promise<void>; advance(ms: number): Promise<void>; runAll(): Promise<void> };
+}
+
+export type CheckSuite = (t: CheckKit) => void;
+
+/** How one variant was proven (or not), as `content:check --prove` reports it. */
+export type ProofOutcome =
+  | { kind: "check-failed"; check: string; message: string }
+  | { kind: "error"; message: string }
+  | { kind: "recomputed"; relations: string[] }
+  | { kind: "declared"; reason: NonBehaviouralReason; text: string }
+  | { kind: "unproven"; message: string };

@@ -1,0 +1,82 @@
+// npm run content:stats [-- --seed S] [--count N]
+// Variety of the offline engine per domain: for N drafts (default 60) at difficulty 1, 3 and 5
+// with one seed, how many distinct clean texts, how many flaws repeat an earlier one exactly
+// (same clean text and same edit), and the largest share one source takes. Then generate + verify
+// throughput on this core. Goals from issue 9: ≥ 40 distinct, ≤ 5 % repeats, ≤ 15 % per source,
+// ≥ 5,000 drafts/s.
+import { parseArgs } from "node:util";
+import { generateBatch } from "~/domain/generation/batch";
+import type { Draft } from "~/domain/types";
+import { verifyDraft } from "~/domain/verification/verify";
+import { loadContent } from "~/models/content.server";
+
+const { values } = parseArgs({ options: { seed: { type: "string", default: "20261130" }, count: { type: "string", default: "60" } } });
+const seed = Number(values.seed);
+const count = Number(values.count);
+if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 1) {
+  console.error("Usage: npm run content:stats -- [--seed S] [--count N]  (whole numbers, N ≥ 1)");
+  process.exit(2);
+}
+
+export interface VarietyStats {
+  distinctClean: number;
+  flaws: number;
+  repeatFlaws: number;
+  largestSourceShare: number;
+  largestSource: string;
+}
+
+function variety(drafts: Draft[]): VarietyStats {
+  const clean = new Set(drafts.map((d) => d.cleanText));
+  const seen = new Set<string>();
+  let flaws = 0;
+  let repeats = 0;
+  for (const d of drafts) {
+    for (const e of d.answerKey) {
+      flaws++;
+      const key = `${d.cleanText}\u0000${e.cleanSpan.start}:${e.cleanSpan.end}\u0000${e.replacement}`;
+      if (seen.has(key)) repeats++;
+      seen.add(key);
+    }
+  }
+  const perSource = new Map<string, number>();
+  for (const d of drafts) perSource.set(d.sourceId, (perSource.get(d.sourceId) ?? 0) + 1);
+  const [largestSource, n] = [...perSource.entries()].sort((a, b) => b[1] - a[1])[0];
+  return { distinctClean: clean.size, flaws, repeatFlaws: repeats, largestSourceShare: n / drafts.length, largestSource };
+}
+
+const { packs, problems } = loadContent();
+if (problems.length) {
+  console.error(`content has ${problems.length} problems; run npm run content:check`);
+  process.exit(1);
+}
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+let missed = 0;
+console.log(`${count} drafts per domain and difficulty, seed ${seed}`);
+console.log("domain    diff  sources(parametric)  distinct clean  repeat flaws     largest source");
+for (const pack of packs) {
+  for (const difficulty of [1, 3, 5]) {
+    const drafts = [...generateBatch(pack, { count, seed, difficulty, cleanRate: 0.1 })];
+    const s = variety(drafts);
+    const repeatShare = s.flaws ? s.repeatFlaws / s.flaws : 0;
+    const ok = s.distinctClean >= Math.min(40, count) && repeatShare <= 0.05 && s.largestSourceShare <= 0.15;
+    if (!ok) missed++;
+    console.log(
+      `${pack.domain.padEnd(9)} ${String(difficulty).padStart(4)}  ${`${pack.sources.length}(${pack.sources.filter((x) => x.params).length})`.padStart(19)}  ${String(s.distinctClean).padStart(14)}  ${`${s.repeatFlaws}/${s.flaws} ${pct(repeatShare)}`.padStart(15)}  ${`${pct(s.largestSourceShare)} ${s.largestSource}`.padStart(0)}${ok ? "" : "  (goal missed)"}`,
+    );
+  }
+}
+
+// Throughput: generate + verify, all domains, one core (this process).
+const perDomain = 1500;
+let n = 0;
+const t0 = performance.now();
+for (const pack of packs) {
+  for (const d of generateBatch(pack, { count: perDomain, seed: seed + 7, cleanRate: 0.1 })) {
+    if (!verifyDraft(d).ok) throw new Error(`${d.domain}/${d.sourceId} seed ${d.seed} failed verification`);
+    n++;
+  }
+}
+const rate = n / ((performance.now() - t0) / 1000);
+console.log(`generate + verify: ${Math.round(rate).toLocaleString("en")} drafts/s over ${n} drafts (goal ≥ 5,000)`);
+console.log(`variety goals (≥ 40 distinct, ≤ 5 % repeat flaws, ≤ 15 % one source): ${packs.length * 3 - missed} of ${packs.length * 3} met`);

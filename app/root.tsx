@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -9,9 +8,9 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import stylesHref from "~/styles/app.css";
 import { getUser } from "~/utils/auth.server";
 import { useNonce } from "~/utils/nonce";
@@ -117,33 +116,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) {
-    const title =
-      error.status === 403
-        ? "You don't have access to this page"
-        : error.status === 404
-          ? "Not found"
-          : error.status === 429
-            ? "Too many requests"
-            : `Something went wrong (${error.status})`;
-    return (
-      <div className="card error-page">
-        <h1>{title}</h1>
-        <p>{typeof error.data === "string" && error.data ? error.data : error.statusText}</p>
-        <p>
-          <Link to="/">Go to your home page</Link>
-        </p>
-      </div>
-    );
-  }
-  return (
-    <div className="card error-page">
-      <h1>Something went wrong</h1>
-      <p>An unexpected error occurred. Your saved work is safe; please try again.</p>
-      <p>
-        <Link to="/">Go to your home page</Link>
-      </p>
-    </div>
-  );
+  return <GeneralErrorBoundary />;
 }

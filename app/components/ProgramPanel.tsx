@@ -129,7 +129,7 @@ export function MasteryPanel({ mastery, busy }: { mastery: MasteryDTO[]; busy: b
             <Form method="post">
               <input type="hidden" name="intent" value="practise" />
               <input type="hidden" name="category" value={m.key} />
-              <button type="submit" className="btn btn-small" disabled={busy} aria-label={`Practise ${m.name} (${m.domain})`}>
+              <button type="submit" className="btn btn-small" disabled={busy} aria-label={`Practise this: ${m.name} (${m.domain})`}>
                 Practise this
               </button>
             </Form>

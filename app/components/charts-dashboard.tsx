@@ -91,8 +91,9 @@ export function Heatmap({ title, columns, rows, hrefFor, minFlaws = 3 }: Heatmap
   const y = (r: number) => top + r * cellH;
   return (
     <figure className="chart">
-      <div className="scroll-x">
-        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="heatmap-svg">
+      {/* A scrolling region is a tab stop, so keyboard users can scroll it too. */}
+      <div className="scroll-x" tabIndex={0} role="region" aria-label={`${title} (scrolls sideways)`}>
+        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-labelledby={`${id}-t ${id}-d`} className="heatmap-svg">
           <title id={`${id}-t`}>{title}</title>
           <desc id={`${id}-d`}>
             {rows.length} trainees by {columns.length} flaw categories; colour shows the share of seeded flaws detected. The table below has the same numbers.
@@ -152,7 +153,7 @@ export function Heatmap({ title, columns, rows, hrefFor, minFlaws = 3 }: Heatmap
       <RateLegend minFlaws={minFlaws} />
       <details>
         <summary className="small">Show as table</summary>
-        <div className="scroll-x">
+        <div className="scroll-x" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
           <table className="data">
             <thead>
               <tr>
@@ -270,7 +271,7 @@ export function SmallMultiples({ title, series, reference, bucketLabels, valueLa
       </div>
       <details>
         <summary className="small">Show as table</summary>
-        <div className="scroll-x">
+        <div className="scroll-x" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
           <table className="data">
             <thead>
               <tr>

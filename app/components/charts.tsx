@@ -128,7 +128,7 @@ export function HBarChart({
   const ticks = Array.from({ length: Math.round(max / step) + 1 }, (_, i) => i * step);
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} className="hbar-svg">
+      <svg viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby={`${id}-t`} className="hbar-svg">
         <title id={`${id}-t`}>{title}</title>
         {bars.map((b, i) => {
           const label = (

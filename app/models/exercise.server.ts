@@ -3,8 +3,6 @@
 import { lineCount } from "~/domain/text/lines";
 import { DEFAULT_SCORING_CONFIG } from "~/domain/scoring";
 import { MAX_HINTS } from "~/domain/practice/hints";
-import { draftHtml } from "~/utils/draft-html.server";
-import { highlightLines } from "~/utils/highlight.server";
 import { packFor } from "./content.server";
 import type { ExerciseAttempt } from "./attempt.server";
 
@@ -35,10 +33,6 @@ export function exerciseDTO(t: ExerciseAttempt) {
   const categories = categoryOptions(draft.domain);
   const names = new Map(categories.map((c) => [c.id, c.name]));
   const findings = findingDTOs(t, names);
-  const marks: Record<number, { cls: string; label?: string }> = {};
-  findings.forEach((f, i) => {
-    for (let n = f.lineFrom; n <= f.lineTo; n++) marks[n] = { cls: "flagged", label: n === f.lineFrom ? `#${i + 1}` : undefined };
-  });
   return {
     attempt: { id: attempt.id, status: attempt.status, startedAt: attempt.started_at, firstFlagAt: attempt.first_flag_at },
     draft: {
@@ -49,7 +43,6 @@ export function exerciseDTO(t: ExerciseAttempt) {
       difficulty: draft.difficulty,
       generator: generatorLabel(draft.generator),
       lineCount: lineCount(draft.flawedText),
-      html: draftHtml(draft.id, highlightLines(`flawed:${draft.id}`, draft.flawedText, draft.language, draft.format), draft.format, marks) as string | null,
     },
     findings,
     hints: t.hints.map((h) => ({ text: h.text, at: h.at })),

@@ -1,6 +1,6 @@
 // CSV exports of attempts, findings and reviews for mentors and admins: the dashboard's filters,
-// the same scoping (traineeScope), streamed page by page (keyset pagination) so 100k attempts
-// never sit in memory. Only submitted attempts are exported; of the answer key, only what a
+// the same scoping (traineeScope), streamed page by page: the ids of the attempts in scope are
+// read once, then each page of rows by id, so 100k attempts' rows never sit in memory. Only submitted attempts are exported; of the answer key, only what a
 // mentor sees of a submitted attempt (which flaw a finding matched and its category), never the
 // key's text, explanations or hints.
 import type { Database } from "~/db/db.server";

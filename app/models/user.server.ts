@@ -48,15 +48,6 @@ export async function createUser(
   return toDTO(row);
 }
 
-export async function getUserById(db: Database, id: string): Promise<UserDTO | null> {
-  const row = await db
-    .selectFrom("users")
-    .select(["id", "org_id", "email", "name", "role", "disabled_at"])
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row ? toDTO(row) : null;
-}
-
 export async function findUserByEmail(db: Database, email: string): Promise<UserDTO | null> {
   const row = await db
     .selectFrom("users")

@@ -1,27 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { db } from "~/db/db.server";
 import { packs } from "~/models/content.server";
 import { listQueue } from "~/models/review-queue.server";
 import { visibleCohorts, visibleTraineeIds } from "~/models/scope.server";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
+import { queueFiltersFromRequest } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Review queue · Redline" }];
 
-const Filters = z.object({
-  tab: z.enum(["todo", "mine", "all"]).catch("todo"),
-  cohort: z.string().uuid().optional().catch(undefined),
-  trainee: z.string().uuid().optional().catch(undefined),
-  domain: z.string().max(40).optional().catch(undefined),
-  band: z.enum(["low", "mid", "high"]).optional().catch(undefined),
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, "mentor", "admin");
-  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
-  const filters = Filters.parse(params);
+  const filters = queueFiltersFromRequest(request);
   const [queue, cohorts, trainees] = await Promise.all([
     listQueue(db(), viewer, filters),
     visibleCohorts(db(), viewer),

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { pct } from "~/components/charts-dashboard";
 import { DashboardFilters } from "~/components/DashboardFilters";
 import { db } from "~/db/db.server";
@@ -122,7 +123,7 @@ export default function CalibrationPage() {
             </div>
             <section className="card" aria-labelledby="cat-h">
               <h3 id="cat-h">Per category</h3>
-              <div className="scroll-x">
+              <div className="scroll-x" tabIndex={0} role="region" aria-label="Per category (scrolls sideways)">
                 <table className="data">
                   <thead>
                     <tr>
@@ -216,15 +217,5 @@ export default function CalibrationPage() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return (
-    <div className="card error-page">
-      <h1>{status === 404 ? "Not found" : status === 403 ? "You don't have access to this page" : "Cannot show calibration"}</h1>
-      <p>{isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : "Grader calibration could not be shown."}</p>
-      <p>
-        <Link to="/mentor/calibration">Clear the filters</Link>
-      </p>
-    </div>
-  );
+  return <GeneralErrorBoundary titles={{ 400: "Cannot show calibration" }} back={{ to: "/mentor/calibration", label: "Clear the filters" }} />;
 }

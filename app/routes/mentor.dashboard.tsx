@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { LineChart } from "~/components/charts";
 import { HBarChart, pct } from "~/components/charts";
 import { Heatmap, SmallMultiples } from "~/components/charts-dashboard";
@@ -275,16 +276,5 @@ export default function CohortDashboardPage() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const message = isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : "The dashboard could not be shown.";
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return (
-    <div className="card error-page">
-      <h1>{status === 404 ? "Not found" : status === 403 ? "You don't have access to this page" : "Cannot show this dashboard"}</h1>
-      <p>{message}</p>
-      <p>
-        <Link to="/mentor/dashboard">Clear the filters</Link>
-      </p>
-    </div>
-  );
+  return <GeneralErrorBoundary titles={{ 400: "Cannot show this dashboard" }} back={{ to: "/mentor/dashboard", label: "Clear the filters" }} />;
 }

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { z } from "zod";
 import { HBarChart, LineChart } from "~/components/charts";
 import { pct } from "~/components/charts-dashboard";
@@ -192,15 +193,5 @@ export default function TraineeDetailPage() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return (
-    <div className="card error-page">
-      <h1>{status === 404 ? "Not found" : status === 403 ? "You don't have access to this page" : "Something went wrong"}</h1>
-      <p>{isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : "This trainee's page could not be shown."}</p>
-      <p>
-        <Link to="/mentor/dashboard">Back to the dashboard</Link>
-      </p>
-    </div>
-  );
+  return <GeneralErrorBoundary back={{ to: "/mentor/dashboard", label: "Back to the dashboard" }} />;
 }

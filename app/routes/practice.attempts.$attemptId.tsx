@@ -16,6 +16,7 @@ import {
   updateFinding,
 } from "~/models/attempt.server";
 import { exerciseDTO } from "~/models/exercise.server";
+import { exerciseDraftHtml } from "~/utils/draft-html.server";
 import { requireRole } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 
@@ -35,11 +36,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = await load(user.id, params.attemptId!);
   if (t.attempt.status === "submitted") throw redirect(`/practice/results/${t.attempt.id}`);
   const dto = exerciseDTO(t);
+  const html = exerciseDraftHtml(t.draft, dto.findings);
   if (context.isDocumentRequest && context.serverOnly) {
-    context.serverOnly.draftHtml = dto.draft.html ?? undefined;
-    dto.draft.html = null;
+    // A document request renders the lines once, outside the serialised loader data.
+    context.serverOnly.draftHtml = html;
+    return { ...dto, draft: { ...dto.draft, html: null as string | null } };
   }
-  return dto;
+  return { ...dto, draft: { ...dto.draft, html: html as string | null } };
 }
 
 type ActionResult = { form: "add" | "update"; findingId?: string; errors: Record<string, string>; values: Record<string, string> } | { form: "hint"; message: string };

@@ -3,7 +3,7 @@
 // exactly as when rendering them inline.
 import { renderToStaticMarkup } from "react-dom/server";
 import { DraftLines, type LineMark } from "~/components/DraftView";
-import type { HighlightedLine } from "./highlight.server";
+import { highlightLines, type HighlightedLine } from "./highlight.server";
 
 const cache = new Map<string, string>();
 const MAX = 1000;
@@ -17,4 +17,13 @@ export function draftHtml(draftKey: string, lines: HighlightedLine[], format: st
     cache.set(key, html);
   }
   return html;
+}
+
+/** The exercise's draft with the trainee's findings marked (#1, #2 … on each finding's first line). */
+export function exerciseDraftHtml(draft: { id: string; flawedText: string; language: string; format: string }, findings: readonly { lineFrom: number; lineTo: number }[]): string {
+  const marks: Record<number, LineMark> = {};
+  findings.forEach((f, i) => {
+    for (let n = f.lineFrom; n <= f.lineTo; n++) marks[n] = { cls: "flagged", label: n === f.lineFrom ? `#${i + 1}` : undefined };
+  });
+  return draftHtml(draft.id, highlightLines(`flawed:${draft.id}`, draft.flawedText, draft.language, draft.format), draft.format, marks);
 }

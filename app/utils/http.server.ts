@@ -2,7 +2,7 @@
 // route's own checks, `domainCall` for the domain errors the models throw, `filtersFromRequest`
 // for the dashboard/export/queue query strings. The messages are the ones the error boundary shows.
 import { ConflictError, InvalidInputError, NotFoundError } from "~/domain/errors";
-import { parseFilters, type Filters } from "~/domain/stats/filters";
+import { parseFilters, QueueFiltersSchema, type Filters, type QueueFilters } from "~/domain/stats/filters";
 
 const STATUS_TEXT: Record<number, string> = { 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 409: "Conflict" };
 
@@ -32,6 +32,13 @@ export async function domainCall<T>(fn: () => Promise<T>): Promise<T> {
 /** The filters from the request's query string, or a 400 answer naming the field that was wrong. */
 export function filtersFromRequest(request: Request): Filters {
   const parsed = parseFilters(new URL(request.url).searchParams);
-  if (!parsed.ok) throw new Response(parsed.message, { status: 400, statusText: "Bad Request" });
+  invariantResponse(parsed.ok, parsed.ok ? "" : parsed.message, 400);
+  return parsed.filters;
+}
+
+/** The review queue's filters (with tab and score band), or a 400 answer naming the field. */
+export function queueFiltersFromRequest(request: Request): QueueFilters {
+  const parsed = parseFilters(new URL(request.url).searchParams, QueueFiltersSchema);
+  invariantResponse(parsed.ok, parsed.ok ? "" : parsed.message, 400);
   return parsed.filters;
 }

@@ -1,6 +1,6 @@
 // Inter-rater agreement for nominal labels: percent agreement and Cohen's kappa. Generic over
-// the two raters, so the same code compares the automatic scorer with a mentor, two mentors, or
-// (later) a model's suggestions with a mentor.
+// the two raters, so the same code compares the automatic scorer with a mentor, two mentors, and
+// the model's grade suggestions with a mentor.
 
 /** One rated item, or `n` identical ones (SQL hands back grouped counts). */
 export interface RatedPair<L extends string = string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersToQuery, parseFilters, periodBounds } from "./filters";
+import { filtersToQuery, parseFilters, QueueFiltersSchema, periodBounds } from "./filters";
 
 const parse = (q: string) => parseFilters(new URLSearchParams(q));
 
@@ -13,9 +13,9 @@ describe("dashboard filters", () => {
   });
 
   it("explains what is wrong", () => {
-    expect(parse("from=01/02/2026")).toEqual({ ok: false, message: "Invalid filter: From must be a date written YYYY-MM-DD, e.g. 2026-03-01." });
-    expect(parse("to=2026-02-30")).toEqual({ ok: false, message: "Invalid filter: To is not a real calendar date." });
-    expect(parse("from=2026-03-02&to=2026-03-01")).toEqual({ ok: false, message: "Invalid filter: From must be on or before To." });
+    expect(parse("from=01/02/2026")).toEqual({ ok: false, field: "from", message: "Invalid filter: From must be a date written YYYY-MM-DD, e.g. 2026-03-01." });
+    expect(parse("to=2026-02-30")).toEqual({ ok: false, field: "to", message: "Invalid filter: To is not a real calendar date." });
+    expect(parse("from=2026-03-02&to=2026-03-01")).toEqual({ ok: false, field: "from", message: "Invalid filter: From must be on or before To." });
     expect(parse("cohort=x';drop")).toMatchObject({ ok: false, message: expect.stringContaining("Cohort must be an id") });
     expect(parse("domain=LEGAL")).toMatchObject({ ok: false, message: expect.stringContaining("Domain") });
   });
@@ -25,5 +25,17 @@ describe("dashboard filters", () => {
     expect(periodBounds({})).toEqual({});
     expect(filtersToQuery({ domain: "legal", from: "2026-01-01" })).toBe("?domain=legal&from=2026-01-01");
     expect(filtersToQuery({})).toBe("");
+  });
+});
+
+describe("the review queue's filters", () => {
+  const parseQueue = (q: string) => parseFilters(new URLSearchParams(q), QueueFiltersSchema);
+  it("defaults the tab and reads the score band", () => {
+    expect(parseQueue("band=low&domain=legal&cohort=")).toEqual({ ok: true, filters: { tab: "todo", band: "low", domain: "legal" } });
+  });
+  it("refuses a bad value with the field named instead of dropping it silently", () => {
+    expect(parseQueue("band=middling")).toEqual({ ok: false, field: "band", message: "Invalid filter: Score band must be low, mid or high." });
+    expect(parseQueue("tab=everything")).toMatchObject({ ok: false, field: "tab" });
+    expect(parseQueue("trainee=<script>")).toMatchObject({ ok: false, field: "trainee", message: "Invalid filter: Trainee must be an id from the list." });
   });
 });

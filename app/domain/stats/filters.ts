@@ -31,33 +31,46 @@ const day = (what: string) =>
       .optional(),
   );
 
-export const FiltersSchema = z
+const FILTER_FIELDS = {
+  cohort: id("Cohort"),
+  domain: z.preprocess(blankToUndefined, z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "Domain must be one of the listed domains").optional()),
+  trainee: id("Trainee"),
+  from: day("From"),
+  to: day("To"),
+};
+const periodInOrder = (f: Filters) => !f.from || !f.to || f.from <= f.to;
+
+export const FiltersSchema = z.object(FILTER_FIELDS).refine(periodInOrder, { message: "From must be on or before To", path: ["from"] });
+
+/** The review queue: the same filters, plus its tab and score band. */
+export const QueueFiltersSchema = z
   .object({
-    cohort: id("Cohort"),
-    domain: z.preprocess(blankToUndefined, z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "Domain must be one of the listed domains").optional()),
-    trainee: id("Trainee"),
-    from: day("From"),
-    to: day("To"),
+    ...FILTER_FIELDS,
+    tab: z.preprocess(blankToUndefined, z.enum(["todo", "mine", "all"], { error: "Tab must be todo, mine or all" }).default("todo")),
+    band: z.preprocess(blankToUndefined, z.enum(["low", "mid", "high"], { error: "Score band must be low, mid or high" }).optional()),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "From must be on or before To", path: ["from"] });
+  .refine(periodInOrder, { message: "From must be on or before To", path: ["from"] });
+export type QueueFilters = Filters & { tab: "todo" | "mine" | "all"; band?: "low" | "mid" | "high" };
 
-export type FilterParse = { ok: true; filters: Filters } | { ok: false; message: string };
+export type FilterParse<F = Filters> = { ok: true; filters: F } | { ok: false; field: string | null; message: string };
 
-/** Unknown parameters are ignored; the first problem is reported in words a person can act on. */
-export function parseFilters(params: URLSearchParams): FilterParse {
+/**
+ * Unknown parameters are ignored; the first problem is reported in words a person can act on,
+ * naming the field. One parser for every page with filters (dashboard, calibration, exports, queue).
+ */
+export function parseFilters(params: URLSearchParams): FilterParse;
+export function parseFilters(params: URLSearchParams, schema: typeof QueueFiltersSchema): FilterParse<QueueFilters>;
+export function parseFilters(params: URLSearchParams, schema: z.ZodType = FiltersSchema): FilterParse<Filters | QueueFilters> {
   const input: Record<string, string> = {};
-  for (const key of ["cohort", "domain", "trainee", "from", "to"]) {
-    const v = params.get(key);
-    if (v !== null) input[key] = v;
-  }
-  const r = FiltersSchema.safeParse(input);
+  for (const [key, v] of params) input[key] = v;
+  const r = schema.safeParse(input);
   if (r.success) {
-    const filters: Filters = {};
-    for (const [k, v] of Object.entries(r.data)) if (v !== undefined) filters[k as keyof Filters] = v;
-    return { ok: true, filters };
+    const filters: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r.data as object)) if (v !== undefined) filters[k] = v;
+    return { ok: true, filters: filters as Filters };
   }
   const issue = r.error.issues[0];
-  return { ok: false, message: `Invalid filter: ${issue.message}.` };
+  return { ok: false, field: issue.path.length ? String(issue.path[0]) : null, message: `Invalid filter: ${issue.message}.` };
 }
 
 /** Half-open ISO bounds for timestamps: [from 00:00, day after `to` 00:00). */

@@ -1,0 +1,94 @@
+// Every main page as people see it, in Chromium at a laptop width (1366 px) and a phone width
+// (390 px): nothing wider than the screen, and axe-core (run inside the page) finds no serious or
+// critical accessibility violations. UX_SHOTS=dir also saves a screenshot of each page there.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "~/db/db.server";
+import { startApp, type RunningApp } from "../support/app";
+import { launchBrowser, newContext, signIn } from "../support/browser";
+import { Client } from "../support/http";
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const shots = process.env.UX_SHOTS;
+
+let app: RunningApp;
+let browser: Browser;
+let db: Database;
+const pages: Record<"trainee" | "mentor" | "admin" | "anonymous", { email: string; paths: string[] }> = {
+  anonymous: { email: "", paths: ["/login"] },
+  trainee: { email: "trainee1@redline.test", paths: ["/practice", "/practice/progress", "/practice/scoring"] },
+  mentor: { email: "mentor1@redline.test", paths: ["/mentor", "/mentor/dashboard", "/mentor/calibration"] },
+  admin: { email: "admin@redline.test", paths: ["/admin", "/admin/cohorts", "/admin/generation", "/admin/content"] },
+};
+
+beforeAll(async () => {
+  // With the demo history, so progress, dashboards and queues show what they show in use.
+  [app, browser] = await Promise.all([startApp({ REDLINE_DEMO_HISTORY: "1" }), launchBrowser()]);
+  db = createDatabase(app.dbUrl);
+  const trainee = await db.selectFrom("users").select("id").where("email", "=", "trainee1@redline.test").executeTakeFirstOrThrow();
+  const done = await db.selectFrom("attempts").select("id").where("user_id", "=", trainee.id).where("status", "=", "submitted").orderBy("submitted_at").executeTakeFirstOrThrow();
+  const c = await new Client(app.url).signIn("trainee1@redline.test");
+  const start = await c.post("/practice?index", { domain: "software", difficulty: "2" });
+  const open = start.location!;
+  pages.trainee.paths.push(open, `/practice/results/${done.id}`);
+  pages.mentor.paths.push(`/mentor/attempts/${done.id}`, `/mentor/trainees/${trainee.id}`);
+}, 120_000);
+
+afterAll(async () => {
+  await db?.destroy();
+  await browser?.close();
+  await app?.stop();
+});
+
+interface Problem {
+  width: number;
+  path: string;
+  what: string;
+}
+
+async function check(page: Page, width: number, urlPath: string, role: string, problems: Problem[]) {
+  await page.goto(`${app.url}${urlPath}`, { waitUntil: "load" });
+  // Compared with the screen width asked for: a phone browser widens its layout viewport to fit
+  // content that is too wide, so window.innerWidth would hide the problem.
+  const { scrollWidth, innerWidth, wide } = await page.evaluate((vw) => {
+    // The elements that stick out, to name them in the failure.
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > vw + 1 && !el.closest("[data-scroll-x]"))
+      .slice(0, 4)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (${Math.round(el.getBoundingClientRect().right)} px)`);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: vw, wide };
+  }, width);
+  if (scrollWidth > innerWidth) problems.push({ width, path: urlPath, what: `page is ${scrollWidth} px wide on a ${innerWidth} px screen: ${wide.join(", ")}` });
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  });
+  for (const v of violations) problems.push({ width, path: urlPath, what: v });
+  if (shots) {
+    fs.mkdirSync(shots, { recursive: true });
+    const name = `${width}-${role}-${urlPath.replace(/[^a-z0-9]+/gi, "_").replace(/_[0-9a-f]{8}-[0-9a-f-]{27}/g, "_id")}.png`;
+    await page.screenshot({ path: path.join(shots, name), fullPage: true });
+  }
+}
+
+describe("main pages at 1366 and 390 px", () => {
+  for (const width of [1366, 390]) {
+    it(`fit the screen and pass axe-core at ${width} px`, async () => {
+      const problems: Problem[] = [];
+      for (const [role, { email, paths }] of Object.entries(pages)) {
+        const ctx = await newContext(browser, { viewport: { width, height: width > 800 ? 900 : 844 }, isMobile: width < 800, hasTouch: width < 800 });
+        ctx.setDefaultTimeout(20_000);
+        const page = await ctx.newPage();
+        if (email) await signIn(page, app.url, email);
+        for (const p of paths) await check(page, width, p, role, problems);
+        await ctx.close();
+      }
+      expect(problems.map((p) => `${p.width} ${p.path}: ${p.what}`)).toEqual([]);
+    }, 600_000);
+  }
+});

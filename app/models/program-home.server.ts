@@ -1,6 +1,7 @@
 // DTOs for the trainee home's program and mastery panels: only what the screen shows.
 import type { Database } from "~/db/db.server";
 import type { MasteryDTO, ProgramDTO } from "~/components/ProgramPanel";
+import { categoryName } from "./content.server";
 import { masteryOverview } from "./mastery.server";
 import { traineePrograms } from "./program-progress.server";
 
@@ -16,7 +17,7 @@ export async function traineeHome(db: Database, userId: string): Promise<{ progr
         key: m.module.key,
         title: m.module.title,
         domains: m.module.domains,
-        focus: m.module.focusCategories,
+        focus: m.module.focusCategories.map((c) => categoryName(c)),
         state: m.state,
         dueAt: m.dueAt,
         overdue: m.overdue,

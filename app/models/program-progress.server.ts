@@ -8,6 +8,7 @@ import { outcomeOf } from "~/domain/mastery/model";
 import type { ProgramSpec } from "~/domain/programs/program";
 import { currentModule, programProgress, type CompletionRecord, type ModuleAttempt, type ModuleProgress } from "~/domain/programs/progress";
 import type { ScoreBreakdown } from "~/domain/scoring";
+import { categoryName } from "./content.server";
 import { recomputeMastery } from "./mastery.server";
 import { notify } from "./notification.server";
 import { latestSpec } from "./program.server";
@@ -77,7 +78,7 @@ export async function traineeProgram(db: Database, userId: string, programId: st
     moduleAttempts(db, userId, programId),
     db.selectFrom("certificates").select("id").where("user_id", "=", userId).where("program_id", "=", programId).executeTakeFirst(),
   ]);
-  const modules = programProgress(latest.spec, startDate, done, attempts, now);
+  const modules = programProgress(latest.spec, startDate, done, attempts, now, (c) => categoryName(c));
   return { programId, name, description: latest.spec.description, version: latest.version, startDate, modules, current: currentModule(modules), certificateId: cert?.id ?? null };
 }
 

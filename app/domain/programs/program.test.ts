@@ -83,6 +83,10 @@ describe("pass rules and module states", () => {
     const none = evaluatePassRule(m, [att(2, 90, [{ category: "party-swap", credit: 1 }]), att(3, 90)]);
     expect(none.met).toBe(false);
     expect(none.summary).toMatch(/no such flaw yet/);
+    // The trainee reads category names, not ids.
+    const named = evaluatePassRule(m, [att(2, 90)], (c) => (c === "cap-removed" ? "Liability cap removed" : c));
+    expect(named.summary).toContain("Liability cap removed hit rate");
+    expect(named.summary).not.toContain("cap-removed hit rate");
     expect(evaluatePassRule(m, [att(2, 10, [{ category: "cap-removed", credit: 1 }, { category: "party-swap", credit: 0 }]), att(3, 10, [{ category: "cap-removed", credit: 0 }])]).hitRates).toEqual([{ category: "cap-removed", flaws: 2, rate: 50 }]);
   });
 

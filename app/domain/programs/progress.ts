@@ -23,7 +23,12 @@ export interface RuleStatus {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function evaluatePassRule(module: Pick<ModuleSpec, "drafts" | "focusCategories"> & { passRule: PassRule }, attempts: readonly ModuleAttempt[]): RuleStatus {
+/** `label` turns a category id into the name a trainee reads in the summary. */
+export function evaluatePassRule(
+  module: Pick<ModuleSpec, "drafts" | "focusCategories"> & { passRule: PassRule },
+  attempts: readonly ModuleAttempt[],
+  label: (category: string) => string = (c) => c,
+): RuleStatus {
   const sorted = [...attempts].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
   const rule = module.passRule;
   const last = sorted.slice(-rule.lastN);
@@ -41,7 +46,7 @@ export function evaluatePassRule(module: Pick<ModuleSpec, "drafts" | "focusCateg
   const parts: string[] = [];
   if (!enough) parts.push(`${sorted.length} of ${module.drafts} drafts reviewed`);
   if (rule.minMeanScore !== null) parts.push(`mean of last ${rule.lastN}: ${mean ?? "–"} (pass at ${rule.minMeanScore})`);
-  for (const h of hitRates) parts.push(`${h.category} hit rate ${h.rate === null ? "– (no such flaw yet)" : `${h.rate} %`} (pass at ${rule.minHitRate} %)`);
+  for (const h of hitRates) parts.push(`${label(h.category)} hit rate ${h.rate === null ? "– (no such flaw yet)" : `${h.rate} %`} (pass at ${rule.minHitRate} %)`);
   return { submitted: sorted.length, required: module.drafts, mean, hitRates, met, summary: (met ? "Pass rule met: " : "") + parts.join(" · ") };
 }
 
@@ -74,14 +79,21 @@ const DAY = 86_400_000;
  * where required, signed off). A returned module is current again; its rule counts only drafts
  * submitted after the return.
  */
-export function programProgress(spec: ProgramSpec, startDate: string, completions: readonly CompletionRecord[], attemptsByModule: Readonly<Record<string, readonly ModuleAttempt[]>>, now: Date): ModuleProgress[] {
+export function programProgress(
+  spec: ProgramSpec,
+  startDate: string,
+  completions: readonly CompletionRecord[],
+  attemptsByModule: Readonly<Record<string, readonly ModuleAttempt[]>>,
+  now: Date,
+  label: (category: string) => string = (c) => c,
+): ModuleProgress[] {
   const byKey = new Map(completions.map((c) => [c.moduleKey, c]));
   let open = true;
   return spec.modules.map((module, index) => {
     const completion = byKey.get(module.key) ?? null;
     const after = completion?.status === "returned" && completion.returnedAt ? completion.returnedAt : "";
     const attempts = (attemptsByModule[module.key] ?? []).filter((a) => a.submittedAt > after);
-    const rule = evaluatePassRule(module, attempts);
+    const rule = evaluatePassRule(module, attempts, label);
     let state: ModuleState;
     if (completion?.status === "complete") state = "complete";
     else if (completion?.status === "awaiting-sign-off") state = open ? "awaiting-sign-off" : "locked";

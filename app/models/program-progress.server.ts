@@ -14,6 +14,7 @@ import { notify } from "./notification.server";
 import { latestSpec } from "./program.server";
 import { visibleTraineeIds } from "./scope.server";
 import type { UserDTO } from "./user.server";
+import type { ProgressRowDTO } from "~/components/ProgressTable";
 
 type Viewer = Pick<UserDTO, "id" | "role" | "orgId">;
 
@@ -246,22 +247,8 @@ export async function decideSignOff(db: Database, viewer: Viewer, completionId: 
   if (decision === "sign-off") await recordCompletions(db, row.user_id, row.program_id);
 }
 
-export interface ProgressRow {
-  traineeId: string;
-  trainee: string;
-  cohort: string;
-  program: string;
-  programId: string;
-  module: string | null;
-  moduleIndex: number;
-  modules: number;
-  state: string;
-  rule: string;
-  dueAt: string | null;
-  overdue: boolean;
-  completed: number;
-  certificateId: string | null;
-}
+/** A row of the progress table, plus the program it belongs to (for filtering and export). */
+export type ProgressRow = ProgressRowDTO & { programId: string };
 
 /** One row per visible trainee × assigned program: where they are and whether they are late. */
 export async function programOverview(db: Database, viewer: Viewer, now = new Date()): Promise<ProgressRow[]> {

@@ -72,9 +72,13 @@ export async function startAttempt(db: Database, userId: string, options: StartO
     // stored): try a few seeds for a verified draft with a wanted category, else any verified one.
     let generated: ReturnType<typeof generateDraft> | null = null;
     let fallback: ReturnType<typeof generateDraft> | null = null;
+    // Draw only among sources that have a site of a wanted category, when some do: a source
+    // without one can never give the flaw asked for ("Practise this" came back without it).
+    const fitting = pack.sources.filter((src) => src.sites.some((site) => site.variants.some((v) => wanted.includes(v.category))));
+    const drawFrom = fitting.length ? { ...pack, sources: fitting } : pack;
     for (let i = 0; i < 12 && !generated; i++) {
       const s = (seed + i) >>> 0;
-      const tried = generateDraft(pickSource(pack, difficulty, createRng(s)), pack, wanted.length ? { ...base, seed: s, cleanRate: 0, categories: wanted } : { ...base, seed: s });
+      const tried = generateDraft(pickSource(drawFrom, difficulty, createRng(s)), pack, wanted.length ? { ...base, seed: s, cleanRate: 0, categories: wanted } : { ...base, seed: s });
       if (!verifyDraft(tried).ok) continue;
       if (!wanted.length || tried.answerKey.some((f) => wanted.includes(f.category))) generated = tried;
       else fallback ??= tried;

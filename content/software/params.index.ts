@@ -1,8 +1,10 @@
 // Parameter modules of this pack's parametric sources, by source id. content:check fails when a
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
+import dateRange from "./sources/date-range.params";
 import retryFetch from "./sources/retry-fetch.params";
 
 export default {
+  "date-range": dateRange,
   "retry-fetch": retryFetch,
 } satisfies PackParamIndex;

@@ -2,9 +2,11 @@
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
 import dateRange from "./sources/date-range.params";
+import listOrders from "./sources/list-orders.params";
 import retryFetch from "./sources/retry-fetch.params";
 
 export default {
   "date-range": dateRange,
+  "list-orders": listOrders,
   "retry-fetch": retryFetch,
 } satisfies PackParamIndex;

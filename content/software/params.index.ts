@@ -3,10 +3,12 @@
 import type { PackParamIndex } from "~/domain/content/param-kit";
 import dateRange from "./sources/date-range.params";
 import listOrders from "./sources/list-orders.params";
+import money from "./sources/money.params";
 import retryFetch from "./sources/retry-fetch.params";
 
 export default {
   "date-range": dateRange,
   "list-orders": listOrders,
+  money,
   "retry-fetch": retryFetch,
 } satisfies PackParamIndex;

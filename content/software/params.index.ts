@@ -5,10 +5,12 @@ import dateRange from "./sources/date-range.params";
 import listOrders from "./sources/list-orders.params";
 import money from "./sources/money.params";
 import retryFetch from "./sources/retry-fetch.params";
+import ttlCache from "./sources/ttl-cache.params";
 
 export default {
   "date-range": dateRange,
   "list-orders": listOrders,
   money,
   "retry-fetch": retryFetch,
+  "ttl-cache": ttlCache,
 } satisfies PackParamIndex;

@@ -3,6 +3,7 @@
 import type { PackParamIndex } from "~/domain/content/param-kit";
 import csvImport from "./sources/csv-import.params";
 import dateRange from "./sources/date-range.params";
+import fileRoutes from "./sources/file-routes.params";
 import listOrders from "./sources/list-orders.params";
 import money from "./sources/money.params";
 import retryFetch from "./sources/retry-fetch.params";
@@ -11,6 +12,7 @@ import ttlCache from "./sources/ttl-cache.params";
 export default {
   "csv-import": csvImport,
   "date-range": dateRange,
+  "file-routes": fileRoutes,
   "list-orders": listOrders,
   money,
   "retry-fetch": retryFetch,

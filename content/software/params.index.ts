@@ -4,6 +4,7 @@ import type { PackParamIndex } from "~/domain/content/param-kit";
 import csvImport from "./sources/csv-import.params";
 import dateRange from "./sources/date-range.params";
 import fileRoutes from "./sources/file-routes.params";
+import gitHistory from "./sources/git-history.params";
 import listOrders from "./sources/list-orders.params";
 import money from "./sources/money.params";
 import retryFetch from "./sources/retry-fetch.params";
@@ -13,6 +14,7 @@ export default {
   "csv-import": csvImport,
   "date-range": dateRange,
   "file-routes": fileRoutes,
+  "git-history": gitHistory,
   "list-orders": listOrders,
   money,
   "retry-fetch": retryFetch,

@@ -2,7 +2,9 @@
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
 import ordersCouponsMigration from "./sources/orders-coupons-migration.params";
+import topCustomers from "./sources/top-customers.params";
 
 export default {
   "orders-coupons-migration": ordersCouponsMigration,
+  "top-customers": topCustomers,
 } satisfies PackParamIndex;

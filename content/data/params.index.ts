@@ -3,12 +3,14 @@
 import type { PackParamIndex } from "~/domain/content/param-kit";
 import monthlyRevenue from "./sources/monthly-revenue.params";
 import ordersCouponsMigration from "./sources/orders-coupons-migration.params";
+import retentionCohorts from "./sources/retention-cohorts.params";
 import signupFunnel from "./sources/signup-funnel.params";
 import topCustomers from "./sources/top-customers.params";
 
 export default {
   "monthly-revenue": monthlyRevenue,
   "orders-coupons-migration": ordersCouponsMigration,
+  "retention-cohorts": retentionCohorts,
   "signup-funnel": signupFunnel,
   "top-customers": topCustomers,
 } satisfies PackParamIndex;

@@ -7,6 +7,7 @@ import fileRoutes from "./sources/file-routes.params";
 import gitHistory from "./sources/git-history.params";
 import listOrders from "./sources/list-orders.params";
 import money from "./sources/money.params";
+import paymentWebhook from "./sources/payment-webhook.params";
 import retryFetch from "./sources/retry-fetch.params";
 import ttlCache from "./sources/ttl-cache.params";
 
@@ -17,6 +18,7 @@ export default {
   "git-history": gitHistory,
   "list-orders": listOrders,
   money,
+  "payment-webhook": paymentWebhook,
   "retry-fetch": retryFetch,
   "ttl-cache": ttlCache,
 } satisfies PackParamIndex;

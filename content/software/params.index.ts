@@ -7,6 +7,7 @@ import fileRoutes from "./sources/file-routes.params";
 import gitHistory from "./sources/git-history.params";
 import listOrders from "./sources/list-orders.params";
 import money from "./sources/money.params";
+import outboundWebhooks from "./sources/outbound-webhooks.params";
 import paymentWebhook from "./sources/payment-webhook.params";
 import retryFetch from "./sources/retry-fetch.params";
 import ttlCache from "./sources/ttl-cache.params";
@@ -18,6 +19,7 @@ export default {
   "git-history": gitHistory,
   "list-orders": listOrders,
   money,
+  "outbound-webhooks": outboundWebhooks,
   "payment-webhook": paymentWebhook,
   "retry-fetch": retryFetch,
   "ttl-cache": ttlCache,

@@ -2,7 +2,9 @@
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
 import employmentIpConfidentiality from "./sources/employment-ip-confidentiality.params";
+import mutualNda from "./sources/mutual-nda.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
+  "mutual-nda": mutualNda,
 } satisfies PackParamIndex;

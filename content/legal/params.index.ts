@@ -2,9 +2,11 @@
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
 import employmentIpConfidentiality from "./sources/employment-ip-confidentiality.params";
+import generalProvisions from "./sources/general-provisions.params";
 import mutualNda from "./sources/mutual-nda.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
+  "general-provisions": generalProvisions,
   "mutual-nda": mutualNda,
 } satisfies PackParamIndex;

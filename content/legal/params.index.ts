@@ -4,9 +4,11 @@ import type { PackParamIndex } from "~/domain/content/param-kit";
 import employmentIpConfidentiality from "./sources/employment-ip-confidentiality.params";
 import generalProvisions from "./sources/general-provisions.params";
 import mutualNda from "./sources/mutual-nda.params";
+import msaLiabilityIndemnity from "./sources/msa-liability-indemnity.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
   "general-provisions": generalProvisions,
   "mutual-nda": mutualNda,
+  "msa-liability-indemnity": msaLiabilityIndemnity,
 } satisfies PackParamIndex;

@@ -5,10 +5,12 @@ import employmentIpConfidentiality from "./sources/employment-ip-confidentiality
 import generalProvisions from "./sources/general-provisions.params";
 import mutualNda from "./sources/mutual-nda.params";
 import msaLiabilityIndemnity from "./sources/msa-liability-indemnity.params";
+import saasSubscriptionTerms from "./sources/saas-subscription-terms.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
   "general-provisions": generalProvisions,
   "mutual-nda": mutualNda,
   "msa-liability-indemnity": msaLiabilityIndemnity,
+  "saas-subscription-terms": saasSubscriptionTerms,
 } satisfies PackParamIndex;

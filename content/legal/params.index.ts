@@ -6,6 +6,7 @@ import generalProvisions from "./sources/general-provisions.params";
 import mutualNda from "./sources/mutual-nda.params";
 import msaLiabilityIndemnity from "./sources/msa-liability-indemnity.params";
 import saasSubscriptionTerms from "./sources/saas-subscription-terms.params";
+import dpaProcessorTerms from "./sources/dpa-processor-terms.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
@@ -13,4 +14,5 @@ export default {
   "mutual-nda": mutualNda,
   "msa-liability-indemnity": msaLiabilityIndemnity,
   "saas-subscription-terms": saasSubscriptionTerms,
+  "dpa-processor-terms": dpaProcessorTerms,
 } satisfies PackParamIndex;

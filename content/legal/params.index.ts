@@ -7,6 +7,7 @@ import mutualNda from "./sources/mutual-nda.params";
 import msaLiabilityIndemnity from "./sources/msa-liability-indemnity.params";
 import saasSubscriptionTerms from "./sources/saas-subscription-terms.params";
 import dpaProcessorTerms from "./sources/dpa-processor-terms.params";
+import consultingSow from "./sources/consulting-sow.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
@@ -15,4 +16,5 @@ export default {
   "msa-liability-indemnity": msaLiabilityIndemnity,
   "saas-subscription-terms": saasSubscriptionTerms,
   "dpa-processor-terms": dpaProcessorTerms,
+  "consulting-sow": consultingSow,
 } satisfies PackParamIndex;

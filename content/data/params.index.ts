@@ -1,6 +1,7 @@
 // Parameter modules of this pack's parametric sources, by source id. content:check fails when a
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
+import merchantDailyNet from "./sources/merchant-daily-net.params";
 import monthlyRevenue from "./sources/monthly-revenue.params";
 import ordersCouponsMigration from "./sources/orders-coupons-migration.params";
 import retentionCohorts from "./sources/retention-cohorts.params";
@@ -8,6 +9,7 @@ import signupFunnel from "./sources/signup-funnel.params";
 import topCustomers from "./sources/top-customers.params";
 
 export default {
+  "merchant-daily-net": merchantDailyNet,
   "monthly-revenue": monthlyRevenue,
   "orders-coupons-migration": ordersCouponsMigration,
   "retention-cohorts": retentionCohorts,

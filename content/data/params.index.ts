@@ -2,6 +2,7 @@
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
 import merchantDailyNet from "./sources/merchant-daily-net.params";
+import mergeDuplicateCustomers from "./sources/merge-duplicate-customers.params";
 import monthlyRevenue from "./sources/monthly-revenue.params";
 import ordersCouponsMigration from "./sources/orders-coupons-migration.params";
 import retentionCohorts from "./sources/retention-cohorts.params";
@@ -10,6 +11,7 @@ import topCustomers from "./sources/top-customers.params";
 
 export default {
   "merchant-daily-net": merchantDailyNet,
+  "merge-duplicate-customers": mergeDuplicateCustomers,
   "monthly-revenue": monthlyRevenue,
   "orders-coupons-migration": ordersCouponsMigration,
   "retention-cohorts": retentionCohorts,

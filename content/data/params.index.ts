@@ -1,6 +1,7 @@
 // Parameter modules of this pack's parametric sources, by source id. content:check fails when a
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
+import erasureJob from "./sources/erasure-job.params";
 import merchantDailyNet from "./sources/merchant-daily-net.params";
 import mergeDuplicateCustomers from "./sources/merge-duplicate-customers.params";
 import monthlyRevenue from "./sources/monthly-revenue.params";
@@ -10,6 +11,7 @@ import signupFunnel from "./sources/signup-funnel.params";
 import topCustomers from "./sources/top-customers.params";
 
 export default {
+  "erasure-job": erasureJob,
   "merchant-daily-net": merchantDailyNet,
   "merge-duplicate-customers": mergeDuplicateCustomers,
   "monthly-revenue": monthlyRevenue,

@@ -9,6 +9,7 @@ import ordersCouponsMigration from "./sources/orders-coupons-migration.params";
 import retentionCohorts from "./sources/retention-cohorts.params";
 import signupFunnel from "./sources/signup-funnel.params";
 import topCustomers from "./sources/top-customers.params";
+import usersEmailNormalized from "./sources/users-email-normalized.params";
 
 export default {
   "erasure-job": erasureJob,
@@ -19,4 +20,5 @@ export default {
   "retention-cohorts": retentionCohorts,
   "signup-funnel": signupFunnel,
   "top-customers": topCustomers,
+  "users-email-normalized": usersEmailNormalized,
 } satisfies PackParamIndex;

@@ -8,6 +8,7 @@ import msaLiabilityIndemnity from "./sources/msa-liability-indemnity.params";
 import saasSubscriptionTerms from "./sources/saas-subscription-terms.params";
 import dpaProcessorTerms from "./sources/dpa-processor-terms.params";
 import consultingSow from "./sources/consulting-sow.params";
+import softwareLicence from "./sources/software-licence.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
@@ -17,4 +18,5 @@ export default {
   "saas-subscription-terms": saasSubscriptionTerms,
   "dpa-processor-terms": dpaProcessorTerms,
   "consulting-sow": consultingSow,
+  "software-licence": softwareLicence,
 } satisfies PackParamIndex;

@@ -9,6 +9,7 @@ import saasSubscriptionTerms from "./sources/saas-subscription-terms.params";
 import dpaProcessorTerms from "./sources/dpa-processor-terms.params";
 import consultingSow from "./sources/consulting-sow.params";
 import softwareLicence from "./sources/software-licence.params";
+import leaseRider from "./sources/lease-rider.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
@@ -19,4 +20,5 @@ export default {
   "dpa-processor-terms": dpaProcessorTerms,
   "consulting-sow": consultingSow,
   "software-licence": softwareLicence,
+  "lease-rider": leaseRider,
 } satisfies PackParamIndex;

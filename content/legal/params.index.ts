@@ -10,6 +10,7 @@ import dpaProcessorTerms from "./sources/dpa-processor-terms.params";
 import consultingSow from "./sources/consulting-sow.params";
 import softwareLicence from "./sources/software-licence.params";
 import leaseRider from "./sources/lease-rider.params";
+import settlementAgreement from "./sources/settlement-agreement.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
@@ -21,4 +22,5 @@ export default {
   "consulting-sow": consultingSow,
   "software-licence": softwareLicence,
   "lease-rider": leaseRider,
+  "settlement-agreement": settlementAgreement,
 } satisfies PackParamIndex;

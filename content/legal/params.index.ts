@@ -11,6 +11,7 @@ import consultingSow from "./sources/consulting-sow.params";
 import softwareLicence from "./sources/software-licence.params";
 import leaseRider from "./sources/lease-rider.params";
 import settlementAgreement from "./sources/settlement-agreement.params";
+import supplyAgreement from "./sources/supply-agreement.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
@@ -23,4 +24,5 @@ export default {
   "software-licence": softwareLicence,
   "lease-rider": leaseRider,
   "settlement-agreement": settlementAgreement,
+  "supply-agreement": supplyAgreement,
 } satisfies PackParamIndex;

@@ -9,6 +9,7 @@ import listOrders from "./sources/list-orders.params";
 import money from "./sources/money.params";
 import outboundWebhooks from "./sources/outbound-webhooks.params";
 import paymentWebhook from "./sources/payment-webhook.params";
+import prInvoicePagination from "./sources/pr-invoice-pagination.params";
 import rateLimiterTest from "./sources/rate-limiter-test.params";
 import retryFetch from "./sources/retry-fetch.params";
 import ttlCache from "./sources/ttl-cache.params";
@@ -22,6 +23,7 @@ export default {
   money,
   "outbound-webhooks": outboundWebhooks,
   "payment-webhook": paymentWebhook,
+  "pr-invoice-pagination": prInvoicePagination,
   "rate-limiter-test": rateLimiterTest,
   "retry-fetch": retryFetch,
   "ttl-cache": ttlCache,

@@ -1,6 +1,7 @@
 // Parameter modules of this pack's parametric sources, by source id. content:check fails when a
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
+import agentRunOrders from "./sources/agent-run-orders.params";
 import csvImport from "./sources/csv-import.params";
 import dateRange from "./sources/date-range.params";
 import fileRoutes from "./sources/file-routes.params";
@@ -15,6 +16,7 @@ import retryFetch from "./sources/retry-fetch.params";
 import ttlCache from "./sources/ttl-cache.params";
 
 export default {
+  "agent-run-orders": agentRunOrders,
   "csv-import": csvImport,
   "date-range": dateRange,
   "file-routes": fileRoutes,

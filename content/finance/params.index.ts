@@ -2,7 +2,9 @@
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
 import boardKpiQ3 from "./sources/board-kpi-q3.params";
+import revenueForecastFy26 from "./sources/revenue-forecast-fy26.params";
 
 export default {
   "board-kpi-q3": boardKpiQ3,
+  "revenue-forecast-fy26": revenueForecastFy26,
 } satisfies PackParamIndex;

@@ -38,6 +38,13 @@ describe("proposals from mentors' grades", () => {
     expect(keyPointsCoveredInContext(good.text, [REPLAY], { lexicon: lex })).toEqual([true]);
   });
 
+  it("prefers words that explanations of other key points do not use", () => {
+    const g = graded("The handler keeps working if a stranger sends the message twice.", 3);
+    const other = graded("The handler keeps working past the expiry.", 2, [WINDOW]);
+    const [p] = proposePhraseChanges([g, other], EMPTY_LEXICON);
+    expect(p.phrase).toBe("stranger sends");
+  });
+
   it("proposes nothing when grade and matcher agree, or the grade is only 2", () => {
     expect(proposePhraseChanges([graded("A replay of the captured request is accepted.", 3)], EMPTY_LEXICON)).toEqual([]);
     expect(proposePhraseChanges([graded("Someone can send it again.", 2)], EMPTY_LEXICON)).toEqual([]);

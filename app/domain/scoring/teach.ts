@@ -89,9 +89,10 @@ const evidenceOf = (j: Judged): ProposalEvidence => ({ findingId: j.g.findingId,
 /**
  * Proposed phrase changes, at most one 'add' and one 'retire' per key point text:
  * - add: for a key point that explanations graded 3 (matcher share < ½) leave uncovered, the run of
- *   1–3 of their own words found in most of them, that no explanation graded 0–1 on the same key
- *   point contains and that is not made only of the flaw's own or generic words (ties: two words,
- *   then three, then one, then first written);
+ *   1–3 of their own words found in most of them, less the graded explanations of other key points
+ *   that contain it and the share of its words those use, that no explanation graded 0–1 on the same key point contains and that is not
+ *   made only of the flaw's own or generic words (ties: two words, then three, then one, then
+ *   first written);
  * - retire: for a key point that explanations graded 0–1 (share ≥ ½) cover, the phrase that covers
  *   most of them and covers no explanation graded 2–3 of the same key point.
  */
@@ -110,7 +111,7 @@ export function proposePhraseChanges(graded: readonly GradedExplanation[], lexic
     const missed = entries.filter((e) => e.j.g.grade === 3 && e.j.share < DISAGREEMENT_SHARE && !e.covered).map((e) => e.j);
     const poor = entries.filter((e) => e.j.g.grade <= 1).map((e) => e.j);
     if (missed.length > 0) {
-      const scored = new Map<string, { phrase: string; support: Judged[]; words: number; order: number }>();
+      const scored = new Map<string, { phrase: string; support: Judged[]; weight: number; words: number; order: number }>();
       let order = 0;
       for (const m of missed) {
         for (const phrase of candidateWindows(m.g.text)) {
@@ -121,11 +122,15 @@ export function proposePhraseChanges(graded: readonly GradedExplanation[], lexic
           if (poor.some((p) => contains(p.terms, compiled))) continue;
           const support = missed.filter((x) => contains(x.terms, compiled));
           if (support.length === 0) continue;
-          scored.set(key, { phrase, support, words: compiled.length, order: order++ });
+          // Words that explanations of other key points use too say little about this one.
+          const others = judged.filter((x) => !x.g.keyPoints.some((k) => k.text === text));
+          const elsewhere = others.filter((x) => contains(x.terms, compiled)).length;
+          const common = compiled.filter((t) => others.some((x) => x.terms.has(t))).length / compiled.length;
+          scored.set(key, { phrase, support, weight: support.length - elsewhere - common, words: compiled.length, order: order++ });
         }
       }
       const rank = (w: number) => (w === 2 ? 0 : w === 3 ? 1 : 2);
-      const best = [...scored.values()].sort((a, b) => b.support.length - a.support.length || rank(a.words) - rank(b.words) || a.order - b.order)[0];
+      const best = [...scored.values()].sort((a, b) => b.weight - a.weight || rank(a.words) - rank(b.words) || a.order - b.order)[0];
       if (best) out.push({ keyPoint: text, kind: "add", phrase: best.phrase, evidence: best.support.map(evidenceOf) });
     }
     const overcredited = entries.filter((e) => e.j.g.grade <= 1 && e.j.share >= DISAGREEMENT_SHARE && e.covered).map((e) => e.j);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { db } from "~/db/db.server";
 import { packs } from "~/models/content.server";
@@ -74,9 +74,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const form = await request.formData();
-  const input = Object.fromEntries(["domain", "keyPoint", "kind", "phrase", "decision", "evidence"].map((k) => [k, form.get(k)]));
+  const intent = form.get("intent");
+  const decision = intent === "accept" ? "accept" : intent === "reject" ? "reject" : null;
+  if (decision === null) return data({ ok: false as const, error: "Unknown action." }, { status: 400 });
+  const input = { domain: form.get("domain"), keyPoint: form.get("keyPoint"), kind: form.get("kind"), phrase: form.get("phrase"), evidence: form.get("evidence"), decision };
   const result = await decidePhraseChange(db(), admin, input);
-  if (!result.ok) return { ok: false as const, error: result.error, keyPoint: String(input.keyPoint ?? "") };
+  if (!result.ok) return data({ ok: false as const, error: result.error }, { status: 400 });
   if (result.version === null) return { ok: true as const, message: `Rejected “${String(input.phrase)}”; it will not be proposed again.` };
   const r = await rescoreStoredAttempts(db(), { reason: `phrase change accepted (overlay version ${result.version})` });
   return { ok: true as const, message: `Accepted as overlay version ${result.version}. Rescored: ${r.changed} of ${r.scanned} submitted attempt(s) changed; trainees see each change on their results page.` };
@@ -169,10 +172,10 @@ export default function Content() {
                 </tbody>
               </table>
               <div className="row">
-                <button type="submit" name="decision" value="accept" disabled={busy}>
+                <button type="submit" name="intent" value="accept" disabled={busy}>
                   Accept
                 </button>
-                <button type="submit" name="decision" value="reject" className="secondary" disabled={busy}>
+                <button type="submit" name="intent" value="reject" className="secondary" disabled={busy}>
                   Reject
                 </button>
               </div>

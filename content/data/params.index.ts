@@ -8,6 +8,7 @@ import monthlyRevenue from "./sources/monthly-revenue.params";
 import ordersCouponsMigration from "./sources/orders-coupons-migration.params";
 import retentionCohorts from "./sources/retention-cohorts.params";
 import signupFunnel from "./sources/signup-funnel.params";
+import subjectAccessExport from "./sources/subject-access-export.params";
 import topCustomers from "./sources/top-customers.params";
 import usersEmailNormalized from "./sources/users-email-normalized.params";
 
@@ -19,6 +20,7 @@ export default {
   "orders-coupons-migration": ordersCouponsMigration,
   "retention-cohorts": retentionCohorts,
   "signup-funnel": signupFunnel,
+  "subject-access-export": subjectAccessExport,
   "top-customers": topCustomers,
   "users-email-normalized": usersEmailNormalized,
 } satisfies PackParamIndex;

@@ -6,6 +6,7 @@ import merchantDailyNet from "./sources/merchant-daily-net.params";
 import mergeDuplicateCustomers from "./sources/merge-duplicate-customers.params";
 import monthlyRevenue from "./sources/monthly-revenue.params";
 import ordersCouponsMigration from "./sources/orders-coupons-migration.params";
+import ordersSchema from "./sources/orders-schema.params";
 import retentionCohorts from "./sources/retention-cohorts.params";
 import signupFunnel from "./sources/signup-funnel.params";
 import subjectAccessExport from "./sources/subject-access-export.params";
@@ -18,6 +19,7 @@ export default {
   "merge-duplicate-customers": mergeDuplicateCustomers,
   "monthly-revenue": monthlyRevenue,
   "orders-coupons-migration": ordersCouponsMigration,
+  "orders-schema": ordersSchema,
   "retention-cohorts": retentionCohorts,
   "signup-funnel": signupFunnel,
   "subject-access-export": subjectAccessExport,

@@ -1,6 +1,7 @@
 // Parameter modules of this pack's parametric sources, by source id. content:check fails when a
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
+import billingMigrationRunReport from "./sources/billing-migration-run-report.params";
 import erasureJob from "./sources/erasure-job.params";
 import merchantDailyNet from "./sources/merchant-daily-net.params";
 import mergeDuplicateCustomers from "./sources/merge-duplicate-customers.params";
@@ -14,6 +15,7 @@ import topCustomers from "./sources/top-customers.params";
 import usersEmailNormalized from "./sources/users-email-normalized.params";
 
 export default {
+  "billing-migration-run-report": billingMigrationRunReport,
   "erasure-job": erasureJob,
   "merchant-daily-net": merchantDailyNet,
   "merge-duplicate-customers": mergeDuplicateCustomers,

@@ -8,6 +8,10 @@ import msaLiabilityIndemnity from "./sources/msa-liability-indemnity.params";
 import saasSubscriptionTerms from "./sources/saas-subscription-terms.params";
 import dpaProcessorTerms from "./sources/dpa-processor-terms.params";
 import consultingSow from "./sources/consulting-sow.params";
+import softwareLicence from "./sources/software-licence.params";
+import leaseRider from "./sources/lease-rider.params";
+import settlementAgreement from "./sources/settlement-agreement.params";
+import supplyAgreement from "./sources/supply-agreement.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
@@ -17,4 +21,8 @@ export default {
   "saas-subscription-terms": saasSubscriptionTerms,
   "dpa-processor-terms": dpaProcessorTerms,
   "consulting-sow": consultingSow,
+  "software-licence": softwareLicence,
+  "lease-rider": leaseRider,
+  "settlement-agreement": settlementAgreement,
+  "supply-agreement": supplyAgreement,
 } satisfies PackParamIndex;

@@ -73,6 +73,14 @@ async function drawDraft(db: Database, userId: string, pack: Pack, difficulty: n
   const base = { difficulty, cleanRate: 0.1, contentHash: packs().hashes[domain], categories: wanted };
   const seen = (d: Draft) => readTexts.has(textFingerprint(d.cleanText)) || readTexts.has(textFingerprint(d.flawedText));
   const order = drawOrder(pack, { difficulty, usage, categories: wanted, rng: createRng(seed) });
+  // A stored draft needs no generator: take an unseen pool draft of a least-seen source (also of
+  // a source no longer in the pack) when no source in the pack is seen less.
+  const seenLeast = Math.min(...[...inPool].map((id) => usage.get(id) ?? 0));
+  if (inPool.size && seenLeast <= (order.length ? (usage.get(order[0].id) ?? 0) : Infinity)) {
+    const ids = [...inPool].filter((id) => (usage.get(id) ?? 0) === seenLeast);
+    const row = await pool(true).select("id").where("source_id", "in", ids).orderBy(sql`random()`).limit(1).executeTakeFirst();
+    if (row) return row;
+  }
   for (const [i, source] of order.entries()) {
     if (inPool.has(source.id)) {
       const row = await pool(true).select("id").where("source_id", "=", source.id).orderBy(sql`random()`).limit(1).executeTakeFirst();
@@ -88,6 +96,8 @@ async function drawDraft(db: Database, userId: string, pack: Pack, difficulty: n
     const again = freshDraftOf(source, pack, { ...base, seed, seen: () => false });
     if (again) return { id: (await insertDrafts(db, [again]))[0] };
   }
+  const any = await pool(false).select("id").orderBy(sql`random()`).limit(1).executeTakeFirst();
+  if (any) return any;
   throw new Error(`No draft can be made for ${domain} at difficulty ${difficulty}.`);
 }
 

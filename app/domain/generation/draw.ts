@@ -5,6 +5,7 @@ import { verifyDraft } from "../verification/verify";
 import { InstantiationError } from "../content/instantiate";
 import { pickSourceSpread, reaches } from "./batch";
 import { generateDraft } from "./generate";
+import { createRng } from "./prng";
 
 /** Fresh seeds tried per parametric source before it counts as exhausted for this trainee. */
 export const FRESH_SEEDS_PER_SOURCE = 6;
@@ -80,4 +81,38 @@ export function freshDraftOf(source: SourceDoc, pack: Pack, options: FreshDraftO
     return draft;
   }
   return null;
+}
+
+/**
+ * One trainee's `count` successive drafts made fresh (no pool) by the app's own rules: the order
+ * of drawOrder, freshDraftOf for each source, a repeat only when nothing is left. For
+ * content:stats; `repeats` counts drafts whose clean or flawed text the trainee had read.
+ */
+export function traineeRun(pack: Pack, options: { difficulty: number; count: number; seed: number; cleanRate?: number }): { drafts: Draft[]; repeats: number } {
+  const rng = createRng(options.seed);
+  const read = new Set<string>();
+  const usage = new Map<string, number>();
+  const drafts: Draft[] = [];
+  let repeats = 0;
+  const seen = (d: Draft) => read.has(d.cleanText) || read.has(d.flawedText);
+  for (let i = 0; i < options.count; i++) {
+    const order = drawOrder(pack, { difficulty: options.difficulty, usage, rng });
+    const seed = Math.floor(rng() * 2 ** 32);
+    const base = { difficulty: options.difficulty, cleanRate: options.cleanRate ?? 0.1 };
+    let draft: Draft | null = null;
+    for (const [k, source] of order.entries()) {
+      draft = freshDraftOf(source, pack, { ...base, seed: (seed + k * FRESH_SEEDS_PER_SOURCE) >>> 0, seen });
+      if (draft) break;
+    }
+    if (!draft) {
+      repeats++;
+      draft = freshDraftOf(order[0], pack, { ...base, seed, seen: () => false });
+      if (!draft) throw new Error(`no draft of ${pack.domain}/${order[0].id} verifies`);
+    }
+    read.add(draft.cleanText);
+    read.add(draft.flawedText);
+    usage.set(draft.sourceId, (usage.get(draft.sourceId) ?? 0) + 1);
+    drafts.push(draft);
+  }
+  return { drafts, repeats };
 }

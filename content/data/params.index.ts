@@ -1,8 +1,16 @@
 // Parameter modules of this pack's parametric sources, by source id. content:check fails when a
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
+import monthlyRevenue from "./sources/monthly-revenue.params";
 import ordersCouponsMigration from "./sources/orders-coupons-migration.params";
+import retentionCohorts from "./sources/retention-cohorts.params";
+import signupFunnel from "./sources/signup-funnel.params";
+import topCustomers from "./sources/top-customers.params";
 
 export default {
+  "monthly-revenue": monthlyRevenue,
   "orders-coupons-migration": ordersCouponsMigration,
+  "retention-cohorts": retentionCohorts,
+  "signup-funnel": signupFunnel,
+  "top-customers": topCustomers,
 } satisfies PackParamIndex;

@@ -1,8 +1,22 @@
 // Parameter modules of this pack's parametric sources, by source id. content:check fails when a
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
+import csvImport from "./sources/csv-import.params";
+import dateRange from "./sources/date-range.params";
+import fileRoutes from "./sources/file-routes.params";
+import gitHistory from "./sources/git-history.params";
+import listOrders from "./sources/list-orders.params";
+import money from "./sources/money.params";
 import retryFetch from "./sources/retry-fetch.params";
+import ttlCache from "./sources/ttl-cache.params";
 
 export default {
+  "csv-import": csvImport,
+  "date-range": dateRange,
+  "file-routes": fileRoutes,
+  "git-history": gitHistory,
+  "list-orders": listOrders,
+  money,
   "retry-fetch": retryFetch,
+  "ttl-cache": ttlCache,
 } satisfies PackParamIndex;

@@ -20,14 +20,20 @@ export async function smallOrg(db: Database) {
   return { orgId, admin, mentorA, mentorB, t1, t2, t3, draftId, cohorts: { north, south } };
 }
 
-/** Opens and submits an attempt of the fixture draft with the given findings. */
-export async function submitted(db: Database, userId: string, draftId: string, findings: { lineFrom: number; lineTo: number; category: string; explanation: string; confidence?: number }[]) {
+/** Opens an attempt of a software draft for the user (as if they had started it). */
+export async function openAttempt(db: Database, userId: string, draftId: string): Promise<string> {
   const id = crypto.randomUUID();
   const now = new Date().toISOString();
   await db
     .insertInto("attempts")
     .values({ id, user_id: userId, draft_id: draftId, status: "open", started_at: now, first_flag_at: null, submitted_at: null, hints_taken: "[]", auto_total: null, auto_score: null, final_total: null, final_score: null, domain: "software", updated_at: now, published_review_id: null, published_at: null, feedback_seen_at: null })
     .execute();
+  return id;
+}
+
+/** Opens and submits an attempt of the fixture draft with the given findings. */
+export async function submitted(db: Database, userId: string, draftId: string, findings: { lineFrom: number; lineTo: number; category: string; explanation: string; confidence?: number }[]) {
+  const id = await openAttempt(db, userId, draftId);
   const ids = [];
   for (const f of findings) ids.push(await addFinding(db, userId, id, { ...f, confidence: f.confidence ?? 90, suggestedFix: "", quote: "" }));
   await submitAttempt(db, userId, id);

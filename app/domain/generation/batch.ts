@@ -30,18 +30,52 @@ export class DraftVerificationError extends Error {
 }
 
 /**
- * Longer, harder documents go with higher difficulty: a source is drawn with weight falling off
- * with the distance between its difficulty and the requested one.
+ * Whether a source can give a draft of this difficulty: it has a flaw site within one step of it
+ * (difficulty picks the flaws, so a source without such a site would only give off-level drafts).
  */
-export function pickSource(pack: Pack, difficulty: number, rng: () => number): SourceDoc {
-  const weights = pack.sources.map((s) => Math.exp(-1.2 * Math.abs(s.difficulty - difficulty)));
-  const total = weights.reduce((a, b) => a + b, 0);
-  let r = rng() * total;
-  for (let i = 0; i < weights.length; i++) {
-    if (r < weights[i]) return pack.sources[i];
-    r -= weights[i];
+export function reaches(source: SourceDoc, difficulty: number): boolean {
+  return source.sites.some((site) => Math.abs(site.difficulty - difficulty) <= 1);
+}
+
+/** The sources a draw of this difficulty chooses among; every source when none reaches it. */
+export function sourcesFor(sources: readonly SourceDoc[], difficulty: number): SourceDoc[] {
+  const fit = sources.filter((s) => reaches(s, difficulty));
+  return fit.length ? fit : [...sources];
+}
+
+/**
+ * A source's share of the draws at a difficulty, relative to the others: sources written for
+ * that level (longer, denser documents at high difficulty) come up somewhat more often, never
+ * more than about twice as often as the least favoured one.
+ */
+export function spreadWeight(source: SourceDoc, difficulty: number): number {
+  return Math.exp(-0.2 * Math.abs(source.difficulty - difficulty));
+}
+
+/**
+ * The next source to draw: the one used least relative to its weight (`usage` counts the drafts
+ * already drawn from each source id: in this batch, or this trainee's attempts), ties broken at
+ * random. A source is never drawn again before every other has had its share, so no source
+ * dominates a batch or a trainee's history.
+ */
+export function pickSourceSpread(sources: readonly SourceDoc[], difficulty: number, usage: ReadonlyMap<string, number>, rng: () => number): SourceDoc {
+  if (!sources.length) throw new Error("no source to draw from");
+  const pool = sourcesFor(sources, difficulty);
+  let best: SourceDoc[] = [];
+  let bestScore = Infinity;
+  for (const s of pool) {
+    const score = (usage.get(s.id) ?? 0) / spreadWeight(s, difficulty);
+    if (score < bestScore - 1e-9) {
+      best = [s];
+      bestScore = score;
+    } else if (Math.abs(score - bestScore) <= 1e-9) best.push(s);
   }
-  return pack.sources[pack.sources.length - 1];
+  return best[Math.floor(rng() * best.length)];
+}
+
+/** A source for a single draw with no memory of earlier ones: any source reaching the difficulty, evenly. */
+export function pickSource(pack: Pack, difficulty: number, rng: () => number): SourceDoc {
+  return pickSourceSpread(pack.sources, difficulty, new Map(), rng);
 }
 
 /**
@@ -93,9 +127,11 @@ export function concreteFor(source: SourceDoc, seed: number, onSkip: (message: s
 export function* generateBatch(pack: Pack, options: BatchOptions): Generator<Draft> {
   if (!pack.sources.length) throw new Error(`pack "${pack.domain}" has no sources`);
   const rng = createRng(options.seed ^ hash32(pack.domain));
+  const usage = new Map<string, number>();
   for (let i = 0; i < options.count; i++) {
     const difficulty = options.difficulty ?? 1 + Math.floor(rng() * 5);
-    const source = pickSource(pack, difficulty, rng);
+    const source = pickSourceSpread(pack.sources, difficulty, usage, rng);
+    usage.set(source.id, (usage.get(source.id) ?? 0) + 1);
     const seed = Math.floor(rng() * 4294967296);
     yield generateVerified(source, pack, { seed, difficulty, cleanRate: options.cleanRate ?? 0.1, contentHash: options.contentHash }, options.onSkip);
   }

@@ -3,7 +3,7 @@
 import { compileOperator } from "../content/load";
 import { hash32 } from "../content/hash";
 import { instantiate } from "../content/instantiate";
-import { lineAt, lineStarts, spanLines } from "../text/lines";
+import { lineAt, lineCount, lineStarts, spanLines } from "../text/lines";
 import type { AnswerKeyEntry, Category, Draft, FlawOrigin, KeyPoint, Pack, Severity, SourceDoc } from "../types";
 import { createRng } from "./prng";
 
@@ -11,7 +11,7 @@ export const KEY_VERSION = 1;
 
 export interface GenerateOptions {
   seed: number;
-  /** 1..5; defaults to the source's difficulty. Raises subtlety and flaw count. */
+  /** 1..5; defaults to the source's difficulty. Raises the subtlety of the chosen flaws and thins them out. */
   difficulty?: number;
   /** Exact number of flaws (capped by what the source offers); overrides the difficulty's count. */
   flawCount?: number;
@@ -125,9 +125,21 @@ export function candidatesFor(source: SourceDoc, pack: Pack): Candidate[][] {
   return groups;
 }
 
-/** How many flaws a draft of this difficulty carries: 2–3 at 1, up to 6–7 at 5. */
-export function flawCountFor(difficulty: number, rng: () => number): number {
-  return 1 + Math.ceil(difficulty) + (rng() < 0.5 ? 1 : 0);
+/** Lines of document per seeded flaw: difficulty thins flaws out (about one per 32 lines at 3). */
+export function linesPerFlaw(difficulty: number): number {
+  return 20 + 6 * (clampDifficulty(difficulty) - 1);
+}
+
+/** Line count assumed when the caller does not know the document yet (a typical source). */
+const TYPICAL_LINES = 70;
+
+/**
+ * How many flaws a draft carries: its length divided by the difficulty's spacing, give or take
+ * one, between 1 and 6. Harder drafts hide fewer, subtler flaws in more text; difficulty
+ * does not mean more flaws.
+ */
+export function flawCountFor(difficulty: number, rng: () => number, lines = TYPICAL_LINES): number {
+  return Math.max(1, Math.min(6, Math.round(lines / linesPerFlaw(difficulty) + rng() - 0.5)));
 }
 
 function clampDifficulty(d: number): number {
@@ -150,7 +162,7 @@ export function generateDraft(template: SourceDoc, pack: Pack, options: Generate
   const groups = candidatesFor(source, pack);
   const chosen: Candidate[] = [];
   if (!clean) {
-    const target = options.flawCount ?? flawCountFor(difficulty, rng);
+    const target = options.flawCount ?? flawCountFor(difficulty, rng, lineCount(source.text));
     // Weight each group by how close its subtlety is to the requested difficulty.
     const pool: { c: Candidate; w: number }[] = [];
     for (const g of groups) {

@@ -46,32 +46,45 @@ describe("the real content packs", () => {
       }
     }
     expect(n).toBe(10_000);
-    expect(flaws).toBeGreaterThan(25_000);
+    expect(flaws).toBeGreaterThan(15_000);
   });
 
-  it("raises flaw count and subtlety with difficulty", () => {
+  it("raises subtlety with difficulty and spaces flaws out, about one per 25–40 lines at 3", () => {
     const stats = (difficulty: number) => {
+      let lines = 0;
       let count = 0;
       let subtlety = 0;
-      let seeded = 0;
       for (const { pack, source } of sources) {
         for (let seed = 0; seed < 30; seed++) {
           const d = generateDraft(source, pack, { seed, difficulty });
+          lines += d.cleanText.split("\n").length;
           count += d.answerKey.length;
           for (const e of d.answerKey) {
             const site = e.origin.kind === "site" ? source.sites.find((s) => s.id === (e.origin as { siteId: string }).siteId) : undefined;
             const op = e.origin.kind === "operator" ? pack.operators.find((o) => o.id === (e.origin as { operatorId: string }).operatorId) : undefined;
             subtlety += site?.difficulty ?? op?.difficulty ?? 0;
-            seeded++;
           }
         }
       }
-      return { count: count / (sources.length * 30), subtlety: subtlety / seeded };
+      return { linesPerFlaw: lines / count, subtlety: subtlety / count };
     };
     const easy = stats(1);
+    const middle = stats(3);
     const hard = stats(5);
-    expect(hard.count).toBeGreaterThan(easy.count + 1.5);
+    expect(middle.linesPerFlaw).toBeGreaterThanOrEqual(25);
+    expect(middle.linesPerFlaw).toBeLessThanOrEqual(40);
+    expect(hard.linesPerFlaw).toBeGreaterThan(easy.linesPerFlaw + 10);
     expect(hard.subtlety).toBeGreaterThan(easy.subtlety + 0.8);
+  });
+
+  it.each([1, 3, 5])("spreads 60 drafts at difficulty %i over the sources: none takes more than 15 %%", (difficulty) => {
+    for (const pack of packs) {
+      const perSource = new Map<string, number>();
+      for (const d of generateBatch(pack, { count: 60, seed: 20261130, difficulty, cleanRate: 0.1 })) perSource.set(d.sourceId, (perSource.get(d.sourceId) ?? 0) + 1);
+      const largest = Math.max(...perSource.values());
+      expect(largest / 60, `${pack.domain} at ${difficulty}`).toBeLessThanOrEqual(0.15);
+      expect(perSource.size, `${pack.domain} at ${difficulty}`).toBeGreaterThanOrEqual(7);
+    }
   });
 
   it("seeds every AI-typical family in every pack", () => {

@@ -1,12 +1,12 @@
-// CSV reader for the nightly import job: RFC 4180 quoting (quoted fields, "" escapes,
+// CSV reader for the {{job}}: RFC 4180 quoting (quoted fields, "" escapes,
 // embedded commas and newlines) with \n or \r\n line endings. No dependencies.
 import { open } from 'node:fs/promises';
 
 export type CsvRow = string[];
 
-const MAX_BYTES = 50 * 1024 * 1024;
+const MAX_BYTES = {{mb}} * 1024 * 1024;
 
-export function parseCsv(text: string): CsvRow[] {
+export function {{parse}}(text: string): CsvRow[] {
   const rows: CsvRow[] = [];
   let row: string[] = [];
   let field = '';
@@ -62,7 +62,7 @@ export function parseCsv(text: string): CsvRow[] {
 }
 
 /** Reads a UTF-8 CSV file and returns one object per record, keyed by the header row. */
-export async function readCsvFile(path: string): Promise<Record<string, string>[]> {
+export async function {{read}}(path: string): Promise<Record<string, string>[]> {
   let text: string;
   const handle = await open(path, 'r');
   try {
@@ -77,7 +77,7 @@ export async function readCsvFile(path: string): Promise<Record<string, string>[
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // Excel writes a BOM
 
-  const [header, ...records] = parseCsv(text);
+  const [header, ...records] = {{parse}}(text);
   if (header === undefined) return [];
 
   return records.map((fields, index) => {
@@ -91,7 +91,7 @@ export async function readCsvFile(path: string): Promise<Record<string, string>[
 }
 
 // Summary:
-// - parseCsv is a single pass over the text; quoted fields may span lines, and the
+// - {{parse}} is a single pass over the text; quoted fields may span lines, and the
 //   line number in the "unterminated" error is the line where the quote opened.
-// - readCsvFile refuses files over 50 MB before reading them and always closes the handle.
+// - {{read}} refuses files over {{mb}} MB before reading them and always closes the handle.
 // - A record whose field count differs from the header fails the whole import.

@@ -1,13 +1,13 @@
-// Date-range helpers for the reporting API.
+// Date-range helpers for the {{api}}.
 // All arithmetic is done in UTC, so a daylight-saving change can never add or drop a day.
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
-export const MAX_RANGE_DAYS = 92;
+export const MAX_RANGE_DAYS = {{max}};
 
 /**
  * Parses a strict `YYYY-MM-DD` string into a Date at UTC midnight.
- * Throws a RangeError for malformed input and for impossible dates such as 2024-02-30.
+ * Throws a RangeError for malformed input and for impossible dates such as {{bad_feb30}}.
  */
 export function parseIsoDate(value: string): Date {
   const match = ISO_DATE.exec(value);
@@ -44,7 +44,7 @@ export function daysInRange(from: Date, to: Date): number {
  * Returns every day from `from` to `to`, both inclusive, as `YYYY-MM-DD` strings.
  * Throws a RangeError if `to` is before `from` or the range is longer than MAX_RANGE_DAYS.
  */
-export function eachDay(fromValue: string, toValue: string): string[] {
+export function {{each}}(fromValue: string, toValue: string): string[] {
   const from = parseIsoDate(fromValue);
   const to = parseIsoDate(toValue);
 
@@ -67,15 +67,15 @@ export function eachDay(fromValue: string, toValue: string): string[] {
  * Reads `from` and `to` from a parsed query string. A missing `to` defaults to `from`,
  * which gives a one-day report.
  */
-export function rangeFromQuery(query: { from?: string; to?: string }): string[] {
+export function {{from_query}}(query: { from?: string; to?: string }): string[] {
   if (query.from === undefined) {
     throw new RangeError('Query parameter "from" is required');
   }
-  return eachDay(query.from, query.to ?? query.from);
+  return {{each}}(query.from, query.to ?? query.from);
 }
 
 // Summary:
-// - parseIsoDate rejects malformed input and impossible dates (2024-02-30, 2023-02-29).
-// - eachDay is inclusive at both ends and works purely in UTC, so a range that crosses a
+// - parseIsoDate rejects malformed input and impossible dates ({{bad_feb30}}, {{bad_feb29}}).
+// - {{each}} is inclusive at both ends and works purely in UTC, so a range that crosses a
 //   daylight-saving change still yields exactly one entry per calendar day.
-// - Ranges longer than 92 days are rejected before any array is built.
+// - Ranges longer than {{max}} days are rejected before any array is built.

@@ -1,12 +1,12 @@
-// Download and delete routes for user uploads. A user can only reach files inside
-// UPLOAD_ROOT/<userId>/.
+// Download and delete routes for {{what}}. A user can only reach files inside
+// {{env}}/<userId>/.
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { createReadStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
-const UPLOAD_ROOT = path.resolve(process.env.UPLOAD_ROOT ?? './uploads');
+const {{env}} = path.resolve(process.env.{{env}} ?? './{{dir}}');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -18,9 +18,9 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** Resolves `name` inside the user's folder, or returns null if it would leave it. */
 function resolveUserFile(userId: string, name: string): string | null {
-  const userDir = path.join(UPLOAD_ROOT, userId);
+  const userDir = path.join({{env}}, userId);
   const target = path.resolve(userDir, name);
-  // The separator matters: /uploads/42-evil must not pass as being inside /uploads/42.
+  // The separator matters: /{{dir}}/{{user}}-evil must not pass as being inside /{{dir}}/{{user}}.
   return target.startsWith(userDir + path.sep) ? target : null;
 }
 
@@ -28,9 +28,9 @@ function isNotFound(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 }
 
-export const filesRouter = Router();
+export const {{router}} = Router();
 
-filesRouter.get('/files/:name', async (req: Request, res: Response, next: NextFunction) => {
+{{router}}.get('/{{route}}/:name', async (req: Request, res: Response, next: NextFunction) => {
   const filePath = resolveUserFile(String(req.user!.id), req.params.name);
   if (filePath === null) {
     res.status(400).json({ error: 'Invalid file name' });
@@ -70,7 +70,7 @@ filesRouter.get('/files/:name', async (req: Request, res: Response, next: NextFu
   }
 });
 
-filesRouter.delete('/files/:name', async (req: Request, res: Response, next: NextFunction) => {
+{{router}}.delete('/{{route}}/:name', async (req: Request, res: Response, next: NextFunction) => {
   const filePath = resolveUserFile(String(req.user!.id), req.params.name);
   if (filePath === null) {
     res.status(400).json({ error: 'Invalid file name' });

@@ -1,11 +1,11 @@
-// fileHistory: the last commits that touched a docs page, for the "page history" panel.
+// {{fn}}: the last commits that touched a {{site}} page, for the "{{panel}}" panel.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 
-const REPO_DIR = process.env.REPO_DIR ?? '/srv/docs';
-const MAX_LIMIT = 50;
+const REPO_DIR = process.env.REPO_DIR ?? '{{repo}}';
+const MAX_LIMIT = {{max}};
 // Fields are separated by the ASCII unit separator (%x1f in the format string).
 const FIELD_SEP = '\x1f';
 
@@ -17,7 +17,7 @@ export interface Commit {
   subject: string;
 }
 
-export async function fileHistory(filePath: string, limit: number): Promise<Commit[]> {
+export async function {{fn}}(filePath: string, limit: number): Promise<Commit[]> {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     throw new RangeError(`limit must be an integer between 1 and ${MAX_LIMIT}`);
   }
@@ -37,8 +37,8 @@ export async function fileHistory(filePath: string, limit: number): Promise<Comm
   try {
     ({ stdout } = await execFileAsync('git', args, {
       cwd: REPO_DIR,
-      timeout: 5_000,
-      maxBuffer: 1024 * 1024,
+      timeout: {{timeout_ms}},
+      maxBuffer: {{buffer_mb}} * 1024 * 1024,
       encoding: 'utf8',
     }));
   } catch (error) {

@@ -1,11 +1,11 @@
-// GET /api/orders: paginated order history for the signed-in customer.
+// GET /api/{{version}}/{{table}}: paginated {{one}} history for the signed-in {{owner_noun}}.
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { pool } from './db';
 
-const DEFAULT_PAGE_SIZE = 20;
-const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = {{page_size}};
+const MAX_PAGE_SIZE = {{max}};
 // Column names cannot be bound as $n parameters, so ORDER BY only ever sees these.
-const SORTABLE_COLUMNS = new Set(['created_at', 'total_cents']);
+const SORTABLE_COLUMNS = new Set(['{{date}}', '{{amount}}']);
 
 interface ListParams {
   page: number;
@@ -32,9 +32,9 @@ function parseListParams(query: Request['query']): ListParams | string {
     return `pageSize must be an integer between 1 and ${MAX_PAGE_SIZE}`;
   }
 
-  const sort = query.sort ?? 'created_at';
+  const sort = query.sort ?? '{{date}}';
   if (typeof sort !== 'string' || !SORTABLE_COLUMNS.has(sort)) {
-    return 'sort must be one of: created_at, total_cents';
+    return 'sort must be one of: {{date}}, {{amount}}';
   }
 
   const order = query.order ?? 'desc';
@@ -43,9 +43,9 @@ function parseListParams(query: Request['query']): ListParams | string {
   return { page, pageSize, sort, order: order === 'asc' ? 'ASC' : 'DESC' };
 }
 
-export const ordersRouter = Router();
+export const {{table}}Router = Router();
 
-ordersRouter.get('/api/orders', async (req: Request, res: Response, next: NextFunction) => {
+{{table}}Router.get('/api/{{version}}/{{table}}', async (req: Request, res: Response, next: NextFunction) => {
   const params = parseListParams(req.query);
   if (typeof params === 'string') {
     res.status(400).json({ error: params });
@@ -53,20 +53,20 @@ ordersRouter.get('/api/orders', async (req: Request, res: Response, next: NextFu
   }
 
   // requireAuth runs before this router, so req.user is always set here.
-  const customerId = req.user!.id;
+  const {{owner_var}} = req.user!.id;
   const offset = (params.page - 1) * params.pageSize;
 
   try {
     const [pageResult, countResult] = await Promise.all([
       pool.query(
-        `SELECT id, status, total_cents, currency, created_at
-           FROM orders
-          WHERE customer_id = $1
+        `SELECT id, {{status}}, {{amount}}, currency, {{date}}
+           FROM {{table}}
+          WHERE {{owner}} = $1
           ORDER BY ${params.sort} ${params.order}, id ${params.order}
           LIMIT $2 OFFSET $3`,
-        [customerId, params.pageSize, offset],
+        [{{owner_var}}, params.pageSize, offset],
       ),
-      pool.query('SELECT count(*)::int AS total FROM orders WHERE customer_id = $1', [customerId]),
+      pool.query('SELECT count(*)::int AS total FROM {{table}} WHERE {{owner}} = $1', [{{owner_var}}]),
     ]);
 
     res.json({

@@ -1,4 +1,4 @@
-// Money helpers for invoicing. Every amount is an integer number of minor units (cents);
+// Money helpers for {{context}}. Every amount is an integer number of minor units (cents);
 // rounding happens once, explicitly, in the function that needs it.
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
@@ -10,7 +10,7 @@ export function toCents(input: string): number {
     throw new TypeError(`Not a money amount: "${input}"`);
   }
   const [, minus, whole, fraction = ''] = match;
-  // Build cents from the digits instead of multiplying: 1.15 * 100 is 114.99999999999999.
+  // Build cents from the digits instead of multiplying: {{floaty}} * 100 is {{floaty_x100}}.
   const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   if (!Number.isSafeInteger(cents)) {
     throw new RangeError(`Amount out of range: "${input}"`);
@@ -70,12 +70,12 @@ export function allocate(totalCents: number, weights: number[]): number[] {
   return parts;
 }
 
-/** Display format, e.g. formatCents(123456, 'USD') === '$1,234.56' (2-decimal currencies). */
+/** Display format, e.g. formatCents({{shown}}, '{{cur}}') === '{{shown_fmt}}' (2-decimal currencies). */
 export function formatCents(cents: number, currency: string): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(cents / 100);
 }
 
 // Summary:
-// - toCents never goes through floating point, so "1.15" is exactly 115.
-// - applyTaxCents rounds half away from zero, symmetric for credit notes.
-// - allocate(100, [1, 1, 1]) returns [34, 33, 33]: the parts always add up to the total.
+// - toCents never goes through floating point, so "{{floaty}}" is exactly {{floaty_cents}}.
+// - applyTaxCents rounds half away from zero, symmetric for {{negatives}}.
+// - allocate({{total}}, [1, 1, 1]) returns [{{alloc_clean}}]: the parts always add up to the total.

@@ -1,4 +1,4 @@
-// TtlCache: an in-process LRU cache with per-entry expiry and single-flight loading.
+// {{cls}}: an in-process LRU cache with per-entry expiry and single-flight loading.
 // A Map iterates in insertion order, so re-inserting a key on every hit keeps the least
 // recently used key first.
 
@@ -7,7 +7,7 @@ interface Entry<V> {
   expiresAt: number;
 }
 
-export interface TtlCacheOptions {
+export interface {{cls}}Options {
   ttlMs: number;
   maxEntries: number;
   /** Clock in ms, injectable for tests. Default Date.now. */
@@ -15,14 +15,14 @@ export interface TtlCacheOptions {
 }
 
 /** `undefined` cannot be cached: get() uses it to report a miss. */
-export class TtlCache<V> {
+export class {{cls}}<V> {
   private readonly entries = new Map<string, Entry<V>>();
   private readonly inflight = new Map<string, Promise<V>>();
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
 
-  constructor({ ttlMs, maxEntries, now = Date.now }: TtlCacheOptions) {
+  constructor({ ttlMs, maxEntries, now = Date.now }: {{cls}}Options) {
     if (!(ttlMs > 0) || !Number.isInteger(maxEntries) || maxEntries < 1) {
       throw new RangeError('ttlMs must be positive and maxEntries a positive integer');
     }
@@ -98,3 +98,4 @@ export class TtlCache<V> {
 // - get, set and delete are O(1); eviction removes one key per insert beyond maxEntries.
 // - Expired entries are dropped lazily when read, or evicted like any other entry.
 // - Callers that join an in-flight load all see the same value or the same rejection.
+// - In the {{consumer}} ({{what}}): new {{cls}}<{{vtype}}>({ ttlMs: {{ttl}}, maxEntries: {{maxn}} }).

@@ -13,7 +13,6 @@ import { provePack, tally, type VariantProofResult } from "~/domain/proof/prove"
 import { verifyDraft } from "~/domain/verification/verify";
 import { echoPhrases } from "~/domain/scoring/rubric-check";
 import { CONTENT_ROOT, loadContent } from "~/models/content.server";
-import { createProofRunners } from "~/models/proof-runner.server";
 
 const USAGE = `Usage: npm run content:check -- [options]
 
@@ -155,6 +154,8 @@ if (values.prove) {
   console.log("\nProof of flaws:");
   // Executed checks run on a small sample of instantiations (each is a sandbox or engine run);
   // recomputation is cheap and samples more.
+  // Loaded only here: the runners bring the TypeScript compiler, which the format checks do not need.
+  const { createProofRunners } = await import("~/models/proof-runner.server");
   const proof = createProofRunners({ root, seeds: seeds.slice(0, Math.min(seedCount, PROOF_SEEDS)), limits: { timeoutMs: timeLimit * 1000 } });
   for (const pack of packs) {
     const results = await provePack(pack, { seeds: seeds.slice(0, Math.min(seedCount, 50)), sourceId: values.source, runners: proof.runners });

@@ -72,7 +72,7 @@ parentPort.on("message", async (job) => {
     }
     vm.runInContext("__redline.start(" + JSON.stringify(job.paramsJson) + ", function (exports, require, module) {\n" + job.checkJs + "\n})", ctx, { ...opts, filename: "check.js" });
   } catch (e) {
-    parentPort.postMessage({ id: job.id, results: [], loadError: "the check module does not load: " + String(e && e.message) });
+    parentPort.postMessage({ id: job.id, results: [], loadError: String(e && e.message) });
     return;
   }
   let last = "";
@@ -112,6 +112,7 @@ interface Job {
  */
 export class CheckSandbox {
   private worker: Worker | null = null;
+  private online: Promise<void> = Promise.resolve();
   private seq = 0;
   constructor(private readonly limits: SandboxLimits = DEFAULT_LIMITS) {}
 
@@ -124,12 +125,20 @@ export class CheckSandbox {
       stderr: true,
       env: {},
     });
-    w.unref();
+    // The time limit counts the checks, not the worker's start (slow on a loaded machine).
+    this.online = new Promise((resolve) => {
+      w.once("online", () => resolve());
+      w.once("error", () => resolve());
+      w.once("exit", () => resolve());
+    });
     return w;
   }
 
-  run(job: Job): Promise<SandboxRun> {
+  async run(job: Job): Promise<SandboxRun> {
     const worker = (this.worker ??= this.spawn());
+    // Held while a run is in flight (so the process waits for it), released when idle.
+    worker.ref();
+    await this.online;
     const id = ++this.seq;
     return new Promise<SandboxRun>((resolve) => {
       let settled = false;
@@ -143,7 +152,7 @@ export class CheckSandbox {
         if (kill) {
           if (this.worker === worker) this.worker = null;
           void worker.terminate();
-        }
+        } else worker.unref();
         resolve(run);
       };
       const onMessage = (m: { id: number; results: CheckResult[]; loadError?: string }) => {

@@ -40,6 +40,8 @@ async function engine() {
   await pg.exec("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 0;");
   return pg;
 }
+// Start the engine at once and say so: the host's time limit counts runs, not the WebAssembly start.
+engine().then(() => parentPort.postMessage({ ready: true }), (e) => parentPort.postMessage({ ready: true, startError: msg(e) }));
 function msg(e) { return String((e && e.message) || e); }
 function rows(r) { return r && r.fields && r.fields.length ? { columns: r.fields.map((f) => f.name), rows: r.rows } : null; }
 async function reset(db) {
@@ -87,25 +89,39 @@ parentPort.on("message", async (job) => {
 `;
 
 export interface SqlLimits {
-  /** Wall-clock limit of one run (setup, document and checks); the engine restarts after it. */
+  /** Wall-clock limit of one run (setup, document and checks, not the engine's start); the engine restarts after it. */
   timeoutMs: number;
   memoryMb: number;
 }
 
-export const DEFAULT_SQL_LIMITS: SqlLimits = { timeoutMs: 60_000, memoryMb: 512 };
+export const DEFAULT_SQL_LIMITS: SqlLimits = { timeoutMs: 30_000, memoryMb: 512 };
 
 /** One embedded engine for a whole proof run; a run that exceeds a limit restarts it. */
 export class SqlEngine {
   private worker: Worker | null = null;
+  private ready: Promise<void> = Promise.resolve();
   private seq = 0;
   constructor(private readonly limits: SqlLimits = DEFAULT_SQL_LIMITS) {}
 
-  run(job: SqlJob, timeoutMs = this.limits.timeoutMs): Promise<SqlRun> {
+  async run(job: SqlJob, timeoutMs = this.limits.timeoutMs): Promise<SqlRun> {
     if (!this.worker) {
-      this.worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb }, env: {}, stdout: true, stderr: true });
-      this.worker.unref();
+      const w = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb }, env: {}, stdout: true, stderr: true });
+      this.worker = w;
+      this.ready = new Promise((resolve) => {
+        const done = () => {
+          w.off("message", onReady);
+          resolve();
+        };
+        const onReady = (m: { ready?: boolean }) => m.ready && done();
+        w.on("message", onReady);
+        w.once("error", done);
+        w.once("exit", done);
+      });
     }
     const worker = this.worker;
+    // Held while a run is in flight (so the process waits for it), released when idle.
+    worker.ref();
+    await this.ready;
     const id = ++this.seq;
     return new Promise<SqlRun>((resolve) => {
       let settled = false;
@@ -119,7 +135,7 @@ export class SqlEngine {
         if (kill) {
           if (this.worker === worker) this.worker = null;
           void worker.terminate();
-        }
+        } else worker.unref();
         resolve(run);
       };
       const onMessage = (m: SqlRun & { id: number }) => {

@@ -1,16 +1,24 @@
 // Parameter modules of this pack's parametric sources, by source id. content:check fails when a
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
+import erasureJob from "./sources/erasure-job.params";
+import merchantDailyNet from "./sources/merchant-daily-net.params";
+import mergeDuplicateCustomers from "./sources/merge-duplicate-customers.params";
 import monthlyRevenue from "./sources/monthly-revenue.params";
 import ordersCouponsMigration from "./sources/orders-coupons-migration.params";
 import retentionCohorts from "./sources/retention-cohorts.params";
 import signupFunnel from "./sources/signup-funnel.params";
 import topCustomers from "./sources/top-customers.params";
+import usersEmailNormalized from "./sources/users-email-normalized.params";
 
 export default {
+  "erasure-job": erasureJob,
+  "merchant-daily-net": merchantDailyNet,
+  "merge-duplicate-customers": mergeDuplicateCustomers,
   "monthly-revenue": monthlyRevenue,
   "orders-coupons-migration": ordersCouponsMigration,
   "retention-cohorts": retentionCohorts,
   "signup-funnel": signupFunnel,
   "top-customers": topCustomers,
+  "users-email-normalized": usersEmailNormalized,
 } satisfies PackParamIndex;

@@ -2,7 +2,27 @@
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
 import employmentIpConfidentiality from "./sources/employment-ip-confidentiality.params";
+import generalProvisions from "./sources/general-provisions.params";
+import mutualNda from "./sources/mutual-nda.params";
+import msaLiabilityIndemnity from "./sources/msa-liability-indemnity.params";
+import saasSubscriptionTerms from "./sources/saas-subscription-terms.params";
+import dpaProcessorTerms from "./sources/dpa-processor-terms.params";
+import consultingSow from "./sources/consulting-sow.params";
+import softwareLicence from "./sources/software-licence.params";
+import leaseRider from "./sources/lease-rider.params";
+import settlementAgreement from "./sources/settlement-agreement.params";
+import supplyAgreement from "./sources/supply-agreement.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
+  "general-provisions": generalProvisions,
+  "mutual-nda": mutualNda,
+  "msa-liability-indemnity": msaLiabilityIndemnity,
+  "saas-subscription-terms": saasSubscriptionTerms,
+  "dpa-processor-terms": dpaProcessorTerms,
+  "consulting-sow": consultingSow,
+  "software-licence": softwareLicence,
+  "lease-rider": leaseRider,
+  "settlement-agreement": settlementAgreement,
+  "supply-agreement": supplyAgreement,
 } satisfies PackParamIndex;

@@ -1,8 +1,8 @@
 -- Nightly account-erasure job.
 --
--- Customers whose erasure request is more than 30 days old are anonymised in
--- place. Orders and invoices must be retained for legal reasons, so the
--- customer row is kept (orders keep pointing at it) and only personal data
+-- {{table|cap}} whose erasure request is more than {{days}} days old are anonymised in
+-- place. {{kept_words}} must be retained for legal reasons, so the
+-- {{one}} row is kept ({{kept_table}} keep pointing at it) and only personal data
 -- is removed.
 --
 -- Run with: psql -v ON_ERROR_STOP=1 -f erasure_job.sql
@@ -12,21 +12,21 @@
 BEGIN;
 
 -- Freeze the set of due requests once, so every step below works on exactly
--- the same customers even if new requests arrive while the job runs.
+-- the same {{table}} even if new requests arrive while the job runs.
 -- FOR UPDATE ... SKIP LOCKED keeps an accidental second run off these rows.
 CREATE TEMP TABLE due_erasures ON COMMIT DROP AS
 SELECT r.id AS request_id,
-       r.customer_id
+       r.{{fk}}
 FROM erasure_requests r
 WHERE r.processed_at IS NULL
-  AND r.requested_at < now() - interval '30 days'
+  AND r.requested_at < now() - interval '{{days}} days'
 FOR UPDATE OF r SKIP LOCKED;
 
 -- Safety net from the brief: abort (nothing is changed) if the batch is
 -- suspiciously large; that usually means a bug upstream.
 DO $$
 DECLARE
-    max_due constant integer := 500;
+    max_due constant integer := {{cap}};
     due     integer := (SELECT count(*) FROM due_erasures);
 BEGIN
     IF due > max_due THEN
@@ -35,23 +35,23 @@ BEGIN
 END
 $$;
 
--- Anonymise the customer record in place.
-UPDATE customers c
+-- Anonymise the {{one}} record in place.
+UPDATE {{table}} c
    SET email     = 'erased+' || c.id || '@invalid',
        full_name = 'Erased',
        phone     = NULL,
        erased_at = now()
   FROM due_erasures d
- WHERE c.id = d.customer_id;
+ WHERE c.id = d.{{fk}};
 
 -- Personal data held in side tables is removed outright.
-DELETE FROM addresses a
+DELETE FROM {{side}} a
  USING due_erasures d
- WHERE a.customer_id = d.customer_id;
+ WHERE a.{{fk}} = d.{{fk}};
 
-DELETE FROM marketing_consents m
+DELETE FROM {{consents}} m
  USING due_erasures d
- WHERE m.customer_id = d.customer_id;
+ WHERE m.{{fk}} = d.{{fk}};
 
 -- Close the requests in the same transaction as the erasure.
 UPDATE erasure_requests r

@@ -1,10 +1,10 @@
--- Daily net revenue per merchant for November 2026 (UTC days), with a
--- month-to-date running total per merchant.
+-- Daily net revenue per {{m_word}} for {{month_long}} (UTC days), with a
+-- month-to-date running total per {{m_word}}.
 --
--- Source: payment_events, one row per webhook delivery:
---   (delivery_id, event_id, merchant_id, payment_id, kind, amount_cents,
+-- Source: {{table}}, one row per webhook delivery:
+--   (delivery_id, event_id, {{m}}_id, payment_id, kind, amount_cents,
 --    occurred_at, received_at)
--- kind is 'capture' or 'refund'; amount_cents is an integer, always positive.
+-- kind is '{{plus}}' or '{{minus}}'; amount_cents is an integer, always positive.
 -- The processor may deliver an event more than once, and a redelivery can
 -- carry a corrected amount, so the latest delivery of each event wins.
 
@@ -14,45 +14,45 @@ WITH deliveries AS (
                PARTITION BY d.event_id
                ORDER BY d.received_at DESC, d.delivery_id DESC
            ) AS delivery_rank
-    FROM payment_events d
-    WHERE d.occurred_at >= TIMESTAMPTZ '2026-11-01 00:00:00+00'
-      AND d.occurred_at <  TIMESTAMPTZ '2026-12-01 00:00:00+00'
+    FROM {{table}} d
+    WHERE d.occurred_at >= TIMESTAMPTZ '{{start}} 00:00:00+00'
+      AND d.occurred_at <  TIMESTAMPTZ '{{next}} 00:00:00+00'
 ),
 events AS (
     -- One row per event: its latest delivery.
-    SELECT merchant_id, payment_id, kind, amount_cents,
+    SELECT {{m}}_id, payment_id, kind, amount_cents,
            (occurred_at AT TIME ZONE 'UTC')::date AS day
     FROM deliveries
     WHERE delivery_rank = 1
 ),
-merchant_days AS (
-    -- Every merchant with events this month, crossed with every day of the
+{{m}}_days AS (
+    -- Every {{m_word}} with events this month, crossed with every day of the
     -- month, so days without events still appear with a net of 0.
-    SELECT m.merchant_id, DATE '2026-11-01' + g.n AS day
-    FROM (SELECT DISTINCT merchant_id FROM events) m
-    CROSS JOIN generate_series(0, 29) AS g(n)
+    SELECT m.{{m}}_id, DATE '{{start}}' + g.n AS day
+    FROM (SELECT DISTINCT {{m}}_id FROM events) m
+    CROSS JOIN generate_series(0, {{last}}) AS g(n)
 ),
 daily AS (
-    SELECT md.merchant_id,
+    SELECT md.{{m}}_id,
            md.day,
-           COALESCE(SUM(CASE WHEN ev.kind = 'capture' THEN ev.amount_cents
-                             WHEN ev.kind = 'refund'  THEN -ev.amount_cents
+           COALESCE(SUM(CASE WHEN ev.kind = '{{plus}}' THEN ev.amount_cents
+                             WHEN ev.kind = '{{minus}}'  THEN -ev.amount_cents
                         END), 0) AS net_cents,
            COUNT(DISTINCT ev.payment_id) AS payments
-    FROM merchant_days md
+    FROM {{m}}_days md
     LEFT JOIN events ev
-           ON ev.merchant_id = md.merchant_id
+           ON ev.{{m}}_id = md.{{m}}_id
           AND ev.day = md.day
-    GROUP BY md.merchant_id, md.day
+    GROUP BY md.{{m}}_id, md.day
 )
-SELECT merchant_id,
+SELECT {{m}}_id,
        day,
        payments,
        ROUND(net_cents / 100.0, 2) AS net,
        ROUND(SUM(net_cents) OVER (
-                 PARTITION BY merchant_id
+                 PARTITION BY {{m}}_id
                  ORDER BY day
                  ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
              ) / 100.0, 2) AS net_month_to_date
 FROM daily
-ORDER BY merchant_id, day;
+ORDER BY {{m}}_id, day;

@@ -12,6 +12,7 @@ import softwareLicence from "./sources/software-licence.params";
 import leaseRider from "./sources/lease-rider.params";
 import settlementAgreement from "./sources/settlement-agreement.params";
 import supplyAgreement from "./sources/supply-agreement.params";
+import spaWarranties from "./sources/spa-warranties.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
@@ -25,4 +26,5 @@ export default {
   "lease-rider": leaseRider,
   "settlement-agreement": settlementAgreement,
   "supply-agreement": supplyAgreement,
+  "spa-warranties": spaWarranties,
 } satisfies PackParamIndex;

@@ -13,6 +13,7 @@ import leaseRider from "./sources/lease-rider.params";
 import settlementAgreement from "./sources/settlement-agreement.params";
 import supplyAgreement from "./sources/supply-agreement.params";
 import spaWarranties from "./sources/spa-warranties.params";
+import aiVendorTerms from "./sources/ai-vendor-terms.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
@@ -27,4 +28,5 @@ export default {
   "settlement-agreement": settlementAgreement,
   "supply-agreement": supplyAgreement,
   "spa-warranties": spaWarranties,
+  "ai-vendor-terms": aiVendorTerms,
 } satisfies PackParamIndex;

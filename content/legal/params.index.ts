@@ -14,6 +14,7 @@ import settlementAgreement from "./sources/settlement-agreement.params";
 import supplyAgreement from "./sources/supply-agreement.params";
 import spaWarranties from "./sources/spa-warranties.params";
 import aiVendorTerms from "./sources/ai-vendor-terms.params";
+import liabilityCapMemo from "./sources/liability-cap-memo.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
@@ -29,4 +30,5 @@ export default {
   "supply-agreement": supplyAgreement,
   "spa-warranties": spaWarranties,
   "ai-vendor-terms": aiVendorTerms,
+  "liability-cap-memo": liabilityCapMemo,
 } satisfies PackParamIndex;

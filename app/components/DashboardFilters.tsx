@@ -7,9 +7,15 @@ interface Option {
   name: string;
 }
 
+interface ProgramOption extends Option {
+  modules: { key: string; title: string }[];
+}
+
 export interface FilterValues {
   cohort?: string;
   domain?: string;
+  program?: string;
+  module?: string;
   from?: string;
   to?: string;
 }
@@ -19,6 +25,7 @@ export function DashboardFilters({
   values,
   cohorts,
   domains,
+  programs = [],
   allCohortsLabel = "All my cohorts",
   periodHint,
 }: {
@@ -26,6 +33,8 @@ export function DashboardFilters({
   values: FilterValues;
   cohorts: Option[];
   domains: Option[];
+  /** With programs, the bar narrows to a program and one of its modules. */
+  programs?: ProgramOption[];
   allCohortsLabel?: string;
   periodHint?: string;
 }) {
@@ -53,6 +62,39 @@ export function DashboardFilters({
           ))}
         </select>
       </div>
+      {programs.length ? (
+        <>
+          <div className="field field-wide">
+            <label htmlFor="f-program">Program</label>
+            <select id="f-program" name="program" defaultValue={values.program ?? ""}>
+              <option value="">All work</option>
+              {programs.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field field-wide">
+            <label htmlFor="f-module">Module</label>
+            <select id="f-module" name="module" defaultValue={values.module ?? ""} aria-describedby="f-module-hint">
+              <option value="">All modules</option>
+              {programs.map((p) => (
+                <optgroup key={p.id} label={p.name}>
+                  {p.modules.map((m, i) => (
+                    <option key={m.key} value={m.key}>
+                      {i + 1}. {m.title}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+            <span id="f-module-hint" className="muted small">
+              Pick the module’s program too.
+            </span>
+          </div>
+        </>
+      ) : null}
       <div className="field">
         <label htmlFor="f-from">From</label>
         <input id="f-from" type="date" name="from" defaultValue={values.from ?? ""} />

@@ -26,7 +26,7 @@ import {
 import { makeBuckets, type Bucket } from "~/domain/stats/trend";
 import type { AnswerKeyEntry } from "~/domain/types";
 import { categoryInfo, categoryName, domainOptions, type Option } from "./content.server";
-import { resolveScope, traineeScope, type Scope, type Viewer } from "./scope.server";
+import { programWork, resolveScope, traineeScope, type ProgramOption, type Scope, type Viewer } from "./scope.server";
 
 /** Above this many trainees in view and no cohort chosen, the overview opens on the first cohort. */
 export const LARGE_SCOPE_TRAINEES = 60;
@@ -48,8 +48,8 @@ export async function cohortDashboard(
   viewer: Viewer,
   filters: Filters,
   now = new Date(),
-): Promise<CohortDashboard & { cohorts: Option[]; domains: Option[]; filters: Filters; autoCohort: Option | null }> {
-  const { scope, cohorts } = await resolveScope(db, viewer, filters, now);
+): Promise<CohortDashboard & { cohorts: Option[]; domains: Option[]; programs: ProgramOption[]; filters: Filters; autoCohort: Option | null }> {
+  const { scope, cohorts, programs } = await resolveScope(db, viewer, filters, now);
   // A heatmap of hundreds of trainees helps nobody and costs the most: with several cohorts in
   // view and no choice made, open on the first cohort (the page says so and offers "all").
   let autoCohort: Option | null = null;
@@ -65,12 +65,14 @@ export async function cohortDashboard(
     }
   }
   const inScope = (column: string) => traineeScope(db, scope, column);
+  const inProgram = (attemptColumn: string) => programWork(db, scope, attemptColumn);
   const domain = scope.domain;
 
   const trainees = await db.selectFrom("users").select(["users.id", "users.name"]).where(inScope("users.id")).orderBy("users.name").orderBy("users.id").execute();
   const base = {
     autoCohort,
     cohorts,
+    programs,
     domains: domainOptions(),
     filters: { ...filters, ...(autoCohort ? { cohort: autoCohort.id } : {}), from: scope.from, to: scope.to },
     period: { from: scope.from, to: scope.to, isDefault: scope.defaultPeriod, days: Math.round((Date.parse(scope.end) - Date.parse(scope.start)) / 86_400_000) },
@@ -118,6 +120,7 @@ export async function cohortDashboard(
       .where("attempts.submitted_at", ">=", scope.start)
       .where("attempts.submitted_at", "<", scope.end)
       .where(inScope("attempts.user_id"))
+      .where(inProgram("attempts.id"))
       .$if(!!domain, (q) => q.where("attempts.domain", "=", domain!))
       .groupBy(["attempts.user_id", sql`substr(${sql.ref("attempts.submitted_at")}, 1, 10)`])
       .execute(),
@@ -128,6 +131,7 @@ export async function cohortDashboard(
       .where("attempts.status", "=", "submitted")
       .where("attempts.published_at", "is", null)
       .where(inScope("attempts.user_id"))
+      .where(inProgram("attempts.id"))
       .$if(!!domain, (q) => q.where("attempts.domain", "=", domain!))
       .groupBy("attempts.user_id")
       .execute(),
@@ -141,6 +145,7 @@ export async function cohortDashboard(
       .where("attempts.published_at", ">=", scope.start)
       .where("attempts.published_at", "<", scope.end)
       .where(inScope("attempts.user_id"))
+      .where(inProgram("attempts.id"))
       .$if(!!domain, (q) => q.where("attempts.domain", "=", domain!))
       .execute(),
     // Draft reviews of open attempts, by the mentors in view. CROSS JOIN makes SQLite start from
@@ -157,6 +162,7 @@ export async function cohortDashboard(
           .where("reviews.status", "=", "draft")
           .where("attempts.published_at", "is", null)
           .where(inScope("attempts.user_id"))
+          .where(inProgram("attempts.id"))
           .$if(!!domain, (q) => q.where("attempts.domain", "=", domain!))
           .groupBy("reviews.mentor_id")
           .execute(),
@@ -215,8 +221,25 @@ export async function cohortDashboard(
   };
 }
 
-/** Hit rate per trainee and category from the maintained tallies; shared category ids merge across domains. */
-export function heatmapQuery(db: Database, scope: Pick<Scope, "viewer" | "cohort" | "trainee" | "domain">) {
+/**
+ * Hit rate per trainee and category from the maintained tallies; shared category ids merge across
+ * domains. With a program chosen, from the results of the attempts done inside it instead.
+ */
+export function heatmapQuery(db: Database, scope: Pick<Scope, "viewer" | "cohort" | "trainee" | "domain" | "program" | "module">) {
+  if (scope.program) {
+    return db
+      .selectFrom("flaw_results")
+      .select((eb) => [
+        "flaw_results.user_id",
+        "flaw_results.category",
+        eb.fn.countAll<number>().as("flaws"),
+        eb.fn.sum<number>("flaw_results.detected").as("hits"),
+      ])
+      .where(traineeScope(db, scope, "flaw_results.user_id"))
+      .where(programWork(db, scope, "flaw_results.attempt_id"))
+      .$if(!!scope.domain, (q) => q.where("flaw_results.domain", "=", scope.domain!))
+      .groupBy(["flaw_results.user_id", "flaw_results.category"]);
+  }
   return db
     .selectFrom("trainee_category_stats")
     .select((eb) => [
@@ -231,7 +254,7 @@ export function heatmapQuery(db: Database, scope: Pick<Scope, "viewer" | "cohort
 }
 
 /** Results per seeded flaw in the period: how often each was detected. */
-export function missedFlawsQuery(db: Database, scope: Pick<Scope, "viewer" | "cohort" | "trainee" | "domain" | "start" | "end">) {
+export function missedFlawsQuery(db: Database, scope: Pick<Scope, "viewer" | "cohort" | "trainee" | "domain" | "program" | "module" | "start" | "end">) {
   return db
     .selectFrom("flaw_results")
     .select((eb) => [
@@ -245,6 +268,7 @@ export function missedFlawsQuery(db: Database, scope: Pick<Scope, "viewer" | "co
     .where("flaw_results.submitted_at", ">=", scope.start)
     .where("flaw_results.submitted_at", "<", scope.end)
     .where(traineeScope(db, scope, "flaw_results.user_id"))
+    .where(programWork(db, scope, "flaw_results.attempt_id"))
     .$if(!!scope.domain, (q) => q.where("flaw_results.domain", "=", scope.domain!))
     .groupBy(["flaw_results.draft_id", "flaw_results.flaw_id", "flaw_results.domain", "flaw_results.category"]);
 }

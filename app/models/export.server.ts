@@ -6,7 +6,7 @@
 import type { Database } from "~/db/db.server";
 import { csvFileName, csvRow, type CsvValue } from "~/domain/stats/csv";
 import type { Filters } from "~/domain/stats/filters";
-import { resolveScope, traineeScope, type Scope, type Viewer } from "./scope.server";
+import { programWork, resolveScope, traineeScope, type Scope, type Viewer } from "./scope.server";
 
 export const EXPORT_KINDS = ["attempts", "findings", "reviews"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -30,10 +30,12 @@ interface AttemptRef {
  * file name and a generator of CSV chunks.
  */
 export async function prepareExport(db: Database, viewer: Viewer, kind: ExportKind, filters: Filters): Promise<PreparedExport> {
-  const { scope, cohorts } = await resolveScope(db, viewer, filters);
+  const { scope, cohorts, programs } = await resolveScope(db, viewer, filters);
   const bounded = { from: filters.from, to: filters.to };
   const cohortName = cohorts.find((c) => c.id === scope.cohort)?.name;
-  const fileName = csvFileName(["redline", kind, cohortName, scope.domain, filters.from && `from-${filters.from}`, filters.to && `to-${filters.to}`]);
+  const program = programs.find((p) => p.id === scope.program);
+  const moduleTitle = program?.modules.find((m) => m.key === scope.module)?.title;
+  const fileName = csvFileName(["redline", kind, cohortName, program?.name, moduleTitle, scope.domain, filters.from && `from-${filters.from}`, filters.to && `to-${filters.to}`]);
   const generator = kind === "attempts" ? attemptsCsv : kind === "findings" ? findingsCsv : reviewsCsv;
   return { fileName, chunks: generator(db, scope, bounded, cohorts.map((c) => c.id)) };
 }
@@ -48,6 +50,7 @@ async function* attemptPages(db: Database, scope: Scope, period: Pick<Filters, "
     .select(["attempts.id", "attempts.user_id", "attempts.submitted_at"])
     .where("attempts.status", "=", "submitted")
     .where(traineeScope(db, scope, "attempts.user_id"))
+    .where(programWork(db, scope, "attempts.id"))
     .$if(!!scope.domain, (q) => q.where("attempts.domain", "=", scope.domain!))
     .$if(!!period.from, (q) => q.where("attempts.submitted_at", ">=", scope.start))
     .$if(!!period.to, (q) => q.where("attempts.submitted_at", "<", scope.end))

@@ -1,6 +1,6 @@
 // The mentor's queue: submitted attempts of their trainees, oldest first, with filters and counts.
 import type { Database } from "~/db/db.server";
-import { visibleTraineeIds } from "./scope.server";
+import { programWork, visibleTraineeIds } from "./scope.server";
 import type { Viewer } from "./review.server";
 
 export interface QueueFilters {
@@ -8,6 +8,8 @@ export interface QueueFilters {
   cohort?: string;
   trainee?: string;
   domain?: string;
+  program?: string;
+  module?: string;
   band?: "low" | "mid" | "high";
   limit?: number;
 }
@@ -22,6 +24,7 @@ function base(db: Database, viewer: Viewer, f: Omit<QueueFilters, "tab">) {
   if (f.cohort) q = q.where("attempts.user_id", "in", db.selectFrom("cohort_members").select("user_id").where("cohort_id", "=", f.cohort).where("member_role", "=", "trainee"));
   if (f.trainee) q = q.where("attempts.user_id", "=", f.trainee);
   if (f.domain) q = q.where("attempts.domain", "=", f.domain);
+  if (f.program) q = q.where(programWork(db, f, "attempts.id"));
   if (f.band) {
     const [lo, hi] = SCORE_BANDS[f.band];
     q = q.where("attempts.auto_total", ">=", lo).where("attempts.auto_total", "<", hi);

@@ -37,7 +37,10 @@ const traineeHref = (id: string) => `/mentor/trainees/${id}`;
 
 export default function CohortDashboardPage() {
   const d = useLoaderData<typeof loader>();
-  const query = filtersToQuery({ cohort: d.filters.cohort, domain: d.filters.domain, from: d.filters.from, to: d.filters.to });
+  const query = filtersToQuery({ cohort: d.filters.cohort, domain: d.filters.domain, program: d.filters.program, module: d.filters.module, from: d.filters.from, to: d.filters.to });
+  const program = d.programs.find((p) => p.id === d.filters.program);
+  const moduleTitle = program?.modules.find((m) => m.key === d.filters.module)?.title;
+  const work = program ? (moduleTitle ? `${program.name}, module “${moduleTitle}”` : program.name) : null;
   const cohortName = d.cohorts.find((c) => c.id === d.filters.cohort)?.name ?? (d.cohorts.length === 1 ? d.cohorts[0].name : "All your cohorts");
   const domainName = d.domains.find((x) => x.id === d.filters.domain)?.name;
   const period = `${formatDate(d.period.from)} – ${formatDate(d.period.to)}`;
@@ -64,10 +67,12 @@ export default function CohortDashboardPage() {
       <h1>Cohort dashboard</h1>
       <p className="lede">
         {cohortName}
+        {work ? ` · ${work}` : ""}
         {domainName ? ` · ${domainName}` : ""} · {d.trainees} trainee{d.trainees === 1 ? "" : "s"} · {period}
         {d.period.isDefault ? " (last 12 weeks)" : ""}
       </p>
-      <DashboardFilters action="/mentor/dashboard" values={d.filters} cohorts={d.cohorts} domains={d.domains} />
+      <DashboardFilters action="/mentor/dashboard" values={d.filters} cohorts={d.cohorts} domains={d.domains} programs={d.programs} />
+      {work ? <p className="muted small">Scores, trends, misses and review times count only work done inside {work}; the trainees are those of the cohorts it is assigned to.</p> : null}
       {d.autoCohort ? (
         <p className="notice">
           Showing {d.autoCohort.name}, the first of your {d.cohorts.length} cohorts. Choose another cohort above, or{" "}
@@ -107,7 +112,7 @@ export default function CohortDashboardPage() {
           <section className="card" aria-labelledby="heat-h">
             <div className="section-head">
               <h2 id="heat-h">Hit rate by trainee and flaw category</h2>
-              <span className="muted">all time{domainName ? `, ${domainName}` : ", all domains"} · select a name for the trainee’s page</span>
+              <span className="muted">{work ? `inside ${work}` : "all time"}{domainName ? `, ${domainName}` : ", all domains"} · select a name for the trainee’s page</span>
             </div>
             {d.heatmap.columns.length ? (
               <Heatmap title="Share of seeded flaws each trainee detected, per flaw category" columns={d.heatmap.columns} rows={d.heatmap.rows} hrefFor={traineeHref} />
@@ -190,7 +195,7 @@ export default function CohortDashboardPage() {
           <section className="card" aria-labelledby="fp-h">
             <div className="section-head">
               <h2 id="fp-h">Over-flagging</h2>
-              <span className="muted">share of each trainee’s findings that matched no flaw · all time, all domains</span>
+              <span className="muted">share of each trainee’s findings that matched no flaw · all time, all domains{work ? ", all practice (not only the program)" : ""}</span>
             </div>
             {d.overFlagging.length ? (
               <>

@@ -7,6 +7,9 @@ import fileRoutes from "./sources/file-routes.params";
 import gitHistory from "./sources/git-history.params";
 import listOrders from "./sources/list-orders.params";
 import money from "./sources/money.params";
+import outboundWebhooks from "./sources/outbound-webhooks.params";
+import paymentWebhook from "./sources/payment-webhook.params";
+import rateLimiterTest from "./sources/rate-limiter-test.params";
 import retryFetch from "./sources/retry-fetch.params";
 import ttlCache from "./sources/ttl-cache.params";
 
@@ -17,6 +20,9 @@ export default {
   "git-history": gitHistory,
   "list-orders": listOrders,
   money,
+  "outbound-webhooks": outboundWebhooks,
+  "payment-webhook": paymentWebhook,
+  "rate-limiter-test": rateLimiterTest,
   "retry-fetch": retryFetch,
   "ttl-cache": ttlCache,
 } satisfies PackParamIndex;

@@ -8,7 +8,10 @@ import { decideSignOff, getCertificate, programOverview, signOffQueue, SignOffEr
 import { assignProgram, getProgram, ProgramError, saveProgram } from "~/models/program.server";
 import { rawFromSpec } from "~/domain/programs/program";
 import { createTestDb, DIALECTS, type TestDb } from "../support/db";
-import { smallOrg } from "../support/org";
+import { smallOrg, submitted } from "../support/org";
+import { cohortDashboard } from "~/models/cohort-dashboard.server";
+import { prepareExport } from "~/models/export.server";
+import { InvalidInputError, NotFoundError } from "~/domain/errors";
 
 const today = new Date().toISOString().slice(0, 10);
 
@@ -119,6 +122,41 @@ describe.each(DIALECTS)("programs on %s", (dialect) => {
     const [item] = await signOffQueue(t.db, o.mentorA);
     expect(item.module).toBe("Code review basics");
     await expect(assignProgram(t.db, o.admin, programId, o.cohorts.south, "2026-02-30")).rejects.toThrow("Start date: “2026-02-30” is not a date");
+  });
+
+  it("the dashboard and exports narrow to a program and a module: only work done inside it, only its cohorts' trainees", async () => {
+    const { o, programId } = await setUp();
+    const a1 = await startNextExercise(t.db, o.t1.id, programId);
+    await reviewPerfectly(t, o.t1.id, a1);
+    await submitted(t.db, o.t1.id, o.draftId, []); // free practice: outside the program
+    await submitted(t.db, o.t3.id, o.draftId, []); // South: the program is not assigned there
+    const program = (await getProgram(t.db, o.orgId, programId))!;
+    const [m1, m2] = program.spec.modules.map((m) => m.key);
+
+    const all = await cohortDashboard(t.db, o.mentorA, { cohort: "all" });
+    expect([all.trainees, all.summary.attempts]).toEqual([3, 3]);
+    expect(all.programs.map((p) => [p.name, p.modules.map((m) => m.title)])).toEqual([["First weeks", ["Code review basics", "Loops"]]]);
+
+    const inProgram = await cohortDashboard(t.db, o.mentorA, { cohort: "all", program: programId });
+    expect([inProgram.trainees, inProgram.summary.attempts]).toEqual([2, 1]); // t1 and t2 (North); t1's one program attempt
+    expect(inProgram.summary.meanScore).toBeGreaterThan(90); // the perfect review, not the empty free one
+    const hits = inProgram.heatmap.rows.find((r) => r.name === "t1")!;
+    expect(hits.cells.some((c) => c !== null && c.flaws > 0 && c.hits === c.flaws)).toBe(true);
+    expect((await cohortDashboard(t.db, o.mentorA, { cohort: "all", program: programId, module: m1 })).summary.attempts).toBe(1);
+    expect((await cohortDashboard(t.db, o.mentorA, { cohort: "all", program: programId, module: m2 })).summary.attempts).toBe(0);
+
+    const csv = await prepareExport(t.db, o.mentorA, "attempts", { program: programId, module: m1 });
+    let text = "";
+    for await (const chunk of csv.chunks) text += chunk;
+    expect(text.trim().split("\n")).toHaveLength(2); // header + t1's program attempt
+    expect(csv.fileName).toContain("first-weeks");
+
+    // mentorB mentors only South, where the program is not assigned: it does not exist for them.
+    await expect(cohortDashboard(t.db, o.mentorB, { program: programId })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await cohortDashboard(t.db, o.mentorB, {})).programs).toEqual([]);
+    const wrongModule = await cohortDashboard(t.db, o.mentorA, { program: programId, module: "not-a-module" }).catch((e) => e);
+    expect(wrongModule).toBeInstanceOf(InvalidInputError);
+    expect((wrongModule as Error).message).toBe("Invalid filter: that module is not part of First weeks.");
   });
 
   it("'practise this' draws a draft with a flaw of that category", async () => {

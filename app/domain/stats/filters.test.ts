@@ -20,6 +20,13 @@ describe("dashboard filters", () => {
     expect(parse("domain=LEGAL")).toMatchObject({ ok: false, message: expect.stringContaining("Domain") });
   });
 
+  it("narrows to a program and one of its modules; a module alone names what is missing", () => {
+    expect(parse("program=p-1&module=m-2")).toEqual({ ok: true, filters: { program: "p-1", module: "m-2" } });
+    expect(parse("module=m-2")).toEqual({ ok: false, field: "module", message: "Invalid filter: Module needs its program: choose the program too." });
+    expect(parse("program=a b")).toMatchObject({ ok: false, field: "program", message: "Invalid filter: Program must be an id from the list." });
+    expect(filtersToQuery({ program: "p-1", module: "m-2" })).toBe("?program=p-1&module=m-2");
+  });
+
   it("turns days into half-open timestamp bounds and back into a query string", () => {
     expect(periodBounds({ from: "2026-01-01", to: "2026-01-31" })).toEqual({ start: "2026-01-01T00:00:00.000Z", end: "2026-02-01T00:00:00.000Z" });
     expect(periodBounds({})).toEqual({});

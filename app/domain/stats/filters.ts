@@ -5,6 +5,10 @@ export interface Filters {
   cohort?: string;
   domain?: string;
   trainee?: string;
+  /** A program: its trainees, and only the work done inside it. */
+  program?: string;
+  /** A module of `program` (its stable key): only the work done inside that module. */
+  module?: string;
   /** Inclusive first day, YYYY-MM-DD (UTC). */
   from?: string;
   /** Inclusive last day, YYYY-MM-DD (UTC). */
@@ -35,12 +39,16 @@ const FILTER_FIELDS = {
   cohort: id("Cohort"),
   domain: z.preprocess(blankToUndefined, z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "Domain must be one of the listed domains").optional()),
   trainee: id("Trainee"),
+  program: id("Program"),
+  module: id("Module"),
   from: day("From"),
   to: day("To"),
 };
 const periodInOrder = (f: Filters) => !f.from || !f.to || f.from <= f.to;
+const moduleHasProgram = (f: Filters) => !f.module || !!f.program;
+const MODULE_NEEDS_PROGRAM = { message: "Module needs its program: choose the program too", path: ["module"] };
 
-export const FiltersSchema = z.object(FILTER_FIELDS).refine(periodInOrder, { message: "From must be on or before To", path: ["from"] });
+export const FiltersSchema = z.object(FILTER_FIELDS).refine(periodInOrder, { message: "From must be on or before To", path: ["from"] }).refine(moduleHasProgram, MODULE_NEEDS_PROGRAM);
 
 /** The review queue: the same filters, plus its tab and score band. */
 export const QueueFiltersSchema = z
@@ -49,7 +57,8 @@ export const QueueFiltersSchema = z
     tab: z.preprocess(blankToUndefined, z.enum(["todo", "mine", "all"], { error: "Tab must be todo, mine or all" }).default("todo")),
     band: z.preprocess(blankToUndefined, z.enum(["low", "mid", "high"], { error: "Score band must be low, mid or high" }).optional()),
   })
-  .refine(periodInOrder, { message: "From must be on or before To", path: ["from"] });
+  .refine(periodInOrder, { message: "From must be on or before To", path: ["from"] })
+  .refine(moduleHasProgram, MODULE_NEEDS_PROGRAM);
 export type QueueFilters = Filters & { tab: "todo" | "mine" | "all"; band?: "low" | "mid" | "high" };
 
 export type FilterParse<F = Filters> = { ok: true; filters: F } | { ok: false; field: string | null; message: string };
@@ -84,7 +93,7 @@ export function periodBounds(f: Pick<Filters, "from" | "to">): { start?: string;
 /** The same filters as a query string (for links between pages and to the exports). */
 export function filtersToQuery(f: Filters, extra: Record<string, string> = {}): string {
   const p = new URLSearchParams();
-  for (const k of ["cohort", "domain", "trainee", "from", "to"] as const) if (f[k]) p.set(k, f[k]!);
+  for (const k of ["cohort", "domain", "trainee", "program", "module", "from", "to"] as const) if (f[k]) p.set(k, f[k]!);
   for (const [k, v] of Object.entries(extra)) p.set(k, v);
   const s = p.toString();
   return s ? `?${s}` : "";

@@ -10,9 +10,9 @@ export type DeliveryResult = {
   error?: string;
 };
 
-const TOLERANCE_SECONDS = 300;
-const DELIVERY_TIMEOUT_MS = 10_000;
-const SIGNATURE_HEADER = "x-webhook-signature";
+const TOLERANCE_SECONDS = {{tol_s}};
+const DELIVERY_TIMEOUT_MS = {{timeout_ms}};
+const SIGNATURE_HEADER = "{{header}}";
 
 /** Canonical JSON: object keys sorted at every depth, so both sides hash the same bytes. */
 export function canonicalJson(value: unknown): string {
@@ -64,7 +64,7 @@ export async function deliver(sub: Subscription, event: WebhookEvent, nowMs = Da
 }
 
 /** Delivers one event to every subscription that wants its type, at most `concurrency` at a time. */
-export async function fanOut(subs: Subscription[], event: WebhookEvent, concurrency = 4): Promise<DeliveryResult[]> {
+export async function fanOut(subs: Subscription[], event: WebhookEvent, concurrency = {{concurrency}}): Promise<DeliveryResult[]> {
   const targets = subs.filter((s) => s.events.includes(event.type) || s.events.includes("*"));
   const results: DeliveryResult[] = new Array(targets.length);
   let next = 0;

@@ -1,14 +1,14 @@
-// POST /webhooks/payments: verifies the provider's signature, then records and applies
+// POST {{route}}: verifies the provider's signature, then records and applies
 // each event at most once, inside a single transaction.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { pool } from './db';
 
-const TOLERANCE_SECONDS = 5 * 60;
+const TOLERANCE_SECONDS = {{tol_min}} * 60;
 
 function loadSecret(): string {
-  const secret = process.env.WEBHOOK_SECRET;
-  if (!secret) throw new Error('WEBHOOK_SECRET is not set');
+  const secret = process.env.{{env}};
+  if (!secret) throw new Error('{{env}} is not set');
   return secret;
 }
 const SECRET = loadSecret();
@@ -16,10 +16,10 @@ const SECRET = loadSecret();
 interface PaymentEvent {
   id: string;
   type: string;
-  data?: { orderId?: unknown };
+  data?: { {{id_field}}?: unknown };
 }
 
-/** Parses "t=1700000000,v1=<64 hex chars>"; null if the header is missing or malformed. */
+/** Parses "t={{ts_example}},v1=<64 hex chars>"; null if the header is missing or malformed. */
 function parseSignatureHeader(header: string | undefined): { t: string; v1: string } | null {
   if (!header) return null;
   const fields = new Map<string, string>();
@@ -52,13 +52,13 @@ async function recordAndApply(event: PaymentEvent): Promise<boolean> {
     // The primary key does the locking: a concurrent duplicate blocks on this insert until
     // the first transaction commits, then inserts nothing.
     const inserted = await client.query(
-      'INSERT INTO webhook_events (id, type, received_at) VALUES ($1, $2, now()) ON CONFLICT (id) DO NOTHING',
+      'INSERT INTO {{events_table}} (id, type, received_at) VALUES ($1, $2, now()) ON CONFLICT (id) DO NOTHING',
       [event.id, event.type],
     );
     const isNew = inserted.rowCount === 1;
-    if (isNew && event.type === 'payment.succeeded') {
-      await client.query("UPDATE orders SET status = 'paid', paid_at = now() WHERE id = $1", [
-        event.data?.orderId,
+    if (isNew && event.type === '{{event}}') {
+      await client.query("UPDATE {{table}} SET status = '{{status}}', {{stamp}} = now() WHERE id = $1", [
+        event.data?.{{id_field}},
       ]);
     }
     await client.query('COMMIT');
@@ -74,12 +74,12 @@ async function recordAndApply(event: PaymentEvent): Promise<boolean> {
 export const webhookRouter = Router();
 
 webhookRouter.post(
-  '/webhooks/payments',
+  '{{route}}',
   // The signature covers the exact bytes, so take the raw body and parse it ourselves.
-  express.raw({ type: 'application/json', limit: '1mb' }),
+  express.raw({ type: 'application/json', limit: '{{limit}}' }),
   async (req: Request, res: Response, next: NextFunction) => {
     const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!isValidSignature(rawBody, req.get('x-signature'), Math.floor(Date.now() / 1000))) {
+    if (!isValidSignature(rawBody, req.get('{{header}}'), Math.floor(Date.now() / 1000))) {
       res.status(401).json({ error: 'invalid signature' });
       return;
     }
@@ -91,13 +91,13 @@ webhookRouter.post(
       res.status(400).json({ error: 'malformed JSON' });
       return;
     }
-    const orderId = event?.data?.orderId;
+    const {{id_field}} = event?.data?.{{id_field}};
     if (
       typeof event?.id !== 'string' ||
       typeof event.type !== 'string' ||
-      (event.type === 'payment.succeeded' && typeof orderId !== 'string')
+      (event.type === '{{event}}' && typeof {{id_field}} !== 'string')
     ) {
-      res.status(400).json({ error: 'event id, type and data.orderId are required' });
+      res.status(400).json({ error: 'event id, type and data.{{id_field}} are required' });
       return;
     }
 

@@ -1,0 +1,159 @@
+// The XSS corpus: markup and script payloads stored in every kind of text people or the model
+// write (trainee and cohort names, explanations, fixes, quotes, mentor comments and feedback,
+// program names and descriptions, the model-written draft's title, brief, lines and answer key, a
+// browser's user agent), then every page that shows them loaded in Chromium. Each page must show the
+// payload as text, open no dialog, run none of it, add none of its elements and report no CSP
+// violation.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "~/db/db.server";
+import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
+import { generateDraft } from "~/domain/generation/generate";
+import { addFinding, submitAttempt } from "~/models/attempt.server";
+import { addCohortMember, createCohort } from "~/models/cohort.server";
+import { insertDrafts } from "~/models/draft.server";
+import { assignProgram, saveProgram } from "~/models/program.server";
+import { publishReview } from "~/models/review.server";
+import { reviewDTO } from "~/models/review-view.server";
+import { createSession } from "~/models/session.server";
+import { createUser } from "~/models/user.server";
+import { startApp, type RunningApp } from "../support/app";
+import { launchBrowser, newContext, signIn } from "../support/browser";
+import { openAttempt } from "../support/org";
+
+/** One payload per place, tagged so a page that runs it names where it came from. */
+function payload(tag: string): string {
+  return [
+    `XSS-${tag}`,
+    `<img src=x data-xss onerror="window.__xss='${tag}';alert('${tag}')">`,
+    `<script data-xss>window.__xss='${tag}';alert('${tag}')</script>`,
+    `"'><svg data-xss onload="alert('${tag}')"></svg>`,
+    `</textarea></title></script><script>alert('${tag}')</script>`,
+    `<a data-xss href="javascript:alert('${tag}')">link</a>`,
+    `<iframe data-xss srcdoc="<script>parent.alert('${tag}')</script>"></iframe>`,
+  ].join(" ");
+}
+
+/** For fields limited to 100 characters. */
+const short = (tag: string) => `XSS-${tag} <img src=x data-xss onerror=alert('${tag}')>"'><b data-xss>`;
+
+let app: RunningApp;
+let db: Database;
+let browser: Browser;
+const ids = {} as { trainee: string; open: string; done: string; draft: string; program: string; cert: string };
+
+beforeAll(async () => {
+  app = await startApp();
+  db = createDatabase(app.dbUrl);
+  const admin = await db.selectFrom("users").select(["id", "org_id as orgId", "role", "name"]).where("email", "=", "admin@redline.test").executeTakeFirstOrThrow();
+  const mentor = await db.selectFrom("users").select(["id", "org_id as orgId", "role", "name"]).where("email", "=", "mentor1@redline.test").executeTakeFirstOrThrow();
+  const trainee = await createUser(db, { orgId: admin.orgId, email: "xss@redline.test", name: payload("trainee-name"), role: "trainee", password: "redline-demo" });
+  const cohort = await createCohort(db, admin.orgId, payload("cohort-name"));
+  await addCohortMember(db, admin.orgId, cohort, trainee.id);
+  await addCohortMember(db, admin.orgId, cohort, mentor.id);
+
+  // A model-written draft whose every text carries a payload.
+  const base = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 11, flawCount: 3, categories: ["off-by-one", "missing-await"] });
+  const line = `// ${payload("draft-line")}`;
+  const [draft] = await insertDrafts(db, [
+    {
+      ...base,
+      domain: "software",
+      title: payload("draft-title"),
+      brief: payload("draft-brief"),
+      cleanText: `${base.cleanText}\n${line}`,
+      flawedText: `${base.flawedText}\n${line}`,
+      answerKey: base.answerKey.map((k) => ({ ...k, explanation: payload("answer-key") })),
+    },
+  ]);
+
+  const finding = (tag: string) => ({ lineFrom: 1, lineTo: 1, category: "off-by-one", confidence: 80, explanation: payload(`${tag}-explanation`), suggestedFix: payload(`${tag}-fix`), quote: payload(`${tag}-quote`) });
+  const done = await openAttempt(db, trainee.id, draft);
+  const f1 = await addFinding(db, trainee.id, done, finding("submitted"));
+  await submitAttempt(db, trainee.id, done);
+  const viewer = { id: mentor.id, orgId: mentor.orgId, role: mentor.role, name: mentor.name };
+  const review = await reviewDTO(db, viewer, done);
+  const published = await publishReview(db, viewer, done, { feedback: payload("feedback"), findings: [{ findingId: f1, verdict: "partly", grade: 2, comment: payload("comment"), unseeded: false }] }, review.attempt.version);
+  expect(published.ok).toBe(true);
+  const open = await openAttempt(db, trainee.id, draft);
+  await addFinding(db, trainee.id, open, finding("open"));
+
+  const program = await saveProgram(db, admin, null, {
+    name: short("program"),
+    description: payload("program-description"),
+    modules: [{ title: short("module"), domains: ["software"], difficultyMin: "1", difficultyMax: "3", drafts: "2", minMeanScore: "40", lastN: "2", dueDays: "7" }],
+  });
+  await assignProgram(db, admin, program, cohort, new Date().toISOString().slice(0, 10));
+  const cert = "c0ffee".padEnd(32, "0");
+  await db
+    .insertInto("certificates")
+    .values({ id: cert, user_id: trainee.id, program_id: program, issued_at: new Date().toISOString(), content: JSON.stringify({ trainee: payload("cert-name"), organisation: payload("cert-org"), program: payload("cert-program"), version: 1, startDate: "2026-01-05", modules: [] }) })
+    .execute();
+  await createSession(db, trainee.id, { userAgent: payload("user-agent"), client: "127.0.0.1" }, { idleMs: 3_600_000, absoluteMs: 86_400_000 });
+  Object.assign(ids, { trainee: trainee.id, open, done, draft, program, cert });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await db?.destroy();
+  await app?.stop();
+});
+
+/** Loads each page signed in as `email` and returns what went wrong, page by page. */
+async function visit(email: string | null, paths: string[]): Promise<string[]> {
+  const ctx = await newContext(browser);
+  await ctx.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
+  const page: Page = await ctx.newPage();
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  if (email) await signIn(page, app.url, email);
+  const problems: string[] = [];
+  for (const p of paths) {
+    dialogs.length = 0;
+    const res = await page.goto(app.url + p);
+    await page.waitForLoadState("networkidle");
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { __csp: string[]; __xss?: string };
+      return {
+        xss: w.__xss ?? null,
+        csp: w.__csp,
+        injected: [...document.querySelectorAll("[data-xss], [onerror], [onload], iframe, a[href^='javascript:' i]")].map((e) => e.outerHTML.slice(0, 80)),
+        shown: document.body.innerText.includes("XSS-"),
+      };
+    });
+    const where = `${p} (${email ?? "anonymous"})`;
+    if (res?.status() !== 200) problems.push(`${where}: status ${res?.status()}`);
+    if (!seen.shown) problems.push(`${where}: no stored text shown, so nothing was tested`);
+    if (seen.xss) problems.push(`${where}: ran a script from ${seen.xss}`);
+    if (seen.injected.length) problems.push(`${where}: injected ${seen.injected.join(", ")}`);
+    if (seen.csp.length) problems.push(`${where}: CSP violations ${seen.csp.join(" | ")}`);
+    if (dialogs.length) problems.push(`${where}: dialogs ${dialogs.join(", ")}`);
+  }
+  await ctx.close();
+  return problems;
+}
+
+describe("stored markup and scripts are shown as text on every page that shows them", () => {
+  it("on the trainee's pages", async () => {
+    const pages = ["/practice", `/practice/attempts/${ids.open}`, `/practice/results/${ids.done}`, "/practice/progress", "/notifications", "/account/sessions"];
+    expect(await visit("xss@redline.test", pages)).toEqual([]);
+  }, 180_000);
+
+  it("on the mentor's pages", async () => {
+    const pages = ["/mentor", "/mentor/dashboard", `/mentor/attempts/${ids.done}`, `/mentor/drafts/${ids.draft}/groups`, `/mentor/trainees/${ids.trainee}`, "/mentor/programs"];
+    expect(await visit("mentor1@redline.test", pages)).toEqual([]);
+  }, 180_000);
+
+  it("on the admin's pages and the public certificate", async () => {
+    expect(await visit("admin@redline.test", ["/admin", "/admin/cohorts", "/admin/programs", `/admin/programs/${ids.program}`])).toEqual([]);
+    expect(await visit(null, [`/certificates/${ids.cert}`])).toEqual([]);
+  }, 180_000);
+});

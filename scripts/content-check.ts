@@ -20,7 +20,8 @@ const USAGE = `Usage: npm run content:check -- [options]
   --no-minimums    check the format only, not the product's minimum counts
   --seeds N        instantiations checked per parametric source (default 100)
   --source ID      only this source for instantiation and proof checks
-  --prove          also prove every flaw variant (software, data, finance) and print the tally`;
+  --prove          also prove every flaw variant (software, data, finance) and print the tally
+  --time-limit S   seconds one text's checks may run before they are stopped (default 20)`;
 
 let values;
 try {
@@ -31,6 +32,7 @@ try {
       seeds: { type: "string", default: "100" },
       source: { type: "string" },
       prove: { type: "boolean" },
+      "time-limit": { type: "string", default: "20" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -46,6 +48,11 @@ if (values.help) {
 const seedCount = Number(values.seeds);
 if (!Number.isInteger(seedCount) || seedCount < 1 || seedCount > 100_000) {
   console.error(`--seeds must be a whole number from 1 to 100000, got "${values.seeds}"\n\n${USAGE}`);
+  process.exit(2);
+}
+const timeLimit = Number(values["time-limit"]);
+if (!(timeLimit >= 1 && timeLimit <= 600)) {
+  console.error(`--time-limit must be a number of seconds from 1 to 600, got "${values["time-limit"]}"\n\n${USAGE}`);
   process.exit(2);
 }
 const root = path.resolve(values.root ?? "content");
@@ -139,12 +146,19 @@ for (const pack of packs) {
 if (problems.length) console.log(`\n${problems.length} problem${problems.length === 1 ? "" : "s"} found.`);
 else console.log("\nAll packs are valid.");
 
+/** Instantiations of a parametric source its executable checks run on. */
+const PROOF_SEEDS = 3;
 let unproven = 0;
 if (values.prove) {
   const all: VariantProofResult[] = [];
   console.log("\nProof of flaws:");
+  // Executed checks run on a small sample of instantiations (each is a sandbox or engine run);
+  // recomputation is cheap and samples more.
+  // Loaded only here: the runners bring the TypeScript compiler, which the format checks do not need.
+  const { createProofRunners } = await import("~/models/proof-runner.server");
+  const proof = createProofRunners({ root, seeds: seeds.slice(0, Math.min(seedCount, PROOF_SEEDS)), limits: { timeoutMs: timeLimit * 1000 } });
   for (const pack of packs) {
-    const results = await provePack(pack, { seeds: seeds.slice(0, Math.min(seedCount, 50)), sourceId: values.source });
+    const results = await provePack(pack, { seeds: seeds.slice(0, Math.min(seedCount, 50)), sourceId: values.source, runners: proof.runners });
     if (!results.length) continue;
     all.push(...results);
     const t = tally(results);
@@ -156,6 +170,7 @@ if (values.prove) {
       if (r.outcome.kind === "unproven") console.log(`  unproven: ${r.domain}/${r.sourceId} site "${r.siteId}" variant ${r.variant + 1}: ${r.outcome.message}`);
     }
   }
+  await proof.close();
   const t = tally(all);
   unproven = t.unproven;
   // The last line, for CI and for people: the whole tally.

@@ -8,6 +8,7 @@ import mergeDuplicateCustomers from "./sources/merge-duplicate-customers.params"
 import monthlyRevenue from "./sources/monthly-revenue.params";
 import ordersCouponsMigration from "./sources/orders-coupons-migration.params";
 import ordersSchema from "./sources/orders-schema.params";
+import receivablesAgeing from "./sources/receivables-ageing.params";
 import retentionCohorts from "./sources/retention-cohorts.params";
 import signupFunnel from "./sources/signup-funnel.params";
 import subjectAccessExport from "./sources/subject-access-export.params";
@@ -22,6 +23,7 @@ export default {
   "monthly-revenue": monthlyRevenue,
   "orders-coupons-migration": ordersCouponsMigration,
   "orders-schema": ordersSchema,
+  "receivables-ageing": receivablesAgeing,
   "retention-cohorts": retentionCohorts,
   "signup-funnel": signupFunnel,
   "subject-access-export": subjectAccessExport,

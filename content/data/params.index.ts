@@ -6,6 +6,7 @@ import erasureJob from "./sources/erasure-job.params";
 import merchantDailyNet from "./sources/merchant-daily-net.params";
 import mergeDuplicateCustomers from "./sources/merge-duplicate-customers.params";
 import monthlyRevenue from "./sources/monthly-revenue.params";
+import mrrMovements from "./sources/mrr-movements.params";
 import ordersCouponsMigration from "./sources/orders-coupons-migration.params";
 import ordersSchema from "./sources/orders-schema.params";
 import receivablesAgeing from "./sources/receivables-ageing.params";
@@ -21,6 +22,7 @@ export default {
   "merchant-daily-net": merchantDailyNet,
   "merge-duplicate-customers": mergeDuplicateCustomers,
   "monthly-revenue": monthlyRevenue,
+  "mrr-movements": mrrMovements,
   "orders-coupons-migration": ordersCouponsMigration,
   "orders-schema": ordersSchema,
   "receivables-ageing": receivablesAgeing,

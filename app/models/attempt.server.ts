@@ -11,6 +11,7 @@ import { createRng } from "~/domain/generation/prng";
 import { nextHint, type TakenHint } from "~/domain/practice/hints";
 import type { FindingInput } from "~/domain/practice/finding-input";
 import type { ScoreBreakdown } from "~/domain/scoring";
+import { matcherLexicon } from "./matcher-overlay.server";
 import { scoreDraftAttempt } from "./scoring.server";
 import type { Finding } from "~/domain/types";
 import { recordSubmission } from "./aggregates.server";
@@ -340,11 +341,12 @@ async function submitInTransaction(db: Database, userId: string, attemptId: stri
       throw e;
     }
     const draft = await getDraft(trx, attempt.draft_id);
-    const findings = await trx.selectFrom("findings").selectAll().where("attempt_id", "=", attemptId).execute();
+    // Findings in the order review and rescoring read them, so all three score alike.
+    const findings = await trx.selectFrom("findings").selectAll().where("attempt_id", "=", attemptId).orderBy("line_from").orderBy("created_at").execute();
     const score: ScoreBreakdown = scoreDraftAttempt(draft!, {
       findings: toFindings(findings),
       hintsTaken: (JSON.parse(attempt.hints_taken) as TakenHint[]).map((h) => h.key),
-    });
+    }, await matcherLexicon(trx, draft!.domain));
     const now = new Date().toISOString();
     const res = await trx
       .updateTable("attempts")

@@ -12,6 +12,7 @@ import { generateDraft } from "~/domain/generation/generate";
 import { provePack, tally, type VariantProofResult } from "~/domain/proof/prove";
 import { verifyDraft } from "~/domain/verification/verify";
 import { echoPhrases } from "~/domain/scoring/rubric-check";
+import { packTells } from "~/domain/content/lint";
 import { CONTENT_ROOT, loadContent } from "~/models/content.server";
 
 const USAGE = `Usage: npm run content:check -- [options]
@@ -142,6 +143,21 @@ for (const pack of packs) {
     console.log(`warning: ${rel}/${pack.domain}/sources/${e.sourceId}.yaml: site ${e.siteId} variant ${e.variant}, key point "${e.keyPoint}": every phrase only repeats the flawed line or generic words: "${e.phrase}"`);
   }
   if (echoes.length) console.log(`${pack.domain}: ${echoes.length} rubric phrases only repeat the flawed line or generic words`);
+}
+// Surface tells (warnings): flaws a reader could spot by their look, per site variant and seed.
+for (const pack of packs) {
+  const tells = packTells(pack, seeds.slice(0, 20)).filter((t) => !values.source || t.sourceId === values.source);
+  for (const t of tells) {
+    const file = `${pack.domain}/sources/${t.sourceId}.yaml`;
+    const yaml = fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file), "utf8").split("\n") : [];
+    const line = yaml.findIndex((l) => new RegExp(`^\\s*-?\\s*id:\\s*["']?${t.siteId}["']?\\s*$`).test(l)) + 1 || 1;
+    console.log(`warning: ${rel}/${file}:${line}: site ${t.siteId} variant ${t.variant + 1}${t.seed === undefined ? "" : ` (seed ${t.seed})`}: ${t.message}`);
+  }
+  if (tells.length) {
+    const byKind = new Map<string, number>();
+    for (const t of tells) byKind.set(t.kind, (byKind.get(t.kind) ?? 0) + 1);
+    console.log(`${pack.domain}: ${tells.length} surface tells (${[...byKind].map(([k, n]) => `${k} ${n}`).join(", ")})`);
+  }
 }
 if (problems.length) console.log(`\n${problems.length} problem${problems.length === 1 ? "" : "s"} found.`);
 else console.log("\nAll packs are valid.");

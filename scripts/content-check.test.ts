@@ -43,3 +43,14 @@ describe("npm run content:check", () => {
     expect(out).toContain('needs a category of the "hallucination" family');
   });
 });
+
+describe("npm run content:check -- --prove", () => {
+  it("proves each variant by running its source's checks, stops a looping variant, and ends with the tally", { timeout: 120_000 }, async () => {
+    const { code, out } = await check("--root", "tests/fixtures/packs/proof", "--no-minimums", "--prove", "--time-limit", "6");
+    expect(code).toBe(1);
+    expect(out).toContain("software  1 by a failing check, 0 by an error, 0 by recomputation, 1 declared non-behavioural (comment 1), 2 unproven");
+    expect(out).toContain('unproven: software/sum site "bound" variant 1: stopped: still running after 6 s (time limit)');
+    expect(out).toContain('unproven: software/sum site "start" variant 1: every check passes on the flawed text: the flaw changes nothing the checks observe');
+    expect(out.trimEnd().split("\n").at(-1)).toBe("proof: 1 proven, 1 declared non-behavioural, 2 unproven");
+  });
+});

@@ -12,6 +12,7 @@ import { generateDraft } from "~/domain/generation/generate";
 import { provePack, tally, type VariantProofResult } from "~/domain/proof/prove";
 import { verifyDraft } from "~/domain/verification/verify";
 import { echoPhrases } from "~/domain/scoring/rubric-check";
+import { packTells } from "~/domain/content/lint";
 import { CONTENT_ROOT, loadContent } from "~/models/content.server";
 
 const USAGE = `Usage: npm run content:check -- [options]
@@ -20,7 +21,8 @@ const USAGE = `Usage: npm run content:check -- [options]
   --no-minimums    check the format only, not the product's minimum counts
   --seeds N        instantiations checked per parametric source (default 100)
   --source ID      only this source for instantiation and proof checks
-  --prove          also prove every flaw variant (software, data, finance) and print the tally`;
+  --prove          also prove every flaw variant (software, data, finance) and print the tally
+  --time-limit S   seconds one text's checks may run before they are stopped (default 20)`;
 
 let values;
 try {
@@ -31,6 +33,7 @@ try {
       seeds: { type: "string", default: "100" },
       source: { type: "string" },
       prove: { type: "boolean" },
+      "time-limit": { type: "string", default: "20" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -46,6 +49,11 @@ if (values.help) {
 const seedCount = Number(values.seeds);
 if (!Number.isInteger(seedCount) || seedCount < 1 || seedCount > 100_000) {
   console.error(`--seeds must be a whole number from 1 to 100000, got "${values.seeds}"\n\n${USAGE}`);
+  process.exit(2);
+}
+const timeLimit = Number(values["time-limit"]);
+if (!(timeLimit >= 1 && timeLimit <= 600)) {
+  console.error(`--time-limit must be a number of seconds from 1 to 600, got "${values["time-limit"]}"\n\n${USAGE}`);
   process.exit(2);
 }
 const root = path.resolve(values.root ?? "content");
@@ -136,15 +144,37 @@ for (const pack of packs) {
   }
   if (echoes.length) console.log(`${pack.domain}: ${echoes.length} rubric phrases only repeat the flawed line or generic words`);
 }
+// Surface tells (warnings): flaws a reader could spot by their look, per site variant and seed.
+for (const pack of packs) {
+  const tells = packTells(pack, seeds.slice(0, 20)).filter((t) => !values.source || t.sourceId === values.source);
+  for (const t of tells) {
+    const file = `${pack.domain}/sources/${t.sourceId}.yaml`;
+    const yaml = fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file), "utf8").split("\n") : [];
+    const line = yaml.findIndex((l) => new RegExp(`^\\s*-?\\s*id:\\s*["']?${t.siteId}["']?\\s*$`).test(l)) + 1 || 1;
+    console.log(`warning: ${rel}/${file}:${line}: site ${t.siteId} variant ${t.variant + 1}${t.seed === undefined ? "" : ` (seed ${t.seed})`}: ${t.message}`);
+  }
+  if (tells.length) {
+    const byKind = new Map<string, number>();
+    for (const t of tells) byKind.set(t.kind, (byKind.get(t.kind) ?? 0) + 1);
+    console.log(`${pack.domain}: ${tells.length} surface tells (${[...byKind].map(([k, n]) => `${k} ${n}`).join(", ")})`);
+  }
+}
 if (problems.length) console.log(`\n${problems.length} problem${problems.length === 1 ? "" : "s"} found.`);
 else console.log("\nAll packs are valid.");
 
+/** Instantiations of a parametric source its executable checks run on. */
+const PROOF_SEEDS = 3;
 let unproven = 0;
 if (values.prove) {
   const all: VariantProofResult[] = [];
   console.log("\nProof of flaws:");
+  // Executed checks run on a small sample of instantiations (each is a sandbox or engine run);
+  // recomputation is cheap and samples more.
+  // Loaded only here: the runners bring the TypeScript compiler, which the format checks do not need.
+  const { createProofRunners } = await import("~/models/proof-runner.server");
+  const proof = createProofRunners({ root, seeds: seeds.slice(0, Math.min(seedCount, PROOF_SEEDS)), limits: { timeoutMs: timeLimit * 1000 } });
   for (const pack of packs) {
-    const results = await provePack(pack, { seeds: seeds.slice(0, Math.min(seedCount, 50)), sourceId: values.source });
+    const results = await provePack(pack, { seeds: seeds.slice(0, Math.min(seedCount, 50)), sourceId: values.source, runners: proof.runners });
     if (!results.length) continue;
     all.push(...results);
     const t = tally(results);
@@ -156,6 +186,7 @@ if (values.prove) {
       if (r.outcome.kind === "unproven") console.log(`  unproven: ${r.domain}/${r.sourceId} site "${r.siteId}" variant ${r.variant + 1}: ${r.outcome.message}`);
     }
   }
+  await proof.close();
   const t = tally(all);
   unproven = t.unproven;
   // The last line, for CI and for people: the whole tally.

@@ -31,7 +31,35 @@ export interface RescoreRunsTable {
   finished_at: string | null;
 }
 
+/** Migration 0013: one version of a pack's accepted phrase overlay (the whole overlay, JSON). */
+export interface MatcherOverlaysTable {
+  domain: string;
+  version: number;
+  /** PhraseOverlay: { add: {keyPoint: phrases[]}, retire: {keyPoint: phrases[]} }. */
+  overlay: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+/** Migration 0013: an admin's decision on a proposed phrase change, with its evidence. */
+export interface MatcherDecisionsTable {
+  id: string;
+  domain: string;
+  key_point: string;
+  kind: "add" | "retire";
+  phrase: string;
+  decision: "accepted" | "rejected";
+  /** The overlay version an accepted change created. */
+  overlay_version: number | null;
+  /** The explanations, grades and matcher shares the proposal showed (JSON). */
+  evidence: string;
+  decided_at: string;
+  decided_by: string | null;
+}
+
 export interface ScoringTables {
   score_revisions: ScoreRevisionsTable;
   rescore_runs: RescoreRunsTable;
+  matcher_overlays: MatcherOverlaysTable;
+  matcher_decisions: MatcherDecisionsTable;
 }

@@ -99,6 +99,9 @@ export interface DraftsTable {
   key_version: number;
   content_hash: string;
   fingerprint: string;
+  /** SHA-256 of clean_text / flawed_text: what a trainee has read, whatever source or seed made it. */
+  clean_fp: string;
+  flawed_fp: string;
   created_at: string;
 }
 

@@ -5,18 +5,17 @@ import type { Selectable } from "kysely";
 import type { AttemptsTable as AttemptsRow, FindingsTable } from "~/db/schema";
 
 type AttemptsTable = Selectable<AttemptsRow>;
-import { generateDraft } from "~/domain/generation/generate";
-import { pickSource } from "~/domain/generation/batch";
+import { drawOrder, FRESH_SEEDS_PER_SOURCE, freshDraftOf } from "~/domain/generation/draw";
 import { createRng } from "~/domain/generation/prng";
 import { nextHint, type TakenHint } from "~/domain/practice/hints";
 import type { FindingInput } from "~/domain/practice/finding-input";
 import type { ScoreBreakdown } from "~/domain/scoring";
+import { matcherLexicon } from "./matcher-overlay.server";
 import { scoreDraftAttempt } from "./scoring.server";
-import type { Finding } from "~/domain/types";
+import type { Draft, Finding, Pack } from "~/domain/types";
 import { recordSubmission } from "./aggregates.server";
 import { packFor, packs } from "./content.server";
-import { getDraft, insertDrafts, type StoredDraft } from "./draft.server";
-import { verifyDraft } from "~/domain/verification/verify";
+import { getDraft, insertDrafts, textFingerprint, type StoredDraft } from "./draft.server";
 import { onAttemptScored } from "./program-progress.server";
 
 export class AttemptNotFound extends Error {
@@ -47,6 +46,62 @@ export interface DrawConstraints {
   categories?: string[];
 }
 
+/**
+ * The trainee's next draft of a domain and difficulty, never a clean or flawed text they have
+ * already reviewed while unseen material exists: sources are tried least-seen first (drawOrder);
+ * for each, an unseen pool draft is taken (no waiting on a generator), else a fresh instantiation
+ * with a new seed is made and stored. Only when every source is exhausted for this trainee does
+ * a document come back, and the exercise page then says when they reviewed it.
+ */
+async function drawDraft(db: Database, userId: string, pack: Pack, difficulty: number, wanted: string[], random: () => number): Promise<{ id: string }> {
+  const domain = pack.domain;
+  const mine = db.selectFrom("attempts").innerJoin("drafts", "drafts.id", "attempts.draft_id").where("attempts.user_id", "=", userId);
+  const [reviewed, perSource] = await Promise.all([
+    mine.select(["drafts.clean_fp", "drafts.flawed_fp"]).execute(),
+    mine.where("drafts.domain", "=", domain).select(["drafts.source_id", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("drafts.source_id").execute(),
+  ]);
+  const readTexts = new Set(reviewed.flatMap((r) => [r.clean_fp, r.flawed_fp]));
+  const usage = new Map(perSource.map((r) => [r.source_id, Number(r.n)]));
+  const pool = (unseenOnly: boolean) => {
+    let q = db.selectFrom("drafts").where("domain", "=", domain).where("difficulty", "=", difficulty);
+    // The answer key is JSON text written by JSON.stringify: a category appears exactly so.
+    if (wanted.length) q = q.where((eb) => eb.or(wanted.map((c) => eb("answer_key", "like", `%"category":${JSON.stringify(c)}%`))));
+    if (unseenOnly) q = q.where("clean_fp", "not in", mine.select("drafts.clean_fp")).where("flawed_fp", "not in", mine.select("drafts.flawed_fp"));
+    return q;
+  };
+  const inPool = new Set((await pool(true).select("source_id").distinct().execute()).map((r) => r.source_id));
+  const seed = Math.floor(random() * 2 ** 32);
+  const base = { difficulty, cleanRate: 0.1, contentHash: packs().hashes[domain], categories: wanted };
+  const seen = (d: Draft) => readTexts.has(textFingerprint(d.cleanText)) || readTexts.has(textFingerprint(d.flawedText));
+  const order = drawOrder(pack, { difficulty, usage, categories: wanted, rng: createRng(seed) });
+  // A stored draft needs no generator: take an unseen pool draft of a least-seen source (also of
+  // a source no longer in the pack) when no source in the pack is seen less.
+  const seenLeast = Math.min(...[...inPool].map((id) => usage.get(id) ?? 0));
+  if (inPool.size && seenLeast <= (order.length ? (usage.get(order[0].id) ?? 0) : Infinity)) {
+    const ids = [...inPool].filter((id) => (usage.get(id) ?? 0) === seenLeast);
+    const row = await pool(true).select("id").where("source_id", "in", ids).orderBy(sql`random()`).limit(1).executeTakeFirst();
+    if (row) return row;
+  }
+  for (const [i, source] of order.entries()) {
+    if (inPool.has(source.id)) {
+      const row = await pool(true).select("id").where("source_id", "=", source.id).orderBy(sql`random()`).limit(1).executeTakeFirst();
+      if (row) return row;
+    }
+    const fresh = freshDraftOf(source, pack, { ...base, seed: (seed + i * FRESH_SEEDS_PER_SOURCE) >>> 0, seen });
+    if (fresh) return { id: (await insertDrafts(db, [fresh]))[0] };
+  }
+  // Everything here has been read: a repeat, least-seen source first.
+  for (const source of order) {
+    const row = await pool(false).select("id").where("source_id", "=", source.id).orderBy(sql`random()`).limit(1).executeTakeFirst();
+    if (row) return row;
+    const again = freshDraftOf(source, pack, { ...base, seed, seen: () => false });
+    if (again) return { id: (await insertDrafts(db, [again]))[0] };
+  }
+  const any = await pool(false).select("id").orderBy(sql`random()`).limit(1).executeTakeFirst();
+  if (any) return any;
+  throw new Error(`No draft can be made for ${domain} at difficulty ${difficulty}.`);
+}
+
 export async function startAttempt(db: Database, userId: string, options: StartOptions, random: () => number = Math.random, constraints: DrawConstraints = {}): Promise<string> {
   const domains = packs().packs.map((p) => p.domain);
   const domain = options.domain === "surprise" ? domains[Math.floor(random() * domains.length)] : options.domain;
@@ -54,39 +109,8 @@ export async function startAttempt(db: Database, userId: string, options: StartO
   const pack = packFor(domain);
   if (!pack) throw new Error(`Unknown domain "${domain}".`);
 
-  const seen = db.selectFrom("attempts").select("draft_id").where("user_id", "=", userId);
-  const wanted = constraints.categories ?? [];
-  const draw = (withCategories: boolean) => {
-    let q = db.selectFrom("drafts").select("id").where("domain", "=", domain).where("difficulty", "=", difficulty).where("id", "not in", seen);
-    // The answer key is JSON text written by JSON.stringify: a category appears exactly so.
-    if (withCategories) q = q.where((eb) => eb.or(wanted.map((c) => eb("answer_key", "like", `%"category":${JSON.stringify(c)}%`))));
-    return q.orderBy(sql`random()`).limit(1).executeTakeFirst();
-  };
-  let draft = constraints.draftId
-    ? await db.selectFrom("drafts").select("id").where("id", "=", constraints.draftId).executeTakeFirst()
-    : await draw(wanted.length > 0);
-  if (!draft) {
-    const seed = Math.floor(random() * 2 ** 32);
-    const base = { seed, difficulty, cleanRate: 0.1, contentHash: packs().hashes[domain] };
-    // Not every source has a site for every category (and a draft must verify before it is
-    // stored): try a few seeds for a verified draft with a wanted category, else any verified one.
-    let generated: ReturnType<typeof generateDraft> | null = null;
-    let fallback: ReturnType<typeof generateDraft> | null = null;
-    // Draw only among sources that have a site of a wanted category, when some do: a source
-    // without one can never give the flaw asked for ("Practise this" came back without it).
-    const fitting = pack.sources.filter((src) => src.sites.some((site) => site.variants.some((v) => wanted.includes(v.category))));
-    const drawFrom = fitting.length ? { ...pack, sources: fitting } : pack;
-    for (let i = 0; i < 12 && !generated; i++) {
-      const s = (seed + i) >>> 0;
-      const tried = generateDraft(pickSource(drawFrom, difficulty, createRng(s)), pack, wanted.length ? { ...base, seed: s, cleanRate: 0, categories: wanted } : { ...base, seed: s });
-      if (!verifyDraft(tried).ok) continue;
-      if (!wanted.length || tried.answerKey.some((f) => wanted.includes(f.category))) generated = tried;
-      else fallback ??= tried;
-    }
-    generated ??= fallback ?? generateDraft(pickSource(pack, difficulty, createRng(seed)), pack, base);
-    const [id] = await insertDrafts(db, [generated]);
-    draft = { id };
-  }
+  const assigned = constraints.draftId ? await db.selectFrom("drafts").select("id").where("id", "=", constraints.draftId).executeTakeFirst() : undefined;
+  const draft = assigned ?? (await drawDraft(db, userId, pack, difficulty, constraints.categories ?? [], random));
   const id = crypto.randomUUID();
   const now = new Date().toISOString();
   await db
@@ -175,6 +199,8 @@ export interface ExerciseAttempt {
   draft: DraftForReading;
   findings: FindingsTable[];
   hints: TakenHint[];
+  /** When the trainee last started an earlier attempt on the same clean or flawed text, if ever. */
+  reviewedBefore: string | null;
 }
 
 /**
@@ -187,13 +213,31 @@ export async function getExerciseForTrainee(db: Database, userId: string, attemp
   const [draft, findings] = await Promise.all([
     db
       .selectFrom("drafts")
-      .select(["id", "domain", "title", "format", "language", "difficulty", "brief", "flawed_text as flawedText", "generator"])
+      .select(["id", "domain", "title", "format", "language", "difficulty", "brief", "flawed_text as flawedText", "generator", "clean_fp", "flawed_fp"])
       .where("id", "=", attempt.draft_id)
       .executeTakeFirst(),
     db.selectFrom("findings").selectAll().where("attempt_id", "=", attemptId).orderBy("line_from").orderBy("created_at").execute(),
   ]);
   if (!draft) throw new AttemptNotFound();
-  return { attempt, draft: { ...draft, format: draft.format as DraftForReading["format"] }, findings, hints: JSON.parse(attempt.hints_taken) as TakenHint[] };
+  const { clean_fp, flawed_fp, ...readable } = draft;
+  const earlier = await db
+    .selectFrom("attempts")
+    .innerJoin("drafts", "drafts.id", "attempts.draft_id")
+    .select("attempts.started_at")
+    .where("attempts.user_id", "=", userId)
+    .where("attempts.id", "!=", attemptId)
+    .where("attempts.started_at", "<=", attempt.started_at)
+    .where((eb) => eb.or([eb("drafts.clean_fp", "in", [clean_fp, flawed_fp]), eb("drafts.flawed_fp", "in", [clean_fp, flawed_fp])]))
+    .orderBy("attempts.started_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return {
+    attempt,
+    draft: { ...readable, format: draft.format as DraftForReading["format"] },
+    findings,
+    hints: JSON.parse(attempt.hints_taken) as TakenHint[],
+    reviewedBefore: earlier?.started_at ?? null,
+  };
 }
 
 /** The trainee's own attempt, or AttemptNotFound (also for someone else's: never reveal it exists). */
@@ -340,11 +384,12 @@ async function submitInTransaction(db: Database, userId: string, attemptId: stri
       throw e;
     }
     const draft = await getDraft(trx, attempt.draft_id);
-    const findings = await trx.selectFrom("findings").selectAll().where("attempt_id", "=", attemptId).execute();
+    // Findings in the order review and rescoring read them, so all three score alike.
+    const findings = await trx.selectFrom("findings").selectAll().where("attempt_id", "=", attemptId).orderBy("line_from").orderBy("created_at").execute();
     const score: ScoreBreakdown = scoreDraftAttempt(draft!, {
       findings: toFindings(findings),
       hintsTaken: (JSON.parse(attempt.hints_taken) as TakenHint[]).map((h) => h.key),
-    });
+    }, await matcherLexicon(trx, draft!.domain));
     const now = new Date().toISOString();
     const res = await trx
       .updateTable("attempts")

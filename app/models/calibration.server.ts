@@ -173,7 +173,7 @@ export async function gradingCalibration(db: Database, viewer: Viewer, filters: 
   const attemptsCompared = new Set([...byMentorPair.values()].flatMap((e) => [...e.attempts])).size;
 
   // The model's grade suggestions as a third rater (empty until a mentor asks for them).
-  const pairs = await modelGradePairs(db, inScope);
+  const pairs = await modelGradePairs(db, inScope, { domain: scope.domain, period: bounded ? { start: scope.start, end: scope.end } : null });
   const per = new Map<string, RatedPair[]>();
   for (const p of pairs) per.set(p.category, [...(per.get(p.category) ?? []), { a: p.rater, b: p.mentor }]);
   const third: Calibration["thirdRater"] = {

@@ -39,8 +39,38 @@ export async function renameCohort(db: Database, orgId: string, cohortId: string
   if (Number(res.numUpdatedRows) !== 1) throw new CohortError("No such cohort.");
 }
 
-/** Trainees join as trainees; mentors and admins join as mentors (an admin may also mentor). */
-export async function addCohortMember(db: Database, orgId: string, cohortId: string, userId: string): Promise<void> {
+/**
+ * Programs of the cohort in which the trainee has work (program attempts or module results), with
+ * how many modules they completed: what an admin must hear about before or after moving them.
+ * Progress is keyed by trainee × program, never by cohort, so it is kept either way.
+ */
+async function programWorkInCohort(db: Database, cohortId: string, userId: string): Promise<{ name: string; attempts: number; complete: number }[]> {
+  const programs = await db
+    .selectFrom("program_assignments")
+    .innerJoin("programs", "programs.id", "program_assignments.program_id")
+    .select(["programs.id", "programs.name"])
+    .where("program_assignments.cohort_id", "=", cohortId)
+    .orderBy("programs.name")
+    .execute();
+  const out = [];
+  for (const p of programs) {
+    const [a, c] = await Promise.all([
+      db.selectFrom("program_attempts").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", userId).where("program_id", "=", p.id).executeTakeFirstOrThrow(),
+      db.selectFrom("module_completions").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", userId).where("program_id", "=", p.id).where("status", "=", "complete").executeTakeFirstOrThrow(),
+    ]);
+    if (Number(a.n) > 0 || Number(c.n) > 0) out.push({ name: p.name, attempts: Number(a.n), complete: Number(c.n) });
+  }
+  return out;
+}
+
+const workText = (w: { name: string; attempts: number; complete: number }) =>
+  `“${w.name}” (${w.attempts} exercise${w.attempts === 1 ? "" : "s"}, ${w.complete} module${w.complete === 1 ? "" : "s"} complete)`;
+
+/**
+ * Trainees join as trainees; mentors and admins join as mentors (an admin may also mentor).
+ * Returns a notice when a trainee joins a cohort running a program they already have work in.
+ */
+export async function addCohortMember(db: Database, orgId: string, cohortId: string, userId: string): Promise<string | null> {
   const [cohort, user] = await Promise.all([
     db.selectFrom("cohorts").select("id").where("id", "=", cohortId).where("org_id", "=", orgId).executeTakeFirst(),
     db.selectFrom("users").select(["id", "role", "name"]).where("id", "=", userId).where("org_id", "=", orgId).executeTakeFirst(),
@@ -53,10 +83,21 @@ export async function addCohortMember(db: Database, orgId: string, cohortId: str
     .insertInto("cohort_members")
     .values({ cohort_id: cohortId, user_id: userId, member_role: user.role === "trainee" ? "trainee" : "mentor", added_at: new Date().toISOString() })
     .execute();
+  if (user.role !== "trainee") return null;
+  const work = await programWorkInCohort(db, cohortId, userId);
+  return work.length ? `${user.name} continues where they left off in ${work.map(workText).join(" and ")}.` : null;
 }
 
-export async function removeCohortMember(db: Database, orgId: string, cohortId: string, userId: string): Promise<void> {
+/**
+ * Removes a member. Returns a notice when the trainee has work in a program of this cohort: it is
+ * kept (nothing is reset) and shows again when they join a cohort running the same program.
+ */
+export async function removeCohortMember(db: Database, orgId: string, cohortId: string, userId: string): Promise<string | null> {
   const cohort = await db.selectFrom("cohorts").select("id").where("id", "=", cohortId).where("org_id", "=", orgId).executeTakeFirst();
   if (!cohort) throw new CohortError("No such cohort.");
+  const user = await db.selectFrom("users").select(["name", "role"]).where("id", "=", userId).where("org_id", "=", orgId).executeTakeFirst();
+  const work = user?.role === "trainee" ? await programWorkInCohort(db, cohortId, userId) : [];
   await db.deleteFrom("cohort_members").where("cohort_id", "=", cohortId).where("user_id", "=", userId).execute();
+  if (!user || !work.length) return null;
+  return `${user.name} left this cohort. Their work in ${work.map(workText).join(" and ")} is kept, and shows again if they join a cohort running the same program.`;
 }

@@ -11,6 +11,11 @@ export interface StoredDraft extends Draft {
   createdAt: string;
 }
 
+/** A document's identity for "has this trainee read it": its text, not the source or seed. */
+export function textFingerprint(text: string): string {
+  return crypto.createHash("sha256").update(text, "utf8").digest("hex");
+}
+
 /** Same generator, source, seed, difficulty and content ⇒ same draft: stored once. */
 export function draftFingerprint(d: Draft): string {
   return contentHash([d.generator, d.domain, d.sourceId, String(d.difficulty), String(d.seed), d.contentHash, d.flawedText]);
@@ -42,6 +47,8 @@ export async function insertDrafts(db: Database, drafts: Draft[]): Promise<strin
       key_version: d.keyVersion,
       content_hash: d.contentHash,
       fingerprint: draftFingerprint(d),
+      clean_fp: textFingerprint(d.cleanText),
+      flawed_fp: textFingerprint(d.flawedText),
       created_at: new Date().toISOString(),
     };
   });

@@ -28,6 +28,11 @@ export function findingDTOs(t: Pick<ExerciseAttempt, "findings">, names: Map<str
   }));
 }
 
+/** "30 Nov 2026": the same on server and client, whatever their time zones. */
+function reviewDate(iso: string): string {
+  return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
 export function exerciseDTO(t: ExerciseAttempt) {
   const { attempt, draft } = t;
   const categories = categoryOptions(draft.domain);
@@ -43,6 +48,8 @@ export function exerciseDTO(t: ExerciseAttempt) {
       difficulty: draft.difficulty,
       generator: generatorLabel(draft.generator),
       lineCount: lineCount(draft.flawedText),
+      /** "You reviewed this document on …": set only when a repeat could not be avoided. */
+      reviewedOn: t.reviewedBefore ? reviewDate(t.reviewedBefore) : null,
     },
     findings,
     hints: t.hints.map((h) => ({ text: h.text, at: h.at })),

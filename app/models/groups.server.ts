@@ -3,7 +3,7 @@ import type { Database } from "~/db/db.server";
 import { groupExplanations } from "~/domain/review/groups";
 import { linesToSpan } from "~/domain/scoring";
 import { keyPointsCoveredInContext } from "~/domain/text/evidence";
-import { lexiconFor } from "./content.server";
+import { matcherLexicon } from "./matcher-overlay.server";
 import { categoryOptions } from "./exercise.server";
 import { getDraft } from "./draft.server";
 import { saveReviewDraft, savedReviewInput, type Viewer } from "./review.server";
@@ -55,12 +55,13 @@ export async function explanationGroups(db: Database, viewer: Viewer, draftId: s
       : [],
   );
   const names = new Map(categoryOptions(draft.domain).map((c) => [c.id, c.name]));
+  const lexicon = await matcherLexicon(db, draft.domain);
   return {
     draft: { id: draft.id, title: draft.title, domain: draft.domain },
     flaws: draft.answerKey.map((flaw) => {
       // The same evidence rules as scoring: own words, no dismissed clauses, concept sets.
       const span = linesToSpan(draft.flawedText, flaw.lines);
-      const ctx = { flawedLines: draft.flawedText.slice(span.start, span.end), brief: draft.brief, lexicon: lexiconFor(draft.domain) };
+      const ctx = { flawedLines: draft.flawedText.slice(span.start, span.end), brief: draft.brief, lexicon };
       const items = rows
         .filter((r) => r.matched_flaw_id === flaw.id)
         .map((r) => ({

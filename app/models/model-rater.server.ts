@@ -17,9 +17,14 @@ export const MODEL_RATER = { name: "Model grade suggestions", scale: "explanatio
 
 /**
  * The model's 0–3 suggestion and the mentor's published 0–3 grade on the same finding, for the
- * findings of attempts in scope; category is `domain/category`.
+ * findings of attempts in scope (in the domain and submitted in the period, when the page filters
+ * by them); category is `domain/category`.
  */
-export async function modelGradePairs(db: Database, inScope: InScope): Promise<{ category: string; rater: string; mentor: string }[]> {
+export async function modelGradePairs(
+  db: Database,
+  inScope: InScope,
+  filter: { domain?: string | null; period?: { start: string; end: string } | null } = {},
+): Promise<{ category: string; rater: string; mentor: string }[]> {
   const rows = await db
     .selectFrom("finding_suggestions")
     .innerJoin("findings", "findings.id", "finding_suggestions.finding_id")
@@ -30,6 +35,9 @@ export async function modelGradePairs(db: Database, inScope: InScope): Promise<{
     .where("reviews.status", "=", "published")
     .where("finding_reviews.grade", "is not", null)
     .where(inScope("attempts.user_id"))
+    // The same domain and period as the rest of the calibration page.
+    .$if(!!filter.domain, (q) => q.where("attempts.domain", "=", filter.domain!))
+    .$if(!!filter.period, (q) => q.where("attempts.submitted_at", ">=", filter.period!.start).where("attempts.submitted_at", "<", filter.period!.end))
     .execute();
   return rows.map((r) => ({ category: `${r.domain}/${r.flaw_category ?? "unknown"}`, rater: String(r.model_grade), mentor: String(r.mentor_grade) }));
 }

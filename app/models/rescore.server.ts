@@ -7,8 +7,8 @@ import { DEFAULT_SCORING_CONFIG, type ScoreBreakdown } from "~/domain/scoring";
 import { changeDistribution, describeScoreChange, type ChangeDistribution } from "~/domain/scoring/changes";
 import { applyRescore } from "./aggregates.server";
 import { toFindings } from "./attempt.server";
-import { lexiconFor } from "./content.server";
 import { getDraft, type StoredDraft } from "./draft.server";
+import { matcherLabel, matcherLexicons } from "./matcher-overlay.server";
 import { overridesFrom } from "./review.server";
 import { scoreDraftAttempt } from "./scoring.server";
 
@@ -50,7 +50,10 @@ function scoredWith(s: ScoreBreakdown): string {
 export async function rescoreStoredAttempts(db: Database, options: RescoreOptions): Promise<RescoreResult> {
   const batchSize = options.batchSize ?? 500;
   const version = DEFAULT_SCORING_CONFIG.version;
-  const runKey = `scoring-v${version}|${lexiconFor("").version}`;
+  // The run key names the concept sets and every pack's overlay version: accepting a phrase
+  // change gives a new key, so the next run rescores (visibly) what it changes.
+  const { lexiconOf, key: overlays } = await matcherLexicons(db);
+  const runKey = `scoring-v${version}|${lexiconOf("").version}|${overlays}`;
   const now = () => new Date().toISOString();
   const started = now();
   await db
@@ -103,14 +106,15 @@ export async function rescoreStoredAttempts(db: Database, options: RescoreOption
         if (!draft || !a.auto_score || !a.final_score) continue;
         const beforeAuto = JSON.parse(a.auto_score) as ScoreBreakdown;
         const beforeFinal = JSON.parse(a.final_score) as ScoreBreakdown;
-        const target = `v${version}|${lexiconFor(draft.domain).version}`;
+        const lexicon = lexiconOf(draft.domain);
+        const target = `v${version}|${lexicon.version}`;
         if (scoredWith(beforeAuto) === target && scoredWith(beforeFinal) === target) continue;
         const rows = findingsOf.get(a.id) ?? [];
         const hintsTaken = (JSON.parse(a.hints_taken) as { key: string }[]).map((h) => h.key);
-        const auto = scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken });
+        const auto = scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken }, lexicon);
         const autoHits = new Set(rows.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
         const final = a.published_review_id
-          ? scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken, overrides: overridesFrom(reviewsOf.get(a.published_review_id) ?? [], autoHits) })
+          ? scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken, overrides: overridesFrom(reviewsOf.get(a.published_review_id) ?? [], autoHits) }, lexicon)
           : auto;
         const at = now();
         await trx
@@ -165,13 +169,15 @@ export interface ScoreRevisionDTO {
   before: number | null;
   after: number | null;
   because: string[];
+  /** Which phrases matched the explanations after this revision, in words. */
+  matcher: string;
 }
 
 /** Score revisions of an attempt, newest first, as its owner may see them. */
 export async function scoreRevisions(db: Database, attemptId: string): Promise<ScoreRevisionDTO[]> {
   const rows = await db
     .selectFrom("score_revisions")
-    .select(["created_at", "from_config_version", "to_config_version", "final_total_before", "final_total_after", "summary"])
+    .select(["created_at", "from_config_version", "to_config_version", "to_matcher", "final_total_before", "final_total_after", "summary"])
     .where("attempt_id", "=", attemptId)
     .orderBy("created_at", "desc")
     .execute();
@@ -182,5 +188,6 @@ export async function scoreRevisions(db: Database, attemptId: string): Promise<S
     before: r.final_total_before,
     after: r.final_total_after,
     because: JSON.parse(r.summary) as string[],
+    matcher: matcherLabel(r.to_matcher),
   }));
 }

@@ -4,6 +4,7 @@ import { buildDiffRows } from "~/domain/practice/diff-view";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import type { TraineeAttempt } from "./attempt.server";
 import { categoryOptions, findingDTOs, generatorLabel } from "./exercise.server";
+import { matcherLabel } from "./matcher-overlay.server";
 
 export function resultsDTO(t: TraineeAttempt) {
   const { attempt, draft } = t;
@@ -32,6 +33,8 @@ export function resultsDTO(t: TraineeAttempt) {
       hints: score.hints,
       brier: score.calibration.brier,
       signal: score.signal,
+      /** Which phrases matched the explanations (the pack's, or a mentor-taught version). */
+      matcher: matcherLabel(score.matcherVersion),
     },
     flaws: score.flaws.map((r) => {
       const e = key.get(r.flawId)!;

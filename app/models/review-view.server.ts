@@ -3,6 +3,7 @@ import type { Database } from "~/db/db.server";
 import { buildDiffRows } from "~/domain/practice/diff-view";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import { categoryOptions, generatorLabel } from "./exercise.server";
+import { matcherLexicon } from "./matcher-overlay.server";
 import { auditTrail, loadSubmittedAttempt, overridesFrom, pendingRevision, rescore, reviewsOfAttempt, type Viewer } from "./review.server";
 
 export async function reviewDTO(db: Database, viewer: Viewer, attemptId: string) {
@@ -21,7 +22,7 @@ export async function reviewDTO(db: Database, viewer: Viewer, attemptId: string)
       }
     : mineStored;
   const autoHits = new Set(findings.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
-  const preview = rescore(draft, findings, attempt.hints_taken, overridesFrom(mine?.findings ?? [], autoHits));
+  const preview = rescore(draft, findings, attempt.hints_taken, overridesFrom(mine?.findings ?? [], autoHits), await matcherLexicon(db, draft.domain));
   const key = new Map(draft.answerKey.map((e) => [e.id, e]));
   const autoByFinding = new Map(auto.findings.map((f) => [f.findingId, f]));
   const flawOf = new Map(auto.flaws.map((f) => [f.flawId, f]));

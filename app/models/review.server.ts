@@ -6,6 +6,8 @@ import type { Selectable } from "kysely";
 import type { Database } from "~/db/db.server";
 import type { FindingReviewsTable } from "~/db/schema-reviews";
 import type { MentorOverride, ScoreBreakdown } from "~/domain/scoring";
+import type { Lexicon } from "~/domain/text/concepts";
+import { matcherLexicon } from "./matcher-overlay.server";
 import { scoreDraftAttempt } from "./scoring.server";
 import { applyRescore } from "./aggregates.server";
 import { toFindings } from "./attempt.server";
@@ -69,12 +71,12 @@ export function overridesFrom(rows: Pick<Selectable<FindingReviewsTable>, "findi
   return out;
 }
 
-export function rescore(draft: StoredDraft, findings: Parameters<typeof toFindings>[0], hintsTaken: string, overrides: Record<string, MentorOverride>): ScoreBreakdown {
+export function rescore(draft: StoredDraft, findings: Parameters<typeof toFindings>[0], hintsTaken: string, overrides: Record<string, MentorOverride>, lexicon: Lexicon): ScoreBreakdown {
   return scoreDraftAttempt(draft, {
     findings: toFindings(findings),
     hintsTaken: (JSON.parse(hintsTaken) as { key: string }[]).map((h) => h.key),
     overrides,
-  });
+  }, lexicon);
 }
 
 async function myReview(db: Database, attemptId: string, mentorId: string) {
@@ -249,7 +251,7 @@ async function publishInTransaction(db: Database, viewer: Viewer, attemptId: str
     const rows = await trx.selectFrom("finding_reviews").selectAll().where("review_id", "=", review.id).execute();
     const autoHits = new Set(findings.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
     const before = JSON.parse(attempt.final_score!) as ScoreBreakdown;
-    const after = rescore(draft, findings, attempt.hints_taken, overridesFrom(rows, autoHits));
+    const after = rescore(draft, findings, attempt.hints_taken, overridesFrom(rows, autoHits), await matcherLexicon(trx, draft.domain));
     const revision = review.revision + 1;
     await trx
       .updateTable("attempts")

@@ -35,18 +35,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "") as keyof typeof Schemas;
   const schema = Schemas[intent];
   const target = String(form.get("cohortId") ?? "new");
-  if (!schema) return data({ target, error: "Unknown action." }, { status: 400 });
+  if (!schema) return data({ target, error: "Unknown action.", notice: null }, { status: 400 });
   const parsed = parseForm(schema, form);
-  if (!parsed.ok) return data({ target, error: Object.values(parsed.errors)[0] }, { status: 400 });
+  if (!parsed.ok) return data({ target, error: Object.values(parsed.errors)[0], notice: null }, { status: 400 });
   try {
     const v = parsed.data as Record<string, string>;
+    let notice: string | null = null;
     if (intent === "create") await createCohort(db(), admin.orgId, v.name);
     if (intent === "rename") await renameCohort(db(), admin.orgId, v.cohortId, v.name);
-    if (intent === "add") await addCohortMember(db(), admin.orgId, v.cohortId, v.userId);
-    if (intent === "remove") await removeCohortMember(db(), admin.orgId, v.cohortId, v.userId);
-    return { target, error: null };
+    if (intent === "add") notice = await addCohortMember(db(), admin.orgId, v.cohortId, v.userId);
+    if (intent === "remove") notice = await removeCohortMember(db(), admin.orgId, v.cohortId, v.userId);
+    return { target, error: null, notice };
   } catch (e) {
-    if (e instanceof CohortError) return data({ target, error: e.message }, { status: 400 });
+    if (e instanceof CohortError) return data({ target, error: e.message, notice: null }, { status: 400 });
     throw e;
   }
 }
@@ -54,7 +55,14 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Cohorts() {
   const { cohorts, people } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errorFor = (target: string) => (result?.target === target && result.error ? <div className="form-error">{result.error}</div> : null);
+  const errorFor = (target: string) =>
+    result?.target !== target ? null : result.error ? (
+      <div className="form-error">{result.error}</div>
+    ) : result.notice ? (
+      <p className="notice" role="status">
+        {result.notice}
+      </p>
+    ) : null;
   return (
     <div>
       <h1>Cohorts</h1>

@@ -132,6 +132,7 @@ export default function Exercise() {
       </div>
       <section className="card brief" aria-labelledby="brief-h">
         <h2 id="brief-h">The brief the AI was given</h2>
+        {dto.draft.reviewedOn ? <p className="small reviewed-before">You reviewed this document on {dto.draft.reviewedOn}.</p> : null}
         <p className="brief-text">{dto.draft.brief}</p>
       </section>
       <div className="exercise-grid">

@@ -104,13 +104,14 @@ export default function Results() {
         <p className="small muted">
           Signal detection: hit rate {r.score.signal.hitRate === null ? "—" : `${Math.round(r.score.signal.hitRate * 100)} %`}, false alarms on{" "}
           {r.score.signal.falseAlarmLines} of {r.score.signal.nonFlawLines} clean lines, d′ {r.score.signal.dPrime.toFixed(2)}
-          {r.score.brier !== null ? `; calibration (Brier, lower is better) ${r.score.brier.toFixed(2)}` : ""}. <Link to="/practice/scoring">How is this scored?</Link>
+          {r.score.brier !== null ? `; calibration (Brier, lower is better) ${r.score.brier.toFixed(2)}` : ""}. Explanations matched with{" "}
+          <span data-testid="matcher-version">{r.score.matcher}</span>. <Link to="/practice/scoring">How is this scored?</Link>
         </p>
         {r.revisions.length > 0 ? (
           <div className="notice small" data-testid="score-revisions">
             {r.revisions.map((v, i) => (
               <p key={i}>
-                Rescored with scoring v{v.toVersion} on {v.at.slice(0, 10)}:{" "}
+                Rescored with scoring v{v.toVersion} and {v.matcher} on {v.at.slice(0, 10)}:{" "}
                 {v.before === v.after ? `your total stays ${v.after}` : `${v.before} → ${v.after}`}
                 {v.because.length ? `, because ${v.because.join("; ")}.` : "."}
               </p>

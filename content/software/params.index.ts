@@ -1,6 +1,7 @@
 // Parameter modules of this pack's parametric sources, by source id. content:check fails when a
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
+import agentRunOrders from "./sources/agent-run-orders.params";
 import csvImport from "./sources/csv-import.params";
 import dateRange from "./sources/date-range.params";
 import fileRoutes from "./sources/file-routes.params";
@@ -9,11 +10,13 @@ import listOrders from "./sources/list-orders.params";
 import money from "./sources/money.params";
 import outboundWebhooks from "./sources/outbound-webhooks.params";
 import paymentWebhook from "./sources/payment-webhook.params";
+import prInvoicePagination from "./sources/pr-invoice-pagination.params";
 import rateLimiterTest from "./sources/rate-limiter-test.params";
 import retryFetch from "./sources/retry-fetch.params";
 import ttlCache from "./sources/ttl-cache.params";
 
 export default {
+  "agent-run-orders": agentRunOrders,
   "csv-import": csvImport,
   "date-range": dateRange,
   "file-routes": fileRoutes,
@@ -22,6 +25,7 @@ export default {
   money,
   "outbound-webhooks": outboundWebhooks,
   "payment-webhook": paymentWebhook,
+  "pr-invoice-pagination": prInvoicePagination,
   "rate-limiter-test": rateLimiterTest,
   "retry-fetch": retryFetch,
   "ttl-cache": ttlCache,

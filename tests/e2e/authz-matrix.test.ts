@@ -105,7 +105,15 @@ const MATRIX: Record<string, Entry> = {
       remove: { body: (f) => ({ intent: "remove", cohortId: f.spring, userId: f.trainee8 }), expect: "login 403 403 403 403 ok 400" },
     },
   },
-  "admin.content.tsx": { path: () => "/admin/content", get: ADMIN_ONLY },
+  "admin.content.tsx": {
+    path: () => "/admin/content",
+    get: ADMIN_ONLY,
+    post: {
+      // An empty phrase is refused before anything is recorded; the packs are shared by organisations.
+      accept: { body: () => ({ intent: "accept", domain: "software", keyPoint: "x", kind: "add", phrase: "" }), expect: "login 403 403 403 403 400 400" },
+      reject: { body: () => ({ intent: "reject", domain: "software", keyPoint: "x", kind: "add", phrase: "" }), expect: "login 403 403 403 403 400 400" },
+    },
+  },
   "admin.generation.tsx": {
     path: () => "/admin/generation",
     get: ADMIN_ONLY,

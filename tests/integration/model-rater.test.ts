@@ -37,6 +37,12 @@ describe.each(DIALECTS)("model grades in calibration on %s", (dialect) => {
     expect(c.thirdRater?.name).toBe("Model grade suggestions");
     // Model 3 vs mentor 3 agree, model 2 vs mentor 1 do not: 50 %.
     expect(c.thirdRater?.overall).toMatchObject({ n: 2, percent: 0.5 });
+    // The model section honours the page's domain and period filters, like the rest of the page.
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await gradingCalibration(t.db, { ...o.mentorB }, { domain: "software" })).thirdRater?.overall.n).toBe(2);
+    expect((await gradingCalibration(t.db, { ...o.mentorB }, { domain: "finance" })).thirdRater?.overall.n).toBe(0);
+    expect((await gradingCalibration(t.db, { ...o.mentorB }, { from: today, to: today })).thirdRater?.overall.n).toBe(2);
+    expect((await gradingCalibration(t.db, { ...o.mentorB }, { from: "2020-01-01", to: "2020-01-31" })).thirdRater?.overall.n).toBe(0);
     // mentorA also sees South; a mentor of neither cohort would see nothing — t3 is only in South.
     await t.db.deleteFrom("cohort_members").where("user_id", "=", o.mentorA.id).where("cohort_id", "=", o.cohorts.south).execute();
     expect((await gradingCalibration(t.db, { ...o.mentorA }, {})).thirdRater?.overall.n).toBe(0);

@@ -9,6 +9,7 @@ import { assignProgram, getProgram, ProgramError, saveProgram } from "~/models/p
 import { rawFromSpec } from "~/domain/programs/program";
 import { createTestDb, DIALECTS, type TestDb } from "../support/db";
 import { smallOrg, submitted } from "../support/org";
+import { addCohortMember, removeCohortMember } from "~/models/cohort.server";
 import { cohortDashboard } from "~/models/cohort-dashboard.server";
 import { prepareExport } from "~/models/export.server";
 import { InvalidInputError, NotFoundError } from "~/domain/errors";
@@ -157,6 +158,22 @@ describe.each(DIALECTS)("programs on %s", (dialect) => {
     const wrongModule = await cohortDashboard(t.db, o.mentorA, { program: programId, module: "not-a-module" }).catch((e) => e);
     expect(wrongModule).toBeInstanceOf(InvalidInputError);
     expect((wrongModule as Error).message).toBe("Invalid filter: that module is not part of First weeks.");
+  });
+
+  it("moving a trainee out of and back into a program's cohort says what happens to their work and resets nothing", async () => {
+    const { o, programId } = await setUp();
+    const a1 = await startNextExercise(t.db, o.t1.id, programId);
+    await reviewPerfectly(t, o.t1.id, a1);
+    const [item] = await signOffQueue(t.db, o.mentorA);
+    await decideSignOff(t.db, o.mentorA, item.id, "sign-off", "");
+    expect(await removeCohortMember(t.db, o.orgId, o.cohorts.north, o.t2.id)).toBeNull(); // no work in the program yet
+    expect(await removeCohortMember(t.db, o.orgId, o.cohorts.north, o.t1.id)).toBe(
+      "t1 left this cohort. Their work in “First weeks” (1 exercise, 1 module complete) is kept, and shows again if they join a cohort running the same program.",
+    );
+    expect(await traineePrograms(t.db, o.t1.id)).toEqual([]);
+    expect(await addCohortMember(t.db, o.orgId, o.cohorts.north, o.t1.id)).toBe("t1 continues where they left off in “First weeks” (1 exercise, 1 module complete).");
+    const [p] = await traineePrograms(t.db, o.t1.id);
+    expect(p.modules.map((m) => m.state)).toEqual(["complete", "current"]);
   });
 
   it("'practise this' draws a draft with a flaw of that category", async () => {

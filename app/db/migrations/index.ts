@@ -9,6 +9,8 @@ import * as m0007 from "./0007_integrity";
 import * as m0008 from "./0008_programs";
 import * as m0009 from "./0009_mastery_notifications";
 import * as m0010 from "./0010_scoring";
+import * as m0011 from "./0011_draft_fingerprints";
+import * as m0013 from "./0013_matcher_overlay";
 
 // Static index: bundlers and the classic compiler see every migration; no filesystem scan.
 export const migrations: Record<string, Migration> = {
@@ -22,6 +24,8 @@ export const migrations: Record<string, Migration> = {
   "0008_programs": m0008,
   "0009_mastery_notifications": m0009,
   "0010_scoring": m0010,
+  "0011_draft_fingerprints": m0011,
+  "0013_matcher_overlay": m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -47,7 +47,7 @@ describe("the real content packs", () => {
     }
     expect(n).toBe(10_000);
     expect(flaws).toBeGreaterThan(15_000);
-  });
+  }, 240_000);
 
   it("raises subtlety with difficulty and spaces flaws out, about one per 25–40 lines at 3", () => {
     const stats = (difficulty: number) => {

@@ -26,6 +26,18 @@ describe("describeScoreChange", () => {
   });
 });
 
+describe("a rescore after mentors taught the matcher", () => {
+  it("says the explanation moved because of phrases mentors' grades taught", () => {
+    const findings = [{ id: "f1", lines: { from: 3, to: 3 }, category: "off-by-one", explanation: "It loops once more than it should.", confidence: 1 }];
+    const base = { version: "concepts:1", sets: [] };
+    const before = scoreAttempt({ flawedText: TEXT, answerKey: [FLAW], findings, lexicon: base });
+    const taught = { ...base, version: "concepts:1+overlay:software@1", extraPhrases: { "one extra": ["loops once more"] } };
+    const after = scoreAttempt({ flawedText: TEXT, answerKey: [FLAW], findings, lexicon: taught });
+    expect(after.matcherVersion).toBe("concepts:1+overlay:software@1");
+    expect(describeScoreChange(before, after)).toEqual(["explanation 0 % → 100 %, +25.0 points: the matcher now uses phrases that mentors' grades taught it (accepted by an author)"]);
+  });
+});
+
 describe("changeDistribution", () => {
   it("counts changes per band with mean and median", () => {
     const d = changeDistribution([-25, -12, -0.05, 0, 0.04, 3, 12]);

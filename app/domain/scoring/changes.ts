@@ -34,14 +34,16 @@ export function describeScoreChange(before: ScoreBreakdown, after: ScoreBreakdow
       const located = after.flaws.filter((f) => f.status !== "missed" && !f.diagnosed && f.detectionCredit < 1 && f.detectionCredit !== 0.5).length;
       why = located > 0 ? `the right line without a diagnosis now earns a third (${located} flaw${located === 1 ? "" : "s"})` : "detection now needs a diagnosis";
     } else if (part === "explanation") {
-      why = "only key points stated in your own words count: copied text, and text that says the line is fine, no longer count; paraphrases do";
+      why = before.configVersion === after.configVersion && before.matcherVersion !== after.matcherVersion
+        ? "the matcher now uses phrases that mentors' grades taught it (accepted by an author)"
+        : "only key points stated in your own words count: copied text, and text that says the line is fine, no longer count; paraphrases do";
     } else {
       why = "category credit changed";
     }
     out.push({ size: Math.abs(d), text: `${NAMES[part]} ${move}: ${why}` });
   }
   if (out.length === 0 && before.total !== after.total) {
-    out.push({ size: 0, text: `the rules of scoring version ${after.configVersion} (see “How is this scored?”)` });
+    out.push({ size: 0, text: before.configVersion === after.configVersion && before.matcherVersion !== after.matcherVersion ? "the matcher now uses phrases that mentors' grades taught it" : `the rules of scoring version ${after.configVersion} (see “How is this scored?”)` });
   }
   if (before.hints.penalty !== after.hints.penalty) out.push({ size: 0, text: `hint cost ${before.hints.penalty} → ${after.hints.penalty} points` });
   return out.sort((a, b) => b.size - a.size).map((o) => o.text);

@@ -13,6 +13,36 @@ export interface Lexicon {
   readonly sets: ConceptSets;
   /** Extra phrases per key point text (the mentor-taught overlay), keyed by key point text. */
   readonly extraPhrases?: Readonly<Record<string, readonly string[]>>;
+  /** Authored phrases the overlay retires per key point text: they no longer count. */
+  readonly retiredPhrases?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Accepted phrase changes of one pack, as the overlay stores them. */
+export interface PhraseOverlay {
+  readonly add: Readonly<Record<string, readonly string[]>>;
+  readonly retire: Readonly<Record<string, readonly string[]>>;
+}
+
+export const EMPTY_OVERLAY: PhraseOverlay = Object.freeze({ add: Object.freeze({}), retire: Object.freeze({}) });
+
+/** The base lexicon with a pack's accepted overlay laid over it; `label` names the overlay version. */
+export function withOverlay(base: Lexicon, overlay: PhraseOverlay, label: string): Lexicon {
+  if (Object.keys(overlay.add).length === 0 && Object.keys(overlay.retire).length === 0) return base;
+  return { version: `${base.version}+${label}`, sets: base.sets, extraPhrases: overlay.add, retiredPhrases: overlay.retire };
+}
+
+/** The phrases that count for a key point under a lexicon, as written (authored − retired + added). */
+export function phrasesOf(kp: KeyPoint, lex: Lexicon): string[] {
+  const retired = new Set((lex.retiredPhrases?.[kp.text] ?? []).map((p) => compilePhrase(p).join(" ")));
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const p of [...kp.phrases, ...(lex.extraPhrases?.[kp.text] ?? [])]) {
+    const key = compilePhrase(p).join(" ");
+    if (key === "" || retired.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    out.push(p);
+  }
+  return out;
 }
 
 export const EMPTY_LEXICON: Lexicon = Object.freeze({ version: "none", sets: Object.freeze([]) });
@@ -67,6 +97,8 @@ export function expandPhrase(phrase: CompiledPhrase, lex: Lexicon): CompiledPhra
 export interface ExpandedKeyPoint {
   /** Every phrase that counts: authored, overlay and concept alternatives. */
   readonly phrases: readonly CompiledPhrase[];
+  /** For each entry of `phrases`, the phrase as written that it comes from. */
+  readonly sources: readonly string[];
 }
 
 const expandedCache = new WeakMap<Lexicon, WeakMap<KeyPoint, ExpandedKeyPoint>>();
@@ -77,8 +109,9 @@ export function expandKeyPoint(kp: KeyPoint, lex: Lexicon): ExpandedKeyPoint {
   if (perLex === undefined) expandedCache.set(lex, (perLex = new WeakMap()));
   const hit = perLex.get(kp);
   if (hit !== undefined) return hit;
-  const authored = [...kp.phrases, ...(lex.extraPhrases?.[kp.text] ?? [])];
+  const authored = lex.extraPhrases || lex.retiredPhrases ? phrasesOf(kp, lex) : kp.phrases;
   const phrases: CompiledPhrase[] = [];
+  const sources: string[] = [];
   const seen = new Set<string>();
   for (const p of authored) {
     const compiled = compilePhrase(p);
@@ -88,10 +121,11 @@ export function expandKeyPoint(kp: KeyPoint, lex: Lexicon): ExpandedKeyPoint {
       if (!seen.has(key)) {
         seen.add(key);
         phrases.push(alt);
+        sources.push(p);
       }
     }
   }
-  const expanded = { phrases };
+  const expanded = { phrases, sources };
   perLex.set(kp, expanded);
   return expanded;
 }

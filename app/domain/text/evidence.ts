@@ -179,6 +179,24 @@ export function isEchoPhrase(phrase: CompiledPhrase, lineTerms: ReadonlySet<stri
   return true;
 }
 
+/**
+ * The phrases (as written) by which own words cover a key point, under the same echo rule as
+ * coverage: empty when the key point is not covered.
+ */
+export function coveringPhrases(own: OwnWords, kp: KeyPoint, ctx: EvidenceContext = {}): string[] {
+  const lex = ctx.lexicon ?? EMPTY_LEXICON;
+  const lineTerms = ctx.flawedLines ? echoTerms(ctx.flawedLines) : null;
+  const { phrases, sources } = expandKeyPoint(kp, lex);
+  const informative = phrases.map((p) => !isEchoPhrase(p, lineTerms));
+  const some = informative.some(Boolean) && !informative.every(Boolean);
+  const out = new Set<string>();
+  for (let j = 0; j < phrases.length; j++) {
+    if (some && !informative[j]) continue;
+    if (present(phrases[j], own.terms)) out.add(sources[j]);
+  }
+  return [...out];
+}
+
 /** Coverage of key points by already computed own words. */
 export function keyPointsCoveredByEvidence(
   own: OwnWords,

@@ -1,4 +1,4 @@
--- Core shop schema for PostgreSQL 15: customers, products, orders, order_items.
+-- Core {{biz}} schema for PostgreSQL 15: {{people}}, {{products}}, {{orders}}, {{lines}}.
 --
 -- Conventions used throughout:
 --   * surrogate keys are bigint identity columns;
@@ -7,9 +7,9 @@
 
 BEGIN;
 
--- Customers ---------------------------------------------------------------
+{{ban_people}}
 
-CREATE TABLE customers (
+CREATE TABLE {{people}} (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     email       text        NOT NULL,
     full_name   text        NOT NULL,
@@ -17,12 +17,13 @@ CREATE TABLE customers (
     created_at  timestamptz NOT NULL DEFAULT now()
 );
 
--- Case-insensitive: a plain UNIQUE (email) would accept 'Ann@x.com' and 'ann@x.com'.
-CREATE UNIQUE INDEX customers_email_lower_key ON customers (lower(email));
+-- Case-insensitive: a plain UNIQUE (email) would accept both
+-- '{{email_mixed}}' and '{{email_lower}}'.
+CREATE UNIQUE INDEX {{people}}_email_lower_key ON {{people}} (lower(email));
 
--- Products ----------------------------------------------------------------
+{{ban_products}}
 
-CREATE TABLE products (
+CREATE TABLE {{products}} (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     sku         text        NOT NULL UNIQUE,
     name        text        NOT NULL,
@@ -31,14 +32,14 @@ CREATE TABLE products (
     created_at  timestamptz NOT NULL DEFAULT now()
 );
 
--- Orders ------------------------------------------------------------------
+{{ban_orders}}
 
-CREATE TABLE orders (
+CREATE TABLE {{orders}} (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    -- RESTRICT: a customer who has orders cannot be deleted, so order history survives.
-    customer_id bigint      NOT NULL REFERENCES customers (id) ON DELETE RESTRICT,
-    status      text        NOT NULL DEFAULT 'pending'
-                CHECK (status IN ('pending', 'paid', 'shipped', 'cancelled')),
+    -- RESTRICT: {{a_one}} who has {{orders}} cannot be deleted, so {{order}} history survives.
+    {{fk_p}} bigint      NOT NULL REFERENCES {{people}} (id) ON DELETE RESTRICT,
+    status      text        NOT NULL DEFAULT '{{s0}}'
+                CHECK (status IN ('{{s0}}', '{{s1}}', '{{s2}}', '{{s3}}')),
     total_cents bigint      NOT NULL CHECK (total_cents >= 0),
     created_at  timestamptz NOT NULL DEFAULT now(),
     paid_at     timestamptz
@@ -46,28 +47,28 @@ CREATE TABLE orders (
 
 -- PostgreSQL does not index the referencing side of a foreign key
 -- automatically, so the FK column gets its own index.
-CREATE INDEX orders_customer_id_idx ON orders (customer_id);
+CREATE INDEX {{orders}}_{{fk}}_idx ON {{orders}} ({{fk}});
 
 -- Date-range reports filter on created_at.
-CREATE INDEX orders_created_at_idx ON orders (created_at);
+CREATE INDEX {{orders}}_created_at_idx ON {{orders}} (created_at);
 
--- Order items -------------------------------------------------------------
+{{ban_lines}}
 
-CREATE TABLE order_items (
+CREATE TABLE {{lines}} (
     id               bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    -- Lines belong to their order: removing an order removes its lines.
-    order_id         bigint  NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
-    -- A product that appears in an order can only be deactivated, never deleted.
-    product_id       bigint  NOT NULL REFERENCES products (id) ON DELETE RESTRICT,
+    -- Lines belong to their {{order}}: removing {{a_order}} removes its lines.
+    {{ofk_p}} bigint  NOT NULL REFERENCES {{orders}} (id) ON DELETE CASCADE,
+    -- A {{product}} that appears in {{a_order}} can only be deactivated, never deleted.
+    {{pfk_p}} bigint  NOT NULL REFERENCES {{products}} (id) ON DELETE RESTRICT,
     quantity         integer NOT NULL CHECK (quantity >= 1),
     unit_price_cents bigint  NOT NULL CHECK (unit_price_cents >= 0),
-    -- One line per product per order; buying more raises the quantity.
-    CONSTRAINT order_items_order_product_key UNIQUE (order_id, product_id)
+    -- One line per {{product}} per {{order}}; buying more raises the quantity.
+    CONSTRAINT {{lines}}_{{order}}_{{product}}_key UNIQUE ({{ofk}}, {{pfk}})
 );
 
--- The UNIQUE (order_id, product_id) index already serves lookups and FK checks
--- on order_id (its leading column), so only product_id needs its own index.
-CREATE INDEX order_items_product_id_idx ON order_items (product_id);
+-- The UNIQUE ({{ofk}}, {{pfk}}) index already serves lookups and FK checks
+-- on {{ofk}} (its leading column), so only {{pfk}} needs its own index.
+CREATE INDEX {{lines}}_{{pfk}}_idx ON {{lines}} ({{pfk}});
 
 COMMIT;
 

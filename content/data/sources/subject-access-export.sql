@@ -1,8 +1,8 @@
--- Subject access export (GDPR Art. 15) for one customer, produced as a single
--- JSON document that the privacy team reviews and sends to the customer.
+-- Subject access export (GDPR Art. 15) for one {{one}}, produced as a single
+-- JSON document that the privacy team reviews and sends to the {{one}}.
 --
 -- Run with:
---   psql -v customer_id=4211 -v ON_ERROR_STOP=1 -At -f subject_access_export.sql
+--   psql -v {{fk}}={{sample_id}} -v ON_ERROR_STOP=1 -At -f subject_access_export.sql
 -- It only reads: the transaction is READ ONLY, and one statement builds the
 -- whole document, so every section comes from the same snapshot.
 
@@ -11,28 +11,28 @@ BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY;
 SELECT jsonb_pretty(jsonb_build_object(
     'generated_at', now(),
     -- Profile without credentials: those are never part of an export.
-    'customer', (
-        SELECT to_jsonb(c) - 'password_hash' - 'mfa_secret'
-        FROM customers c
-        WHERE c.id = :customer_id
+    '{{one}}', (
+        SELECT to_jsonb(c) - 'password_hash' - '{{secret}}'
+        FROM {{table}} c
+        WHERE c.id = :{{fk}}
     ),
     'addresses', COALESCE((
         SELECT jsonb_agg(to_jsonb(a) ORDER BY a.id)
         FROM addresses a
-        WHERE a.customer_id = :customer_id
+        WHERE a.{{fk}} = :{{fk}}
     ), '[]'::jsonb),
-    'orders', COALESCE((
+    '{{kids}}', COALESCE((
         SELECT jsonb_agg(jsonb_build_object(
                    'id', o.id,
-                   'placed_at', o.placed_at,
+                   '{{kid_date}}', o.{{kid_date}},
                    'status', o.status,
                    'total_cents', o.total_cents,
                    'shipping_address', o.shipping_address
-               ) ORDER BY o.placed_at)
-        FROM orders o
-        WHERE o.customer_id = :customer_id
+               ) ORDER BY o.{{kid_date}})
+        FROM {{kids}} o
+        WHERE o.{{fk}} = :{{fk}}
     ), '[]'::jsonb),
-    -- The customer's messages and staff replies; internal notes stay out.
+    -- The {{one}}'s messages and staff replies; internal notes stay out.
     'support_messages', COALESCE((
         SELECT jsonb_agg(jsonb_build_object(
                    'ticket_id', m.ticket_id,
@@ -42,7 +42,7 @@ SELECT jsonb_pretty(jsonb_build_object(
                ) ORDER BY m.sent_at)
         FROM support_messages m
         JOIN support_tickets t ON t.id = m.ticket_id
-        WHERE t.customer_id = :customer_id
+        WHERE t.{{fk}} = :{{fk}}
           AND m.author_kind <> 'internal'
     ), '[]'::jsonb),
     -- Full consent history, withdrawals included.
@@ -54,9 +54,9 @@ SELECT jsonb_pretty(jsonb_build_object(
                    'source', ce.source
                ) ORDER BY ce.changed_at)
         FROM consent_events ce
-        WHERE ce.customer_id = :customer_id
+        WHERE ce.{{fk}} = :{{fk}}
     ), '[]'::jsonb),
-    -- Logins are kept for 12 months; host() gives the address as plain text.
+    -- Logins are kept for {{months}} months; host() gives the address as plain text.
     'login_history', COALESCE((
         SELECT jsonb_agg(jsonb_build_object(
                    'at', l.logged_in_at,
@@ -64,8 +64,8 @@ SELECT jsonb_pretty(jsonb_build_object(
                    'user_agent', l.user_agent
                ) ORDER BY l.logged_in_at DESC)
         FROM logins l
-        WHERE l.customer_id = :customer_id
-          AND l.logged_in_at >= now() - interval '12 months'
+        WHERE l.{{fk}} = :{{fk}}
+          AND l.logged_in_at >= now() - interval '{{months}} months'
     ), '[]'::jsonb)
 ));
 

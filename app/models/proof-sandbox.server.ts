@@ -1,0 +1,179 @@
+// Runs a TypeScript check module against one document text, isolated: a worker thread with a
+// memory limit and a wall-clock limit (the host terminates it), and inside it a fresh vm context
+// per run with no require, process, fetch, file system, host timers or host objects (see
+// proof-sandbox-context.server.ts). Decision: docs/decisions/065-proof-runners.md.
+import ts from "typescript";
+import { Worker } from "node:worker_threads";
+import { CONTEXT_PRELUDE } from "./proof-sandbox-context.server";
+
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  message: string;
+}
+
+/** One run: every check of the suite against one text; `fatal` when the run itself was stopped. */
+export interface SandboxRun {
+  results: CheckResult[];
+  /** The check module failed to load (threw, imported a value, declared no test). */
+  loadError?: string;
+  /** The run was stopped: time limit, memory limit, or the worker died. */
+  fatal?: string;
+}
+
+export interface SandboxLimits {
+  /** Wall-clock limit of one run (all checks against one text). */
+  timeoutMs: number;
+  /** Heap limit of the worker. */
+  memoryMb: number;
+}
+
+export const DEFAULT_LIMITS: SandboxLimits = { timeoutMs: 20_000, memoryMb: 128 };
+
+/** TypeScript → CommonJS with the project's own compiler; syntax errors are reported, not guessed around. */
+export function transpile(source: string, fileName: string): { js: string; error?: string } {
+  const out = ts.transpileModule(source, {
+    fileName,
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, isolatedModules: true, sourceMap: false },
+  });
+  const errors = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (!errors.length) return { js: out.outputText };
+  const d = errors[0];
+  const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : undefined;
+  return { js: out.outputText, error: `${fileName}${line ? `:${line}` : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}` };
+}
+
+// The worker: evaluates the prelude, the document and the check in a fresh context per job and
+// answers with plain data. It hands the context nothing but strings.
+const WORKER_SOURCE = String.raw`
+const { parentPort } = require("node:worker_threads");
+const vm = require("node:vm");
+const PRELUDE = require("node:worker_threads").workerData.prelude;
+// A document may leave a promise rejected and unawaited (a missing await is a classic flaw): that
+// must not end the worker; the checks observe what the caller sees.
+process.on("unhandledRejection", () => {});
+const tick = () => new Promise((r) => setImmediate(r));
+function str(x) { return typeof x === "string" ? x : ""; }
+parentPort.on("message", async (job) => {
+  const ctx = vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false }, name: "check" });
+  const opts = { timeout: job.syncTimeoutMs };
+  try {
+    vm.runInContext(PRELUDE, ctx, opts);
+    if (job.docError) {
+      vm.runInContext("__redline.setDocument(function () { throw new SyntaxError(" + JSON.stringify("the document does not compile: " + job.docError) + "); })", ctx, opts);
+    } else {
+      try {
+        vm.runInContext("__redline.setDocument(function (exports, require, module) {\n" + job.docJs + "\n})", ctx, { ...opts, filename: "document.js" });
+      } catch (e) {
+        const m = "the document does not compile: " + String(e && e.message);
+        vm.runInContext("__redline.setDocument(function () { throw new SyntaxError(" + JSON.stringify(m) + "); })", ctx, opts);
+      }
+    }
+    vm.runInContext("__redline.start(" + JSON.stringify(job.paramsJson) + ", function (exports, require, module) {\n" + job.checkJs + "\n})", ctx, { ...opts, filename: "check.js" });
+  } catch (e) {
+    parentPort.postMessage({ id: job.id, results: [], loadError: String(e && e.message) });
+    return;
+  }
+  let last = "";
+  for (;;) {
+    await tick();
+    let state;
+    try {
+      state = JSON.parse(str(vm.runInContext("__redline.poll()", ctx, opts)));
+    } catch (e) {
+      parentPort.postMessage({ id: job.id, results: [], loadError: "the check broke the sandbox's bookkeeping: " + String(e && e.message) });
+      return;
+    }
+    if (state.done) {
+      const results = Array.isArray(state.results) ? state.results.map((r) => ({ name: str(r.name), ok: r.ok === true, message: str(r.message) })) : [];
+      parentPort.postMessage({ id: job.id, results, loadError: state.loadError ? str(state.loadError) : undefined });
+      return;
+    }
+    const now = state.current + "/" + state.count;
+    if (now === last) {
+      try { vm.runInContext("__redline.abandon()", ctx, opts); } catch (e) { /* reported by the next poll */ }
+      last = "";
+    } else last = now;
+  }
+});
+`;
+
+interface Job {
+  docJs: string;
+  docError?: string;
+  checkJs: string;
+  paramsJson: string;
+}
+
+/**
+ * A worker that runs jobs one at a time. A run that exceeds the time or memory limit terminates
+ * the worker; the next run starts a new one, so the rest of the proof continues.
+ */
+export class CheckSandbox {
+  private worker: Worker | null = null;
+  private online: Promise<void> = Promise.resolve();
+  private seq = 0;
+  constructor(private readonly limits: SandboxLimits = DEFAULT_LIMITS) {}
+
+  private spawn(): Worker {
+    const w = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { prelude: CONTEXT_PRELUDE },
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, maxYoungGenerationSizeMb: Math.max(8, Math.round(this.limits.memoryMb / 8)), stackSizeMb: 4 },
+      stdout: true,
+      stderr: true,
+      env: {},
+    });
+    // The time limit counts the checks, not the worker's start (slow on a loaded machine).
+    this.online = new Promise((resolve) => {
+      w.once("online", () => resolve());
+      w.once("error", () => resolve());
+      w.once("exit", () => resolve());
+    });
+    return w;
+  }
+
+  async run(job: Job): Promise<SandboxRun> {
+    const worker = (this.worker ??= this.spawn());
+    // Held while a run is in flight (so the process waits for it), released when idle.
+    worker.ref();
+    await this.online;
+    const id = ++this.seq;
+    return new Promise<SandboxRun>((resolve) => {
+      let settled = false;
+      const finish = (run: SandboxRun, kill: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        worker.off("message", onMessage);
+        worker.off("error", onError);
+        worker.off("exit", onExit);
+        if (kill) {
+          if (this.worker === worker) this.worker = null;
+          void worker.terminate();
+        } else worker.unref();
+        resolve(run);
+      };
+      const onMessage = (m: { id: number; results: CheckResult[]; loadError?: string }) => {
+        if (m.id === id) finish({ results: m.results, ...(m.loadError ? { loadError: m.loadError } : {}) }, false);
+      };
+      const onError = (e: Error & { code?: string }) => {
+        const fatal = e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `stopped: it used more than the ${this.limits.memoryMb} MB memory limit` : `stopped: the sandbox failed (${e.message})`;
+        finish({ results: [], fatal }, true);
+      };
+      const onExit = (code: number) => finish({ results: [], fatal: `stopped: the sandbox exited (code ${code})` }, true);
+      const timer = setTimeout(() => finish({ results: [], fatal: `stopped: still running after ${Math.round(this.limits.timeoutMs / 1000)} s (time limit)` }, true), this.limits.timeoutMs);
+      worker.on("message", onMessage);
+      worker.on("error", onError);
+      worker.on("exit", onExit);
+      worker.postMessage({ id, ...job, syncTimeoutMs: Math.min(this.limits.timeoutMs, 5000) });
+    });
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
+}

@@ -12,7 +12,9 @@ import { createDatabase, migrateToLatest } from "~/db/db.server";
 import { buildDraft, generateDraft } from "~/domain/generation/generate";
 import { parse as parseYaml } from "yaml";
 import { scoreAttempt } from "~/domain/scoring";
+import { changeDistribution, describeScoreChange } from "~/domain/scoring/changes";
 import { CorpusFileSchema, corpusCases, evaluateCorpus, GOALS } from "~/domain/scoring/corpus";
+import { withOverlay } from "~/domain/text/concepts";
 import type { Finding, SourceDoc } from "~/domain/types";
 import { verifyDraft } from "~/domain/verification/verify";
 import { lexiconFor, loadContent } from "~/models/content.server";
@@ -125,6 +127,35 @@ function scoring() {
   const scored = rate(() => scoreAttempt(input));
   report("scoring", `score attempts, one core (${draft.answerKey.length} flaws)`, fmt(scored), "≥ 20,000/s", scored >= 20000);
   report("scoring", "  … ÷ JSON round trip of the same attempt (baseline)", `${(scored / baseline).toFixed(2)}×`);
+  // As the app scores: with the brief (copy detection) and a pack lexicon carrying a taught overlay.
+  const taught = withOverlay(lexiconFor(draft.domain ?? "software"), { add: { [draft.answerKey[0].keyPoints[0]?.text ?? "-"]: ["reads past the end"] }, retire: {} }, "overlay:bench@1");
+  const asApp = { ...input, brief: draft.brief, lexicon: taught };
+  const scoredApp = rate(() => scoreAttempt(asApp));
+  report("scoring", "score attempts as the app does (brief, concept sets, taught overlay)", fmt(scoredApp), "≥ 20,000/s", scoredApp >= 20000);
+  report("scoring", "  … ÷ JSON round trip of the same attempt (baseline)", `${(scoredApp / baseline).toFixed(2)}×`);
+
+  // Rescoring 100k stored attempts, the computing part (the database part is batched I/O): each
+  // attempt is scored under the new lexicon, compared with its stored breakdown and described.
+  const variants = Array.from({ length: 50 }, (_, v) => ({ ...asApp, findings: findings.map((f, i) => ({ ...f, confidence: 0.5 + ((v + i) % 6) / 10, explanation: words.slice(0, 10 + ((v * 7 + i) % 30)).join(" ") })) }));
+  const stored = variants.map((v) => JSON.parse(JSON.stringify(scoreAttempt({ ...v, lexicon: lexiconFor(draft.domain ?? "software") }))) as ReturnType<typeof scoreAttempt>);
+  const N = 100_000;
+  const t0 = performance.now();
+  let sink = 0;
+  for (let i = 0; i < N; i++) sink += JSON.parse(JSON.stringify(stored[i % 50])).total;
+  const baseMs = performance.now() - t0;
+  const t1 = performance.now();
+  const deltas: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const before = JSON.parse(JSON.stringify(stored[i % 50])) as ReturnType<typeof scoreAttempt>;
+    const after = scoreAttempt(variants[i % 50]);
+    if (after.matcherVersion !== before.matcherVersion) sink += describeScoreChange(before, after).length;
+    deltas.push(after.total - before.total);
+  }
+  const rescoreMs = performance.now() - t1;
+  const dist = changeDistribution(deltas);
+  report("scoring", `rescore ${N.toLocaleString("en")} attempts (compute, one core)`, `${(rescoreMs / 1000).toFixed(2)} s`);
+  report("scoring", "  … ÷ reading and parsing their stored breakdowns alone (baseline)", `${(rescoreMs / baseMs).toFixed(2)}×`);
+  report("scoring", "  changes (after − before)", `${dist.count - dist.unchanged} changed, mean ${dist.mean.toFixed(2)}; ${dist.bands.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count}`).join(", ")}${sink < 0 ? "" : ""}`);
 
   // The labelled explanation corpus: how well the matcher agrees with a senior's key points.
   const dir = "tests/fixtures/explanations";

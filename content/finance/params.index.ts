@@ -2,6 +2,7 @@
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
 import boardKpiQ3 from "./sources/board-kpi-q3.params";
+import budgetVarianceQ3 from "./sources/budget-variance-q3.params";
 import runwayForecastH2 from "./sources/runway-forecast-h2.params";
 import unitEconomicsSmb from "./sources/unit-economics-smb.params";
 import pricingChangePro from "./sources/pricing-change-pro.params";
@@ -9,6 +10,7 @@ import revenueForecastFy26 from "./sources/revenue-forecast-fy26.params";
 
 export default {
   "board-kpi-q3": boardKpiQ3,
+  "budget-variance-q3": budgetVarianceQ3,
   "pricing-change-pro": pricingChangePro,
   "revenue-forecast-fy26": revenueForecastFy26,
   "runway-forecast-h2": runwayForecastH2,

@@ -3,7 +3,8 @@
 // throwaway SQLite database, through the real selection, drawing, scoring and mastery code. It
 // reports how well estimated mastery agrees with the true skill (Spearman), how often each
 // trainee's weakest categories are practised compared with a random picker, completion and
-// overdue counts. The last line is the summary.
+// overdue counts. A trainee who completes the program keeps practising their neediest category
+// ("practise this"), so every trainee does about pace × weeks exercises. The last line is the summary.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,7 +18,8 @@ import { addCohortMember, createCohort } from "~/models/cohort.server";
 import { packFor, packs } from "~/models/content.server";
 import { seedDraftPool } from "~/models/draft-pool.server";
 import { getMastery } from "~/models/mastery.server";
-import { startNextExercise } from "~/models/program-next.server";
+import { selectNext } from "~/domain/mastery/selector";
+import { moduleCandidates, startCategoryPractice, startNextExercise } from "~/models/program-next.server";
 import { traineeProgramById } from "~/models/program-progress.server";
 import { assignProgram, saveProgram } from "~/models/program.server";
 import { createOrganisation, createUser } from "~/models/user.server";
@@ -48,7 +50,8 @@ const MODULES = [
   { title: "Contracts", domain: "legal", due: 28 },
   { title: "Finance memos", domain: "finance", due: 42 },
 ];
-const WEAK = 3; // the weakest categories per domain that targeting is measured on
+const WEAK = 3;
+const ALL_CANDIDATES = MODULES.flatMap((m) => moduleCandidates({ domains: [m.domain], focusCategories: [] })); // the weakest categories per domain that targeting is measured on
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 function gaussian(rng: () => number) {
@@ -119,7 +122,10 @@ async function main() {
           try {
             attemptId = await startNextExercise(db, t.id, programId, rng);
           } catch {
-            break; // program complete
+            // Program complete: the trainee keeps practising their weakest area ("practise this"
+            // on the progress page), chosen by the same selector over the program's domains.
+            const pick = selectNext({ candidates: ALL_CANDIDATES, mastery: await getMastery(db, t.id), difficultyMin: 1, difficultyMax: 5, now: new Date(), random: rng });
+            attemptId = await startCategoryPractice(db, t.id, categoryKey(pick.domain, pick.categories[0]), rng);
           }
           const { draft } = await getAttemptForTrainee(db, t.id, attemptId);
           const stat = met.get(t.id) ?? { weak: 0, flaws: 0, byDomain: new Map() };

@@ -6,8 +6,10 @@ import erasureJob from "./sources/erasure-job.params";
 import merchantDailyNet from "./sources/merchant-daily-net.params";
 import mergeDuplicateCustomers from "./sources/merge-duplicate-customers.params";
 import monthlyRevenue from "./sources/monthly-revenue.params";
+import mrrMovements from "./sources/mrr-movements.params";
 import ordersCouponsMigration from "./sources/orders-coupons-migration.params";
 import ordersSchema from "./sources/orders-schema.params";
+import receivablesAgeing from "./sources/receivables-ageing.params";
 import retentionCohorts from "./sources/retention-cohorts.params";
 import signupFunnel from "./sources/signup-funnel.params";
 import subjectAccessExport from "./sources/subject-access-export.params";
@@ -20,8 +22,10 @@ export default {
   "merchant-daily-net": merchantDailyNet,
   "merge-duplicate-customers": mergeDuplicateCustomers,
   "monthly-revenue": monthlyRevenue,
+  "mrr-movements": mrrMovements,
   "orders-coupons-migration": ordersCouponsMigration,
   "orders-schema": ordersSchema,
+  "receivables-ageing": receivablesAgeing,
   "retention-cohorts": retentionCohorts,
   "signup-funnel": signupFunnel,
   "subject-access-export": subjectAccessExport,

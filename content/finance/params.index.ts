@@ -3,6 +3,7 @@
 import type { PackParamIndex } from "~/domain/content/param-kit";
 import boardKpiQ3 from "./sources/board-kpi-q3.params";
 import runwayForecastH2 from "./sources/runway-forecast-h2.params";
+import unitEconomicsSmb from "./sources/unit-economics-smb.params";
 import pricingChangePro from "./sources/pricing-change-pro.params";
 import revenueForecastFy26 from "./sources/revenue-forecast-fy26.params";
 
@@ -11,4 +12,5 @@ export default {
   "pricing-change-pro": pricingChangePro,
   "revenue-forecast-fy26": revenueForecastFy26,
   "runway-forecast-h2": runwayForecastH2,
+  "unit-economics-smb": unitEconomicsSmb,
 } satisfies PackParamIndex;

@@ -12,6 +12,9 @@ import softwareLicence from "./sources/software-licence.params";
 import leaseRider from "./sources/lease-rider.params";
 import settlementAgreement from "./sources/settlement-agreement.params";
 import supplyAgreement from "./sources/supply-agreement.params";
+import spaWarranties from "./sources/spa-warranties.params";
+import aiVendorTerms from "./sources/ai-vendor-terms.params";
+import liabilityCapMemo from "./sources/liability-cap-memo.params";
 
 export default {
   "employment-ip-confidentiality": employmentIpConfidentiality,
@@ -25,4 +28,7 @@ export default {
   "lease-rider": leaseRider,
   "settlement-agreement": settlementAgreement,
   "supply-agreement": supplyAgreement,
+  "spa-warranties": spaWarranties,
+  "ai-vendor-terms": aiVendorTerms,
+  "liability-cap-memo": liabilityCapMemo,
 } satisfies PackParamIndex;

@@ -4,6 +4,7 @@ import type { PackParamIndex } from "~/domain/content/param-kit";
 import agentRunOrders from "./sources/agent-run-orders.params";
 import csvImport from "./sources/csv-import.params";
 import dateRange from "./sources/date-range.params";
+import featureFlags from "./sources/feature-flags.params";
 import fileRoutes from "./sources/file-routes.params";
 import gitHistory from "./sources/git-history.params";
 import listOrders from "./sources/list-orders.params";
@@ -19,6 +20,7 @@ export default {
   "agent-run-orders": agentRunOrders,
   "csv-import": csvImport,
   "date-range": dateRange,
+  "feature-flags": featureFlags,
   "file-routes": fileRoutes,
   "git-history": gitHistory,
   "list-orders": listOrders,

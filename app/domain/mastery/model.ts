@@ -1,6 +1,7 @@
-// Mastery per trainee × category: an Elo-style rating of the trainee against the flaws they
-// meet (decision 041). Pure; the history is replayed from final scores, so a mentor's published
-// verdict replaces the auto score's evidence instead of being added to it.
+// Mastery per trainee × category: a logistic (Rasch-style) rating of the trainee against the
+// flaws they meet, estimated from the whole history (decisions 041, 043). Pure; the history is
+// replayed from final scores, so a mentor's published verdict replaces the auto score's evidence
+// instead of being added to it.
 import type { CategoryFamily } from "../types";
 
 /** A category across packs: "<domain>/<category id>". */
@@ -30,11 +31,15 @@ export interface MasteryState {
 }
 
 export interface MasteryOptions {
-  /** Share of an update passed to related categories. */
+  /** Weight of a related category's evidence (direct evidence weighs 1). */
   relatedWeight: number;
+  /** Evidence this many days older than the newest counts half: recent work says more. */
+  halfLifeDays: number;
+  /** Spread of ratings before any evidence (standard deviation, logits). */
+  priorSd: number;
 }
 
-export const DEFAULT_MASTERY: MasteryOptions = { relatedWeight: 0.5 };
+export const DEFAULT_MASTERY: MasteryOptions = { relatedWeight: 0.25, halfLifeDays: 90, priorSd: 1.5 };
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -44,8 +49,6 @@ export const flawDifficulty = (draftDifficulty: number) => 0.5 * (draftDifficult
 /** Chance the trainee finds a flaw of this difficulty. */
 export const expectedOutcome = (rating: number, draftDifficulty: number) => sigmoid(rating - flawDifficulty(draftDifficulty));
 
-/** Step size shrinks as evidence accumulates (fast start, stable later). */
-const stepSize = (evidence: number) => Math.max(0.35, 1.6 / Math.sqrt(1 + evidence));
 
 /** Mastery shown to people: chance of finding a medium (difficulty-3) flaw, 0–100. */
 export const masteryPercent = (s: MasteryState | undefined) => Math.round(100 * sigmoid(s?.rating ?? 0));
@@ -66,27 +69,49 @@ export function relatedCategories(families: Readonly<Record<CategoryKey, Categor
   return out;
 }
 
-/** Replays the evidence in time order from an empty history. */
+/**
+ * The rating of each category is the most likely one given every flaw met (found or missed, at
+ * its difficulty), weighted by recency and pulled towards an even chance when evidence is thin
+ * (a Gaussian prior): the maximum a posteriori of a logistic model, by Newton's method. Unlike a
+ * step-by-step (Elo) update it does not depend on the order of equal-time evidence and does not
+ * over-react to the first few flaws. Related categories' evidence counts at `relatedWeight`.
+ */
 export function computeMastery(evidence: readonly FlawEvidence[], related: ReadonlyMap<CategoryKey, CategoryKey[]>, options: MasteryOptions = DEFAULT_MASTERY): Map<CategoryKey, MasteryState> {
+  const newest = evidence.reduce((m, e) => (e.at > m ? e.at : m), "");
+  const newestMs = newest ? Date.parse(newest) : 0;
+  const decay = (at: string) => Math.pow(0.5, Math.max(0, newestMs - Date.parse(at)) / 86_400_000 / options.halfLifeDays);
+  const items = new Map<CategoryKey, { outcome: number; d: number; w: number }[]>();
   const states = new Map<CategoryKey, MasteryState>();
-  const get = (k: CategoryKey) => {
+  const add = (k: CategoryKey, e: FlawEvidence, weight: number) => {
+    if (weight <= 0) return;
+    let list = items.get(k);
+    if (!list) items.set(k, (list = []));
+    list.push({ outcome: e.outcome, d: flawDifficulty(e.difficulty), w: weight * decay(e.at) });
     let s = states.get(k);
     if (!s) states.set(k, (s = { rating: 0, evidence: 0, lastPractisedAt: null }));
-    return s;
+    s.evidence += weight;
+    if (weight === 1 && (!s.lastPractisedAt || e.at > s.lastPractisedAt)) s.lastPractisedAt = e.at;
   };
-  const sorted = [...evidence].sort((a, b) => a.at.localeCompare(b.at));
-  for (const e of sorted) {
-    const s = get(e.category);
-    const delta = e.outcome - expectedOutcome(s.rating, e.difficulty);
-    s.rating += stepSize(s.evidence) * delta;
-    s.evidence += 1;
-    if (!s.lastPractisedAt || e.at > s.lastPractisedAt) s.lastPractisedAt = e.at;
-    for (const r of related.get(e.category) ?? []) {
-      const rs = get(r);
-      const rd = e.outcome - expectedOutcome(rs.rating, e.difficulty);
-      rs.rating += options.relatedWeight * stepSize(rs.evidence) * rd;
-      rs.evidence += options.relatedWeight;
+  for (const e of evidence) {
+    add(e.category, e, 1);
+    for (const r of related.get(e.category) ?? []) add(r, e, options.relatedWeight);
+  }
+  const precision = 1 / (options.priorSd * options.priorSd);
+  for (const [k, list] of items) {
+    let r = 0;
+    for (let i = 0; i < 25; i++) {
+      let grad = -r * precision;
+      let curv = -precision;
+      for (const it of list) {
+        const p = sigmoid(r - it.d);
+        grad += it.w * (it.outcome - p);
+        curv -= it.w * p * (1 - p);
+      }
+      const step = grad / curv;
+      r -= step;
+      if (Math.abs(step) < 1e-6) break;
     }
+    states.get(k)!.rating = r;
   }
   return states;
 }

@@ -41,7 +41,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logError(error, request);
         },
       },
     );
@@ -51,5 +51,18 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  logError(error, request);
+}
+
+/**
+ * In development the whole error with its stack; in production one line (method, path, the
+ * error's name and message): a log line says what failed without a stack trace of the code.
+ */
+function logError(error: unknown, request: Request) {
+  if (process.env.NODE_ENV !== "production") {
+    console.error(error);
+    return;
+  }
+  const e = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.error(`${request.method} ${new URL(request.url).pathname} failed: ${e.split("\n")[0]}`);
 }

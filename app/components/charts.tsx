@@ -35,9 +35,7 @@ export function LineChart({ title, points, yLabel, xLabel, max = 100 }: { title:
         <path d={path} className="series" fill="none" />
         {points.map((p, i) => (
           <circle key={i} cx={x(i)} cy={y(p.value)} r={3.5} className="dot">
-            <title>
-              {p.label}: {p.value}
-            </title>
+            <title>{`${p.label}: ${p.value}`}</title>
           </circle>
         ))}
         <text x={pad.l + iw / 2} y={H - 6} className="axis-label" textAnchor="middle">

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { Database } from "~/db/db.server";
 import type { Role } from "~/db/schema";
 import { hashPassword, randomToken, sha256 } from "~/utils/password.server";
-import { normaliseEmail, type UserDTO } from "./user.server";
+import { findUserByEmail, normaliseEmail, type UserDTO } from "./user.server";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -28,6 +28,20 @@ export async function createInvite(
     })
     .execute();
   return { token, expiresAt };
+}
+
+/**
+ * An admin's invite. Only an account in the admin's own organisation is refused; an account in
+ * another organisation is not revealed (the invite is made as usual, and the address's owner is
+ * told to sign in when they open it).
+ */
+export async function inviteToOrganisation(
+  db: Database,
+  input: { orgId: string; email: string; role: Role; invitedBy: string },
+): Promise<{ ok: true; token: string; expiresAt: string } | { ok: false; error: string }> {
+  const existing = await findUserByEmail(db, input.email);
+  if (existing?.orgId === input.orgId) return { ok: false, error: "Someone in your organisation already has an account with this email." };
+  return { ok: true, ...(await createInvite(db, input)) };
 }
 
 export type InviteLookup =

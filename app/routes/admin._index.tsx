@@ -3,8 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { db } from "~/db/db.server";
-import { createInvite, listInvites } from "~/models/invite.server";
-import { findUserByEmail, listUsers, setUserDisabled } from "~/models/user.server";
+import { inviteToOrganisation, listInvites } from "~/models/invite.server";
+import { listUsers, setUserDisabled } from "~/models/user.server";
 import { requireRole } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { formatDate } from "~/utils/format";
@@ -64,11 +64,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const values = { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") };
     const parsed = parseForm(InviteSchema, form);
     if (!parsed.ok) return result({ kind: "invite", errors: parsed.errors, values }, 400);
-    if (await findUserByEmail(db(), parsed.data.email)) {
-      return result({ kind: "invite", errors: { email: "Someone with this email already has an account." }, values }, 400);
-    }
-    const { token } = await createInvite(db(), { orgId: admin.orgId, email: parsed.data.email, role: parsed.data.role, invitedBy: admin.id });
-    return result({ kind: "invite", link: `${new URL(request.url).origin}/invite/${token}`, email: parsed.data.email });
+    const invite = await inviteToOrganisation(db(), { orgId: admin.orgId, email: parsed.data.email, role: parsed.data.role, invitedBy: admin.id });
+    if (!invite.ok) return result({ kind: "invite", errors: { email: invite.error }, values }, 400);
+    return result({ kind: "invite", link: `${new URL(request.url).origin}/invite/${invite.token}`, email: parsed.data.email });
   }
   const parsed = parseForm(DisableSchema, form);
   if (!parsed.ok) return result({ kind: "user", errors: { form: Object.values(parsed.errors)[0] } }, 400);

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { db } from "~/db/db.server";
+import { onlyInvisible, onlyInvisibleMessage } from "~/domain/text/format-chars";
 import { addCohortMember, CohortError, createCohort, listCohortsWithMembers, removeCohortMember, renameCohort } from "~/models/cohort.server";
 import { listUsers } from "~/models/user.server";
 import { requireRole } from "~/utils/auth.server";
@@ -16,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { cohorts, people: users.filter((u) => u.disabled_at === null).map((u) => ({ id: u.id, name: u.name, role: u.role })) };
 }
 
-const name = z.string().trim().min(2, "Give the cohort a name of at least 2 characters").max(80, "Keep the name under 80 characters");
+const name = z
+  .string()
+  .trim()
+  .refine((t) => !onlyInvisible(t), { message: onlyInvisibleMessage("The cohort name"), abort: true })
+  .min(2, "Give the cohort a name of at least 2 characters").max(80, "Keep the name under 80 characters");
 const Schemas = {
   create: z.object({ name }),
   rename: z.object({ cohortId: z.string().uuid("No such cohort"), name }),

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { db } from "~/db/db.server";
+import { onlyInvisible, onlyInvisibleMessage } from "~/domain/text/format-chars";
 import { acceptInvite, lookupInvite } from "~/models/invite.server";
 import { homeFor, signIn } from "~/utils/auth.server";
 import { clearFields, parseForm } from "~/utils/forms";
@@ -25,7 +26,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 const AcceptSchema = z
   .object({
-    name: z.string().trim().min(2, "Enter your name (at least 2 characters)").max(100, "Your name can be at most 100 characters"),
+    name: z
+      .string()
+      .trim()
+      .refine((t) => !onlyInvisible(t), { message: onlyInvisibleMessage("Your name"), abort: true })
+      .min(2, "Enter your name (at least 2 characters)").max(100, "Your name can be at most 100 characters"),
     password: z.string().min(10, "Choose a password of at least 10 characters").max(200, "The password can be at most 200 characters"),
     confirm: z.string(),
   })

@@ -4,6 +4,7 @@ import { useRef } from "react";
 import { z } from "zod";
 import { DiffView } from "~/components/DiffView";
 import { db } from "~/db/db.server";
+import { onlyInvisible, onlyInvisibleMessage } from "~/domain/text/format-chars";
 import { getDraft } from "~/models/draft.server";
 import { publishReview, ReviewNotFound, savedReviewInput, saveReviewDraft, type ReviewInput } from "~/models/review.server";
 import { suggestGrade } from "~/models/ai-grading.server";
@@ -36,6 +37,7 @@ function parseReview(form: FormData, findingIds: string[]): { ok: true; input: R
   const errors: Record<string, string> = {};
   const feedback = String(form.get("feedback") ?? "");
   if (feedback.length > 5000) errors.feedback = "Keep the feedback under 5,000 characters";
+  if (onlyInvisible(feedback)) errors.feedback = onlyInvisibleMessage("The feedback");
   const version = Number(form.get("version"));
   if (!Number.isInteger(version) || version < 0) errors.form = "The form is out of date; reload the page.";
   const findings = findingIds.map((id) => {
@@ -45,6 +47,7 @@ function parseReview(form: FormData, findingIds: string[]): { ok: true; input: R
     if (!v.success) errors[`verdict.${id}`] = v.error.issues[0].message;
     if (!g.success) errors[`grade.${id}`] = g.error.issues[0].message;
     if (comment.length > 2000) errors[`comment.${id}`] = "Keep comments under 2,000 characters";
+    if (onlyInvisible(comment)) errors[`comment.${id}`] = onlyInvisibleMessage("The comment");
     return {
       findingId: id,
       verdict: v.success && v.data ? v.data : null,

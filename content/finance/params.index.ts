@@ -6,10 +6,12 @@ import runwayForecastH2 from "./sources/runway-forecast-h2.params";
 import unitEconomicsSmb from "./sources/unit-economics-smb.params";
 import pricingChangePro from "./sources/pricing-change-pro.params";
 import revenueForecastFy26 from "./sources/revenue-forecast-fy26.params";
+import retentionCohortsFy25 from "./sources/retention-cohorts-fy25.params";
 
 export default {
   "board-kpi-q3": boardKpiQ3,
   "pricing-change-pro": pricingChangePro,
+  "retention-cohorts-fy25": retentionCohortsFy25,
   "revenue-forecast-fy26": revenueForecastFy26,
   "runway-forecast-h2": runwayForecastH2,
   "unit-economics-smb": unitEconomicsSmb,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { migrateDown, migrateToLatest } from "~/db/db.server";
 import { migrations } from "~/db/migrations/index";
-import { acceptInvite, createInvite, lookupInvite } from "~/models/invite.server";
+import { acceptInvite, createInvite, inviteToOrganisation, lookupInvite } from "~/models/invite.server";
 import { MAX_FAILURES_PER_MINUTE, reserveSignIn } from "~/models/login-limit.server";
 import { createSession, deleteSession, userForSession } from "~/models/session.server";
 import { checkCredentials, createOrganisation, createUser, setUserDisabled } from "~/models/user.server";
@@ -69,6 +69,21 @@ describe.each(DIALECTS)("accounts on %s", (dialect) => {
     expect(await acceptInvite(t.db, late.token, { name: "Late", password: "long-password-3" })).toEqual({ ok: false, reason: "expired" });
     expect(await t.db.selectFrom("users").select("id").where("email", "=", "late@example.com").execute()).toEqual([]);
     expect(await lookupInvite(t.db, "not-a-token")).toEqual({ ok: false, reason: "unknown" });
+  });
+
+  it("an invite never reveals that an address has an account in another organisation", async () => {
+    t = await createTestDb(dialect);
+    const ours = await createOrganisation(t.db, "Ours");
+    const theirs = await createOrganisation(t.db, "Theirs");
+    const admin = await createUser(t.db, { orgId: ours, email: "admin@ours.test", name: "Admin", role: "admin", password: "long-password-0" });
+    await createUser(t.db, { orgId: ours, email: "mine@ours.test", name: "Mine", role: "trainee", password: "long-password-1" });
+    await createUser(t.db, { orgId: theirs, email: "elsewhere@theirs.test", name: "Elsewhere", role: "trainee", password: "long-password-2" });
+    const input = { orgId: ours, role: "trainee" as const, invitedBy: admin.id };
+    expect(await inviteToOrganisation(t.db, { ...input, email: "Mine@Ours.test" })).toEqual({ ok: false, error: "Someone in your organisation already has an account with this email." });
+    const foreign = await inviteToOrganisation(t.db, { ...input, email: "elsewhere@theirs.test" });
+    expect(foreign.ok).toBe(true); // the same answer as for an unknown address
+    // Only the address's owner learns it, when they open the link.
+    expect(await acceptInvite(t.db, (foreign as { token: string }).token, { name: "E", password: "long-password-3" })).toEqual({ ok: false, reason: "email-taken" });
   });
 
   it("blocks a client after more than ten failures in a minute, and forgets them after it", async () => {

@@ -165,6 +165,31 @@ describe.each(DIALECTS)("AI generation on %s", (dialect) => {
     expect(s.items[0].failure_detail).toMatch(/^No usable edits after 3 rounds: .*does not occur/);
   });
 
+  it("invisible edits (Cyrillic homoglyph, zero-width space in a word, no-break space, trailing spaces): each named in the repair request, 0 stored", async () => {
+    const invisible = (req: FakeRequest) => {
+      const { edits } = goodEdits(documentOf(req), categoriesOf(req), 4);
+      const disguise = [
+        (o: string) => o.replace("e", "\u0435"),
+        (o: string) => o.replace("compute", "comp\u200Bute"),
+        (o: string) => o.replace(" = ", "\u00A0= "),
+        (o: string) => `${o}   `,
+      ];
+      return { edits: edits.map((e, i) => ({ ...e, replacement: disguise[i](e.original) })) };
+    };
+    const s = await run((r) => ({ type: "json", value: invisible(r) }));
+    expectConsistent(s);
+    expect(s.drafts).toHaveLength(0);
+    // Three answered rounds (the configured repair budget), however many tries a slow machine needed.
+    expect(s.calls.filter((c) => c.outcome === "ok")).toHaveLength(3);
+    const repair = fake.requests.filter(isRepair)[0].body.messages!.at(-1)!.content;
+    expect(repair).toMatch(/Edit 1 .*changes nothing a reader can see: it only swaps look-alike characters \("е" U\+0435 looks like "e"\)/);
+    expect(repair).toMatch(/Edit 2 .*changes nothing a reader can see: it only adds or removes an invisible character \(U\+200B\)/);
+    expect(repair).toMatch(/Edit 3 .*changes nothing a reader can see: it only changes spacing/);
+    expect(repair).toMatch(/Edit 4 .*changes nothing a reader can see: it only changes spacing/);
+    expect(s.items[0]).toMatchObject({ status: "rejected", failure_reason: "invalid_proposal", rounds: 3 });
+    expect(s.items[0].failure_detail).toMatch(/changes nothing a reader can see/);
+  });
+
   it("one hallucinated edit among good ones is dropped without a repair call", async () => {
     const s = await run([
       (r) => {

@@ -29,7 +29,7 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   });
   let out = "";
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start within 60 s:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`app did not start within 120 s:\n${out}`)), 120_000);
     const onData = (b: Buffer) => {
       out += b.toString();
       const m = out.match(/listening on (http:\/\/[\d.]+:\d+)/);

@@ -2,6 +2,7 @@
 // text and a pack's taxonomy, the prompts that ask for them, and the JSON schemas (strict
 // structured outputs) that shape the replies. Nothing here trusts the model: an accepted
 // proposal still goes through buildDraft and verifyDraft, and insertDrafts verifies again.
+import { forbiddenCharacters, invisibleEditReason } from "../text/visible-change";
 import { z } from "zod";
 import { occurrences } from "../content/load";
 import { lineAt, lineCount, lineStarts } from "../text/lines";
@@ -160,6 +161,11 @@ export function validateProposals(cleanText: string, reply: unknown, categories:
       own.push(`${label}: "original" occurs ${at.length} times in the document; quote more of the surrounding line so it occurs exactly once.`);
     }
     if (e.replacement === e.original) own.push(`${label}: "replacement" equals "original", so nothing would change.`);
+    else {
+      const invisible = invisibleEditReason(e.original, e.replacement);
+      if (invisible) own.push(`${label}: changes nothing a reader can see: ${invisible}. A flaw must be a change a careful reviewer can spot by reading.`);
+      else if (forbiddenCharacters(e.replacement).length) own.push(`${label}: "replacement" contains an invisible or bidi control character (${forbiddenCharacters(e.replacement)[0].label}); use visible characters only.`);
+    }
     const size = Math.max(newlines(e.original), newlines(e.replacement)) + 1;
     if (size > MAX_EDIT_LINES) own.push(`${label}: changes ${size} lines; a flaw may change at most ${MAX_EDIT_LINES} lines.`);
     const explanation = e.explanation.trim();
@@ -276,6 +282,8 @@ export function validateCleanDraft(reply: unknown, limits: CleanDraftLimits = CL
   const errors: string[] = [];
   if (title.length < 3 || title.length > 120) errors.push('"title" must be 3 to 120 characters.');
   const lines = lineCount(text);
+  const hidden = forbiddenCharacters(text);
+  if (hidden.length) errors.push(`"text" contains an invisible or bidi control character (${hidden[0].label}) at line ${hidden[0].line}; use visible characters only.`);
   if (text.trim() === "") errors.push('"text" is empty; write the complete document.');
   else if (lines < limits.minLines) errors.push(`"text" has ${lines} lines; write a complete document of at least ${limits.minLines} lines.`);
   else if (lines > limits.maxLines) errors.push(`"text" has ${lines} lines; keep the document under ${limits.maxLines} lines.`);

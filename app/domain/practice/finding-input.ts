@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { onlyInvisible, onlyInvisibleMessage } from "~/domain/text/format-chars";
 
 /** One schema for a finding form, checked on the server against this draft's size and taxonomy. */
 export function findingInputSchema(lineCount: number, categoryIds: readonly string[]) {
@@ -18,6 +19,7 @@ export function findingInputSchema(lineCount: number, categoryIds: readonly stri
       explanation: z
         .string({ message: "Explain what is wrong" })
         .trim()
+        .refine((t) => !onlyInvisible(t), { message: onlyInvisibleMessage("The explanation"), abort: true })
         .min(10, "Explain what is wrong in at least 10 characters")
         .max(2000, "Keep the explanation under 2,000 characters"),
       confidence: z.coerce
@@ -25,7 +27,13 @@ export function findingInputSchema(lineCount: number, categoryIds: readonly stri
         .int()
         .min(50, "Confidence is between 50 % and 100 %")
         .max(100, "Confidence is between 50 % and 100 %"),
-      suggestedFix: z.string().trim().max(2000, "Keep the suggested fix under 2,000 characters").optional().default(""),
+      suggestedFix: z
+        .string()
+        .trim()
+        .max(2000, "Keep the suggested fix under 2,000 characters")
+        .refine((t) => !onlyInvisible(t), onlyInvisibleMessage("The suggested fix"))
+        .optional()
+        .default(""),
       quote: z.string().max(4000).optional().default(""),
     })
     .refine((v) => v.lineTo >= v.lineFrom, {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   countBidiControls,
+  onlyInvisible,
   findFormatChars,
   hasBidiControls,
   hasFormatChars,
@@ -74,5 +75,15 @@ describe("showing format characters", () => {
 
   it("reports offsets of each character", () => {
     expect(findFormatChars(`ab${RLO}c`).map((f) => f.offset)).toEqual([2]);
+  });
+});
+
+describe("onlyInvisible", () => {
+  it("is true for format characters and spaces only, false for plain blanks and visible text", () => {
+    expect(onlyInvisible("\u200B".repeat(10))).toBe(true);
+    expect(onlyInvisible(" \u202E\u00A0")).toBe(true);
+    expect(onlyInvisible("")).toBe(false);
+    expect(onlyInvisible("   ")).toBe(false);
+    expect(onlyInvisible("a\u200B")).toBe(false);
   });
 });

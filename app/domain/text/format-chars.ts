@@ -49,6 +49,19 @@ export function isBlankAfterStripping(text: string): boolean {
   return stripFormatChars(text).replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000\u2800\u3164\uFFA0\u115F\u1160]/gu, "") === "";
 }
 
+/**
+ * True when the text is not empty yet shows nothing: only format characters and spaces, with at
+ * least one format character (plain whitespace is ordinary emptiness, left to each field's rules).
+ */
+export function onlyInvisible(text: string): boolean {
+  return hasFormatChars(text) && isBlankAfterStripping(text);
+}
+
+/** The message for a field whose text is only invisible characters, naming the field. */
+export function onlyInvisibleMessage(field: string): string {
+  return `${field} has only invisible characters (zero-width spaces or direction marks): write it in words`;
+}
+
 /** Each format character in the text, with its offset and code point label (`U+202E`). */
 export function findFormatChars(text: string): { offset: number; char: string; label: string; bidi: boolean }[] {
   const out: { offset: number; char: string; label: string; bidi: boolean }[] = [];

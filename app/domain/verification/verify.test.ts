@@ -42,6 +42,23 @@ describe("verifyDraft", () => {
     expect(!wrongLines.ok && wrongLines.problems[0]).toContain(`flaw ${e.id}: lines`);
   });
 
+  it("rejects an edit a reader cannot see, and any bidi or zero-width character in the texts", () => {
+    const d = good();
+    const e = d.answerKey[0];
+    const single = (replacement: string) => {
+      const flawedText = d.cleanText.slice(0, e.cleanSpan.start) + replacement + d.cleanText.slice(e.cleanSpan.end);
+      const span = { start: e.cleanSpan.start, end: e.cleanSpan.start + replacement.length };
+      return verifyDraft({ cleanText: d.cleanText, flawedText, answerKey: [{ ...e, replacement, span }] });
+    };
+    const letter = [...e.original].findIndex((c) => "aeo".includes(c));
+    expect(letter).toBeGreaterThanOrEqual(0);
+    const homoglyph = single(e.original.slice(0, letter) + ({ a: "а", e: "е", o: "о" } as Record<string, string>)[e.original[letter]] + e.original.slice(letter + 1));
+    expect(!homoglyph.ok && homoglyph.problems).toContainEqual(expect.stringMatching(new RegExp(`^flaw ${e.id}: changes nothing a reader can see: it only swaps look-alike characters`)));
+    const zeroWidth = single(e.original.slice(0, 1) + "\u200B" + e.original.slice(1));
+    expect(!zeroWidth.ok && zeroWidth.problems).toContainEqual(expect.stringMatching(/the flawed text contains an invisible or bidi control character \(U\+200B\) at line \d+/));
+    expect(single(e.original + "  ").ok).toBe(false);
+  });
+
   it("accepts an edit whose diff could be placed on either side of repeated text", () => {
     const cleanText = "a\nxx aaab yy\nz\n";
     const start = cleanText.indexOf("aaab") + 2; // remove the third "a"

@@ -1,6 +1,7 @@
 // Proves an answer key right: the declared edits reproduce the flawed text, and an independent
 // diff of clean vs flawed text changes nothing outside the declared spans and something inside
 // each. A draft that fails is an error, never a stored draft.
+import { forbiddenCharacters, invisibleEditReason } from "../text/visible-change";
 import { diffArrays, diffChars, type ArrayChange, type ChangeObject } from "diff";
 import { lineStarts, spanLines } from "../text/lines";
 import type { Draft, Span } from "../types";
@@ -25,6 +26,11 @@ export function verifyDraft(draft: Pick<Draft, "cleanText" | "flawedText" | "ans
   const { cleanText, flawedText, answerKey } = draft;
   const problems: string[] = [];
 
+  // 0. No text may hide or reorder what a trainee reads (decision 066).
+  for (const [side, text] of [["clean", cleanText], ["flawed", flawedText]] as const) {
+    for (const c of forbiddenCharacters(text).slice(0, 3)) problems.push(`the ${side} text contains an invisible or bidi control character (${c.label}) at line ${c.line}`);
+  }
+
   // 1. The declared edits, applied to the clean text, give exactly the flawed text.
   const entries = [...answerKey].sort((a, b) => a.cleanSpan.start - b.cleanSpan.start);
   let rebuilt = "";
@@ -35,6 +41,10 @@ export function verifyDraft(draft: Pick<Draft, "cleanText" | "flawedText" | "ans
     if (cleanText.slice(e.cleanSpan.start, e.cleanSpan.end) !== e.original) problems.push(`flaw ${e.id}: "original" is not the clean text at its span`);
     if (flawedText.slice(e.span.start, e.span.end) !== e.replacement) problems.push(`flaw ${e.id}: "replacement" is not the flawed text at its span`);
     if (e.original === e.replacement) problems.push(`flaw ${e.id}: declares no change`);
+    else {
+      const invisible = invisibleEditReason(e.original, e.replacement);
+      if (invisible) problems.push(`flaw ${e.id}: changes nothing a reader can see: ${invisible}`);
+    }
     const size = Math.max(newlines(e.original), newlines(e.replacement)) + 1;
     if (size > MAX_EDIT_LINES) problems.push(`flaw ${e.id}: is not a local edit (${size} lines; a flaw may change at most ${MAX_EDIT_LINES})`);
     const lines = spanLines(flawedText, e.span, flawedStarts);

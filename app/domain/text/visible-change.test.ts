@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { forbiddenCharacters, invisibleEditReason } from "./visible-change";
+
+describe("the visible-change rule", () => {
+  it("rejects a Cyrillic (or Greek) letter in place of a Latin one", () => {
+    expect(invisibleEditReason("if (attempt >= retries)", "if (attеmpt >= retries)")).toMatch(/look-alike characters \("е" U\+0435 looks like "e"\)/);
+    expect(invisibleEditReason("total_cents", "tοtal_cents")).toMatch(/look-alike/);
+  });
+
+  it("rejects a zero-width space inside a word and a bidi control", () => {
+    expect(invisibleEditReason("retries", "re\u200Btries")).toBe("it only adds or removes an invisible character (U+200B)");
+    expect(invisibleEditReason("a < b", "a \u202E< b")).toMatch(/U\+202E/);
+  });
+
+  it("rejects a no-break space for a space, trailing spaces and doubled spaces", () => {
+    expect(invisibleEditReason("return total;", "return\u00A0total;")).toMatch(/only changes spacing/);
+    expect(invisibleEditReason("return total;", "return total;   ")).toMatch(/only changes spacing/);
+    expect(invisibleEditReason("a = b", "a  =  b")).toMatch(/only changes spacing/);
+  });
+
+  it("rejects a fullwidth or other compatibility form of the same character", () => {
+    expect(invisibleEditReason("x <= 10", "x <= １０")).not.toBeNull();
+  });
+
+  it("accepts edits a reader can see, including small ones", () => {
+    expect(invisibleEditReason("attempt >= retries", "attempt > retries")).toBeNull();
+    expect(invisibleEditReason("status >= 500", "status >= 400")).toBeNull();
+    expect(invisibleEditReason("a === b", "a == b")).toBeNull();
+    expect(invisibleEditReason("resume", "résumé")).toBeNull();
+    expect(invisibleEditReason("ON DELETE RESTRICT", "")).toBeNull();
+  });
+
+  it("finds bidi controls and zero-width characters in a document, by line", () => {
+    expect(forbiddenCharacters("ok\nlet a\u200B = 1;\n// \u202Eevil")).toEqual([
+      { line: 2, label: "U+200B" },
+      { line: 3, label: "U+202E" },
+    ]);
+    expect(forbiddenCharacters("plain text, no tricks")).toEqual([]);
+  });
+});

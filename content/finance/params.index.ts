@@ -2,6 +2,7 @@
 // source declares `params:` and is missing here, or when an entry here has no source.
 import type { PackParamIndex } from "~/domain/content/param-kit";
 import boardKpiQ3 from "./sources/board-kpi-q3.params";
+import budgetVarianceQ3 from "./sources/budget-variance-q3.params";
 import runwayForecastH2 from "./sources/runway-forecast-h2.params";
 import unitEconomicsSmb from "./sources/unit-economics-smb.params";
 import pricingChangePro from "./sources/pricing-change-pro.params";
@@ -10,6 +11,7 @@ import retentionCohortsFy25 from "./sources/retention-cohorts-fy25.params";
 
 export default {
   "board-kpi-q3": boardKpiQ3,
+  "budget-variance-q3": budgetVarianceQ3,
   "pricing-change-pro": pricingChangePro,
   "retention-cohorts-fy25": retentionCohortsFy25,
   "revenue-forecast-fy26": revenueForecastFy26,

@@ -13,6 +13,7 @@ import { reviewDTO } from "~/models/review-view.server";
 import { llmConfigFromEnv } from "~/utils/llm.server";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
+import { auditSentence } from "~/domain/review/audit-sentence";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review: ${data?.attempt.trainee ?? ""} · Redline` }];
 
@@ -339,8 +340,6 @@ export default function ReviewAttempt() {
                 <th>When</th>
                 <th>Who</th>
                 <th>What</th>
-                <th>Before</th>
-                <th>After</th>
               </tr>
             </thead>
             <tbody>
@@ -348,16 +347,7 @@ export default function ReviewAttempt() {
                 <tr key={e.id}>
                   <td>{formatDateTime(e.at)}</td>
                   <td>{e.actor}</td>
-                  <td>
-                    {e.action}
-                    {e.finding ? ` #${e.finding}` : ""}
-                  </td>
-                  <td>
-                    <code>{e.before}</code>
-                  </td>
-                  <td>
-                    <code>{e.after}</code>
-                  </td>
+                  <td>{auditSentence(e)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { db } from "~/db/db.server";
+import { CSV_BOM } from "~/domain/stats/csv";
 import { domainCall, filtersFromRequest } from "~/utils/http.server";
 import { EXPORT_KINDS, prepareExport } from "~/models/export.server";
 import { requireRole } from "~/utils/auth.server";
@@ -17,6 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { fileName, chunks } = await domainCall(() => prepareExport(db(), user, kind.data, filters));
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(CSV_BOM));
+    },
     async pull(controller) {
       try {
         const { value, done } = await chunks.next();

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "~/db/db.server";
 import { listAttemptsForTrainee, startAttempt } from "~/models/attempt.server";
 import { MasteryPanel, ProgramPanel } from "~/components/ProgramPanel";
+import { Welcome } from "~/components/Welcome";
 import { packs } from "~/models/content.server";
 import { traineeHome } from "~/models/program-home.server";
 import { NextExerciseError, startCategoryPractice, startNextExercise } from "~/models/program-next.server";
@@ -67,8 +68,15 @@ export default function PracticeHome() {
           <span className="badge">{newFeedback}</span> new mentor feedback — open the review{newFeedback === 1 ? "" : "s"} marked “new” below.
         </div>
       ) : null}
-      <p className="lede">Welcome, {name}. Each draft was written by an AI for a brief and may contain flaws — or none. Find them, say why they matter.</p>
+      {done.length ? <p className="lede">Welcome, {name}. Each draft was written by an AI for a brief and may contain flaws — or none. Find them, say why they matter.</p> : null}
       {result?.errors?.program ? <div className="form-error">{result.errors.program}</div> : null}
+      {done.length === 0 ? (
+        <Welcome
+          name={name}
+          programs={programs.map((p) => ({ programId: p.programId, name: p.name, hasCurrentModule: p.modules.some((m) => m.state === "current") }))}
+          openAttempt={open[0] ? { id: open[0].id, title: open[0].title } : null}
+        />
+      ) : null}
       <ProgramPanel programs={programs} busy={busy} />
       <div className="grid-2">
         <section className="card" aria-labelledby="start-h">

@@ -66,8 +66,11 @@ describe("dashboard and export authorization", () => {
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
       expect(res.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="redline_${kind}\\.csv"$`));
-      const body = await res.text();
-      expect(body.split("\r\n")[0].length).toBeGreaterThan(10);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      // Starts with the UTF-8 byte order mark, so Excel decodes "—" and accents correctly.
+      expect([...bytes.slice(0, 3)], kind).toEqual([0xef, 0xbb, 0xbf]);
+      const body = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1);
+      expect(body.split("\r\n")[0]).toMatch(kind === "reviews" ? /^review_id,/ : /^[a-z_]+,/);
       expect(body, kind).not.toContain("Tom Becker");
       for (const id of trainee1Attempts) expect(body, kind).not.toContain(id);
       // An attempt of trainee5 with findings (a demo attempt may have none, and which draft it drew is random).

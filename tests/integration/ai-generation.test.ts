@@ -35,6 +35,7 @@ import {
   type FakeOpenAI,
   type FakeReply,
   type FakeRequest,
+  wantedOf,
 } from "../support/fake-openai";
 
 const SOURCE_TEXT =
@@ -193,7 +194,8 @@ describe.each(DIALECTS)("AI generation on %s", (dialect) => {
   it("one hallucinated edit among good ones is dropped without a repair call", async () => {
     const s = await run([
       (r) => {
-        const { edits } = goodEdits(documentOf(r), categoriesOf(r), 4);
+        // As many edits as asked for, plus one: the second is hallucinated, the rest are good.
+        const { edits } = goodEdits(documentOf(r), categoriesOf(r), wantedOf(r) + 1);
         edits[1] = { ...edits[1], original: "export const limitX = 1;" };
         return { type: "json", value: { edits } };
       },
@@ -210,7 +212,8 @@ describe.each(DIALECTS)("AI generation on %s", (dialect) => {
       const e = edits[0];
       return { type: "json", value: { edits: [e, { ...e, original: e.original.slice(0, 20), replacement: "x" }, { ...e, original: e.original.slice(10), replacement: "y" }] } };
     };
-    const s = await run([overlapping, good]);
+    // Difficulty 1 asks for three or more edits, so one usable edit is not enough and the reply is repaired.
+    const s = await run([overlapping, good], { difficulty: 1 });
     expectConsistent(s);
     expect(s.summary).toMatchObject({ accepted: 1, calls: 2 });
     expect(fake.requests[1].body.messages!.at(-1)!.content).toContain("Edit 2: overlaps edit 1");

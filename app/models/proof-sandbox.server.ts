@@ -5,6 +5,7 @@
 import ts from "typescript";
 import { Worker } from "node:worker_threads";
 import { CONTEXT_PRELUDE } from "./proof-sandbox-context.server";
+import { releaseWorker, requestOnce, type WorkerOutcome } from "./worker-request.server";
 
 export interface CheckResult {
   name: string;
@@ -140,35 +141,22 @@ export class CheckSandbox {
     worker.ref();
     await this.online;
     const id = ++this.seq;
-    return new Promise<SandboxRun>((resolve) => {
-      let settled = false;
-      const finish = (run: SandboxRun, kill: boolean) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-        worker.off("exit", onExit);
-        if (kill) {
-          if (this.worker === worker) this.worker = null;
-          void worker.terminate();
-        } else worker.unref();
-        resolve(run);
-      };
-      const onMessage = (m: { id: number; results: CheckResult[]; loadError?: string }) => {
-        if (m.id === id) finish({ results: m.results, ...(m.loadError ? { loadError: m.loadError } : {}) }, false);
-      };
-      const onError = (e: Error & { code?: string }) => {
-        const fatal = e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `stopped: it used more than the ${this.limits.memoryMb} MB memory limit` : `stopped: the sandbox failed (${e.message})`;
-        finish({ results: [], fatal }, true);
-      };
-      const onExit = (code: number) => finish({ results: [], fatal: `stopped: the sandbox exited (code ${code})` }, true);
-      const timer = setTimeout(() => finish({ results: [], fatal: `stopped: still running after ${Math.round(this.limits.timeoutMs / 1000)} s (time limit)` }, true), this.limits.timeoutMs);
-      worker.on("message", onMessage);
-      worker.on("error", onError);
-      worker.on("exit", onExit);
-      worker.postMessage({ id, ...job, syncTimeoutMs: Math.min(this.limits.timeoutMs, 5000) });
+    const outcome = await requestOnce<{ id: number; results: CheckResult[]; loadError?: string }>(worker, { id, ...job, syncTimeoutMs: Math.min(this.limits.timeoutMs, 5000) }, this.limits.timeoutMs);
+    const run: SandboxRun =
+      outcome.kind === "reply"
+        ? { results: outcome.message.results, ...(outcome.message.loadError ? { loadError: outcome.message.loadError } : {}) }
+        : { results: [], fatal: this.fatal(outcome) };
+    releaseWorker(worker, outcome.kind !== "reply", () => {
+      if (this.worker === worker) this.worker = null;
     });
+    return run;
+  }
+
+  private fatal(outcome: Exclude<WorkerOutcome<unknown>, { kind: "reply" }>): string {
+    if (outcome.kind === "out-of-memory") return `stopped: it used more than the ${this.limits.memoryMb} MB memory limit`;
+    if (outcome.kind === "error") return `stopped: the sandbox failed (${outcome.message})`;
+    if (outcome.kind === "exit") return `stopped: the sandbox exited (code ${outcome.code})`;
+    return `stopped: still running after ${Math.round(this.limits.timeoutMs / 1000)} s (time limit)`;
   }
 
   async close(): Promise<void> {

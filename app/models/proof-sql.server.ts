@@ -3,6 +3,7 @@
 // wall-clock limit; the public schema (and any other schema a document made) is dropped before
 // each run. Decision: docs/decisions/065-proof-runners.md.
 import { Worker } from "node:worker_threads";
+import { releaseWorker, requestOnce } from "./worker-request.server";
 
 export interface SqlJob {
   setup: string;
@@ -123,35 +124,20 @@ export class SqlEngine {
     worker.ref();
     await this.ready;
     const id = ++this.seq;
-    return new Promise<SqlRun>((resolve) => {
-      let settled = false;
-      const finish = (run: SqlRun, kill: boolean) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-        worker.off("exit", onExit);
-        if (kill) {
-          if (this.worker === worker) this.worker = null;
-          void worker.terminate();
-        } else worker.unref();
-        resolve(run);
-      };
-      const onMessage = (m: SqlRun & { id: number }) => {
-        if (m.id !== id) return;
-        const { id: _id, ...run } = m;
-        finish(run, Boolean(run.fatal));
-      };
-      const onError = (e: Error & { code?: string }) =>
-        finish({ checks: [], fatal: e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `stopped: it used more than the ${this.limits.memoryMb} MB memory limit` : `stopped: the SQL engine failed (${e.message})` }, true);
-      const onExit = (code: number) => finish({ checks: [], fatal: `stopped: the SQL engine exited (code ${code})` }, true);
-      const timer = setTimeout(() => finish({ checks: [], fatal: `stopped: still running after ${Math.round(timeoutMs / 1000)} s (time limit)` }, true), timeoutMs);
-      worker.on("message", onMessage);
-      worker.on("error", onError);
-      worker.on("exit", onExit);
-      worker.postMessage({ id, ...job });
+    const outcome = await requestOnce<SqlRun & { id: number }>(worker, { id, ...job }, timeoutMs);
+    let run: SqlRun;
+    if (outcome.kind === "reply") {
+      const { id: _id, ...reply } = outcome.message;
+      run = reply;
+    } else if (outcome.kind === "out-of-memory") run = { checks: [], fatal: `stopped: it used more than the ${this.limits.memoryMb} MB memory limit` };
+    else if (outcome.kind === "error") run = { checks: [], fatal: `stopped: the SQL engine failed (${outcome.message})` };
+    else if (outcome.kind === "exit") run = { checks: [], fatal: `stopped: the SQL engine exited (code ${outcome.code})` };
+    else run = { checks: [], fatal: `stopped: still running after ${Math.round(timeoutMs / 1000)} s (time limit)` };
+    // A run the engine itself reports as fatal also restarts it.
+    releaseWorker(worker, outcome.kind !== "reply" || Boolean(run.fatal), () => {
+      if (this.worker === worker) this.worker = null;
     });
+    return run;
   }
 
   async close(): Promise<void> {

@@ -60,7 +60,7 @@ const suite: CheckSuite = ({ test, load, assert, params, clock }) => {
     static alloc(n: number): FakeBuffer {
       return new FakeBuffer(n);
     }
-    static from(v: string | Bytes, enc?: string): FakeBuffer {
+    static from(v: any, enc?: any): any {
       if (typeof v !== "string") return new FakeBuffer(v);
       if (enc !== "hex") return new FakeBuffer(utf8(v));
       const out: Bytes = [];

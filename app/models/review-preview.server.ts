@@ -3,7 +3,8 @@
 import type { Database } from "~/db/db.server";
 import { publishSummary, verdictCounts, type VerdictCounts } from "~/domain/review/publish-summary";
 import { matcherLexicon } from "./matcher-overlay.server";
-import { loadSubmittedAttempt, overridesFrom, rescore, type ReviewInput, type Viewer } from "./review.server";
+import { loadSubmittedAttempt, overridesFrom, rescore, type ReviewInput } from "./review.server";
+import type { Viewer } from "./scope.server";
 
 export interface ReviewPreview {
   total: number;

@@ -13,18 +13,15 @@ import { scoreDraftAttempt } from "./scoring.server";
 import { applyRescore } from "./aggregates.server";
 import { toFindings } from "./attempt.server";
 import { getDraft, type StoredDraft } from "./draft.server";
-import { visibleTraineeIds } from "./scope.server";
+import { visibleTraineeIds, type Viewer } from "./scope.server";
 import { notify } from "./notification.server";
 import { onAttemptScored } from "./program-progress.server";
-import type { UserDTO } from "./user.server";
 
 export class ReviewNotFound extends NotFoundError {
   constructor() {
     super("This attempt does not exist or is not one of your trainees'.");
   }
 }
-
-export type Viewer = Pick<UserDTO, "id" | "role" | "orgId" | "name">;
 
 export interface FindingReviewInput {
   findingId: string;

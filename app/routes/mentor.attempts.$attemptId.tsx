@@ -14,7 +14,7 @@ import { recordSuggestion } from "~/models/model-rater.server";
 import { reviewDTO } from "~/models/review-view.server";
 import { previewReview } from "~/models/review-preview.server";
 import { llmConfigFromEnv } from "~/utils/llm.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { auditSentence } from "~/domain/review/audit-sentence";
 import mentorAdminStyles from "~/styles/mentor-admin.css";

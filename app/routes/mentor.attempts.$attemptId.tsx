@@ -239,7 +239,9 @@ export default function ReviewAttempt() {
             <input type="hidden" name={fields.version.name} value={stale ? r.mine!.basedOn : r.attempt.version} />
             {r.findings.length === 0 ? <p className="muted">The trainee submitted no findings (they judged the draft clean).</p> : null}
             {r.findings.map((f, i) => {
-              const ff = findingFields[i].getFieldset();
+              // A submission that came back without this finding (a hand-made POST) has no metadata for it.
+              const blank = (k: string) => ({ name: `findings[${i}].${k}`, errors: undefined as string[] | undefined, errorId: `fr-${f.id}-${k}-error` });
+              const ff = findingFields[i]?.getFieldset() ?? { id: blank("id"), verdict: blank("verdict"), grade: blank("grade"), comment: blank("comment"), unseeded: blank("unseeded") };
               return (
               <fieldset key={f.id} className="finding-review" id={`fr-${f.id}`}>
                 <input type="hidden" name={ff.id.name} value={f.id} />

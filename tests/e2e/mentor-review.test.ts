@@ -104,6 +104,12 @@ describe("mentor review in Chromium", () => {
     }
     expect((await mentor2.post(`/mentor/attempts/${springAttempt}`, { intent: "publish", version: "0", feedback: "x" })).status).toBe(404);
     expect((await mentor2.post(`/mentor/attempts/${springAttempt}`, { intent: "preview", version: "0", feedback: "" })).status).toBe(404);
+    // A publish without the version the form was rendered with is refused, saying why (it used to publish as version 0).
+    const before = await db.selectFrom("attempts").select(["final_total", "review_version"]).where("id", "=", attemptId).executeTakeFirstOrThrow();
+    const noVersion = await mentor2.post(`/mentor/attempts/${attemptId}`, { intent: "publish", feedback: "" });
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body).toContain("does not say which version of the review it was opened on");
+    expect(await db.selectFrom("attempts").select(["final_total", "review_version"]).where("id", "=", attemptId).executeTakeFirstOrThrow()).toEqual(before);
     const trainee = await new Client(app.url).signIn("trainee2@redline.test");
     for (const path of ["/mentor", `/mentor/attempts/${springAttempt}`, "/admin/cohorts", "/admin/content"]) {
       expect((await trainee.get(path)).status).toBe(403);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { isProse } from "~/domain/types";
 import { useServerOnly } from "~/utils/nonce";
 
 export type Token = [cls: string, text: string];
@@ -9,8 +10,7 @@ export interface LineMark {
   label?: string;
 }
 
-/** True for drafts read as prose (contracts, memos) rather than code. */
-export const isProse = (format: string) => format === "prose" || format === "table";
+export { isProse };
 
 /**
  * The draft's lines as static markup: line numbers, tokens as text, marks as classes. It has no

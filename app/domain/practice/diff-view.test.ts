@@ -30,6 +30,12 @@ describe("changed lines are marked by whole words or tokens", () => {
     expect(add.segments.map(([, t]) => t).join("")).toBe("Neither party may terminate in Paris.");
   });
 
+  it("prose: a changed amount or rate is marked whole", () => {
+    const rows = buildDiffRows("| Rent | 1,300 | 2,500 | 3.5% |\n", "| Rent | 1,300 | 2,600 | 3.6% |\n", [], [], 3, true);
+    const add = rows.find((r) => r.kind === "add")!;
+    expect(add.segments.filter(([k]) => k === "add").map(([, t]) => t)).toEqual(["2,600", "3.6"]);
+  });
+
   it("code: an operator or name changes as one token", () => {
     const rows = buildDiffRows("if (a.length > 0) return total;\n", "if (a.length >= 0) return totals;\n", [], []);
     const del = rows.find((r) => r.kind === "del")!;

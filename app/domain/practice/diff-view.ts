@@ -1,6 +1,6 @@
 // The clean-vs-flawed reveal as rows a page can render as text: a line diff, refined inside
 // changed lines to whole words (prose) or code tokens, with the trainee's flagged lines marked.
-import { diffArrays, diffLines, diffWordsWithSpace } from "diff";
+import { diffArrays, diffLines } from "diff";
 import type { LineRange } from "../types";
 
 export type Segment = [kind: "same" | "del" | "add", text: string];
@@ -19,6 +19,10 @@ export interface DiffRow {
 // Code tokens: names, numbers, multi-character operators, then single characters.
 const CODE_TOKEN = /[A-Za-z_$][\w$]*|\d[\w.]*|\s+|===|!==|==|!=|<=|>=|=>|&&|\|\||\?\?|\?\.|\+\+|--|::|->|<>|\|\||[^\w\s]/g;
 
+// Prose words: letters and digits with the punctuation inside them ("2,500", "3.5", "don't",
+// "month-end"), then spaces, then single signs.
+const PROSE_TOKEN = /[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*|\s+|[^\p{L}\p{N}\s]/gu;
+
 type Part = { value: string; added?: boolean; removed?: boolean };
 
 /**
@@ -26,8 +30,8 @@ type Part = { value: string; added?: boolean; removed?: boolean };
  * letter), whole tokens for code (">" → ">=", "x" → "y").
  */
 export function lineParts(a: string, b: string, prose: boolean): Part[] {
-  if (prose) return diffWordsWithSpace(a, b);
-  const parts = diffArrays(a.match(CODE_TOKEN) ?? [], b.match(CODE_TOKEN) ?? []);
+  const re = prose ? PROSE_TOKEN : CODE_TOKEN;
+  const parts = diffArrays(a.match(re) ?? [], b.match(re) ?? []);
   return parts.map((p) => ({ value: p.value.join(""), added: p.added, removed: p.removed }));
 }
 

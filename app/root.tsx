@@ -14,7 +14,7 @@ import {
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import stylesHref from "~/styles/app.css";
 import traineeStylesHref from "~/styles/trainee.css";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/models/auth.server";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [

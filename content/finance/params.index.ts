@@ -11,6 +11,7 @@ import pricingChangePro from "./sources/pricing-change-pro.params";
 import revenueForecastFy26 from "./sources/revenue-forecast-fy26.params";
 import retentionCohortsFy25 from "./sources/retention-cohorts-fy25.params";
 import auditDifferencesFy25 from "./sources/audit-differences-fy25.params";
+import synergyCaseHeron from "./sources/synergy-case-heron.params";
 import workingCapitalQ2 from "./sources/working-capital-q2.params";
 
 export default {
@@ -23,6 +24,7 @@ export default {
   "retention-cohorts-fy25": retentionCohortsFy25,
   "revenue-forecast-fy26": revenueForecastFy26,
   "runway-forecast-h2": runwayForecastH2,
+  "synergy-case-heron": synergyCaseHeron,
   "unit-economics-smb": unitEconomicsSmb,
   "working-capital-q2": workingCapitalQ2,
 } satisfies PackParamIndex;

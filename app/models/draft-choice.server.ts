@@ -2,8 +2,10 @@
 // the trainee has reviewed while unseen material exists, aimed at the wanted flaw categories.
 import { sql } from "kysely";
 import type { Database } from "~/db/db.server";
+import { reaches } from "~/domain/generation/batch";
 import { drawOrder, FRESH_SEEDS_PER_SOURCE, freshDraftOf } from "~/domain/generation/draw";
 import { createRng } from "~/domain/generation/prng";
+import { bestTargeted, wantedShare } from "~/domain/mastery/targeting";
 import type { Draft, Pack } from "~/domain/types";
 import { packFor, packs } from "./content.server";
 import { insertDrafts, textFingerprint } from "./draft.server";
@@ -13,11 +15,14 @@ export interface StartOptions {
   difficulty: number | "surprise";
 }
 
+/** Unseen pool drafts weighed per draw aimed at categories (their answer keys are read). */
+const TARGET_LOOK = 200;
+
 /** Optional limits on the draw, set by programs and adaptive practice. */
 export interface DrawConstraints {
   /** This exact draft (an assigned draft: the same for the whole cohort). */
   draftId?: string;
-  /** A draft with a flaw of one of these category ids: from the pool, else made on the spot. */
+  /** Category ids to practise: the draft with the largest share of flaws of them (decision 120). */
   categories?: string[];
 }
 
@@ -49,10 +54,25 @@ async function drawDraft(db: Database, userId: string, pack: Pack, difficulty: n
   const base = { difficulty, cleanRate: 0.1, contentHash: packs().hashes[domain], categories: wanted };
   const seen = (d: Draft) => readTexts.has(textFingerprint(d.cleanText)) || readTexts.has(textFingerprint(d.flawedText));
   const order = drawOrder(pack, { difficulty, usage, categories: wanted, rng: createRng(seed) });
+  if (wanted.length) {
+    // Aimed at categories: the unseen draft with the largest share of wanted flaws. A pool draft
+    // made only of them needs no generator; otherwise a fresh instantiation carrying only wanted
+    // flaws (of a source at this level) beats a pool draft whose other flaws are off target.
+    const rows = await pool(true).select(["id", "source_id", "answer_key"]).orderBy("id").limit(TARGET_LOOK).execute();
+    const candidates = rows.map((r) => ({ id: r.id, sourceId: r.source_id, flawCategories: (JSON.parse(r.answer_key) as { category: string }[]).map((f) => f.category) }));
+    const best = bestTargeted(candidates, wanted, usage, random);
+    if (best && wantedShare(best.flawCategories, wanted) === 1) return { id: best.id };
+    for (const [i, source] of order.entries()) {
+      if (!reaches(source, difficulty)) break;
+      const fresh = freshDraftOf(source, pack, { ...base, seed: (seed + i * FRESH_SEEDS_PER_SOURCE) >>> 0, seen });
+      if (fresh) return { id: (await insertDrafts(db, [fresh]))[0] };
+    }
+    if (best) return { id: best.id };
+  }
   // A stored draft needs no generator: take an unseen pool draft of a least-seen source (also of
   // a source no longer in the pack) when no source in the pack is seen less.
   const seenLeast = Math.min(...[...inPool].map((id) => usage.get(id) ?? 0));
-  if (inPool.size && seenLeast <= (order.length ? (usage.get(order[0].id) ?? 0) : Infinity)) {
+  if (!wanted.length && inPool.size && seenLeast <= (order.length ? (usage.get(order[0].id) ?? 0) : Infinity)) {
     const ids = [...inPool].filter((id) => (usage.get(id) ?? 0) === seenLeast);
     const row = await pool(true).select("id").where("source_id", "in", ids).orderBy(sql`random()`).limit(1).executeTakeFirst();
     if (row) return row;

@@ -8,9 +8,11 @@ import unitEconomicsSmb from "./sources/unit-economics-smb.params";
 import pricingChangePro from "./sources/pricing-change-pro.params";
 import revenueForecastFy26 from "./sources/revenue-forecast-fy26.params";
 import retentionCohortsFy25 from "./sources/retention-cohorts-fy25.params";
+import auditDifferencesFy25 from "./sources/audit-differences-fy25.params";
 import workingCapitalQ2 from "./sources/working-capital-q2.params";
 
 export default {
+  "audit-differences-fy25": auditDifferencesFy25,
   "board-kpi-q3": boardKpiQ3,
   "budget-variance-q3": budgetVarianceQ3,
   "pricing-change-pro": pricingChangePro,

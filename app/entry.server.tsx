@@ -7,6 +7,11 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider, ServerOnlyProvider } from "./utils/nonce";
 export { startup } from "./startup.server";
 
+/**
+ * How long a response may keep streaming after its shell went out. The timer starts at the shell,
+ * not at the request: no page streams deferred data, so aborting before the shell only turned a
+ * slow render on a busy server (a burst of refused sign-ins answered 429) into a 500.
+ */
 const ABORT_DELAY = 5_000;
 
 export default function handleRequest(
@@ -35,6 +40,7 @@ export default function handleRequest(
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
+          setTimeout(abort, ABORT_DELAY).unref();
         },
         onShellError(error: unknown) {
           reject(error);
@@ -45,7 +51,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
   });
 }
 

@@ -13,7 +13,7 @@ import {
 } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import stylesHref from "~/styles/app.css";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/models/auth.server";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [

@@ -56,12 +56,6 @@ export interface InvitesTable {
   accepted_at: string | null;
 }
 
-export interface LoginFailuresTable {
-  id: string;
-  client: string;
-  at: string;
-}
-
 export interface CohortsTable {
   id: string;
   org_id: string;
@@ -148,7 +142,6 @@ export interface DB extends GenerationTables, ReviewTables, ProgramTables, Scori
   users: UsersTable;
   sessions: SessionsTable;
   invites: InvitesTable;
-  login_failures: LoginFailuresTable;
   login_limits: LoginLimitsTable;
   cohorts: CohortsTable;
   cohort_members: CohortMembersTable;

@@ -6,7 +6,8 @@ import { keyPointsCoveredInContext } from "~/domain/text/evidence";
 import { matcherLexicon } from "./matcher-overlay.server";
 import { categoryOptions } from "./exercise.server";
 import { getDraft } from "./draft.server";
-import { saveReviewDraft, savedReviewInput, type Viewer } from "./review.server";
+import { saveReviewDraft, savedReviewInput } from "./review.server";
+import type { Viewer } from "./scope.server";
 import { visibleTraineeIds } from "./scope.server";
 
 export class GroupsNotFound extends Error {}

@@ -12,11 +12,9 @@ import { categoryName } from "./content.server";
 import { recomputeMastery } from "./mastery.server";
 import { notify } from "./notification.server";
 import { latestSpec } from "./program.server";
-import { visibleTraineeIds } from "./scope.server";
-import type { UserDTO } from "./user.server";
+import { visibleTraineeIds, type Viewer } from "./scope.server";
 import type { ProgressRowDTO } from "~/components/ProgressTable";
 
-type Viewer = Pick<UserDTO, "id" | "role" | "orgId">;
 
 export interface TraineeProgram {
   programId: string;

@@ -1,7 +1,6 @@
 // The mentor's queue: submitted attempts of their trainees, oldest first, with filters and counts.
 import type { Database } from "~/db/db.server";
-import { programWork, visibleTraineeIds } from "./scope.server";
-import type { Viewer } from "./review.server";
+import { programWork, visibleTraineeIds, type Viewer } from "./scope.server";
 
 export interface QueueFilters {
   tab: "todo" | "mine" | "all";

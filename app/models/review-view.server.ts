@@ -4,7 +4,8 @@ import { buildDiffRows } from "~/domain/practice/diff-view";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import { categoryOptions, generatorLabel } from "./exercise.server";
 import { matcherLexicon } from "./matcher-overlay.server";
-import { auditTrail, loadSubmittedAttempt, overridesFrom, pendingRevision, rescore, reviewsOfAttempt, type Viewer } from "./review.server";
+import { auditTrail, loadSubmittedAttempt, overridesFrom, pendingRevision, rescore, reviewsOfAttempt } from "./review.server";
+import type { Viewer } from "./scope.server";
 
 export async function reviewDTO(db: Database, viewer: Viewer, attemptId: string) {
   const { attempt, draft, findings } = await loadSubmittedAttempt(db, viewer, attemptId);

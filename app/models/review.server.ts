@@ -12,18 +12,15 @@ import { scoreDraftAttempt } from "./scoring.server";
 import { applyRescore } from "./aggregates.server";
 import { toFindings } from "./attempt.server";
 import { getDraft, type StoredDraft } from "./draft.server";
-import { visibleTraineeIds } from "./scope.server";
+import { visibleTraineeIds, type Viewer } from "./scope.server";
 import { notify } from "./notification.server";
 import { onAttemptScored } from "./program-progress.server";
-import type { UserDTO } from "./user.server";
 
 export class ReviewNotFound extends Error {
   constructor() {
     super("No such submitted attempt among your trainees.");
   }
 }
-
-export type Viewer = Pick<UserDTO, "id" | "role" | "orgId" | "name">;
 
 export interface FindingReviewInput {
   findingId: string;

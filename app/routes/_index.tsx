@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { getUser, homeFor } from "~/utils/auth.server";
+import { getUser, homeFor } from "~/models/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

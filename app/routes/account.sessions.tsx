@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { db } from "~/db/db.server";
 import { listSessions, revokeOtherSessions, revokeSession } from "~/models/session.server";
-import { requireUser, sessionPolicy, sessionToken } from "~/utils/auth.server";
+import { requireUser, sessionPolicy, sessionToken } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Your sessions · Redline" }];

@@ -5,7 +5,7 @@ import { Field } from "~/components/Field";
 import { db } from "~/db/db.server";
 import { inviteToOrganisation, listInvites } from "~/models/invite.server";
 import { listUsers, setUserDisabled } from "~/models/user.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { parseForm } from "~/utils/forms";
 import { formatDate } from "~/utils/format";
 

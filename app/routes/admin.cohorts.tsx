@@ -5,7 +5,7 @@ import { db } from "~/db/db.server";
 import { onlyInvisible, onlyInvisibleMessage } from "~/domain/text/format-chars";
 import { addCohortMember, CohortError, createCohort, listCohortsWithMembers, removeCohortMember, renameCohort } from "~/models/cohort.server";
 import { listUsers } from "~/models/user.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 

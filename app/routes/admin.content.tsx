@@ -5,7 +5,7 @@ import { packs } from "~/models/content.server";
 import { draftPoolCounts } from "~/models/draft.server";
 import { decidePhraseChange, matcherProposals, overlayHistory } from "~/models/matcher-overlay.server";
 import { rescoreStoredAttempts } from "~/models/rescore.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Content · Redline" }];

@@ -7,7 +7,7 @@ import { db } from "~/db/db.server";
 import { GENERATION_LIMITS, generationOverview } from "~/models/generation-jobs.server";
 import { cancelGenerationJob, GenerationNotConfigured, startGenerationJob } from "~/models/generation-runner.server";
 import { packs } from "~/models/content.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 

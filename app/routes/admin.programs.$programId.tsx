@@ -7,7 +7,7 @@ import { db } from "~/db/db.server";
 import { rawFromSpec, rawProgramFromForm, type RawProgram } from "~/domain/programs/program";
 import { packs } from "~/models/content.server";
 import { getProgram, ProgramError, saveProgram } from "~/models/program.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Program · Redline" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: programStyles }];

@@ -7,7 +7,7 @@ import { programOverview } from "~/models/program-progress.server";
 import { assignProgram, listPrograms, ProgramError } from "~/models/program.server";
 import { visibleCohorts } from "~/models/scope.server";
 import programStyles from "~/styles/programs.css";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { formatDate } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/db/db.server";
 import { toCsv } from "~/domain/stats/csv";
 import { programOverview } from "~/models/program-progress.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");

@@ -6,7 +6,7 @@ import { Field } from "~/components/Field";
 import { db } from "~/db/db.server";
 import { onlyInvisible, onlyInvisibleMessage } from "~/domain/text/format-chars";
 import { acceptInvite, lookupInvite } from "~/models/invite.server";
-import { homeFor, signIn } from "~/utils/auth.server";
+import { homeFor, signIn } from "~/models/auth.server";
 import { clearFields, parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Accept invite · Redline" }];

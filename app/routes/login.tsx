@@ -7,7 +7,8 @@ import { db } from "~/db/db.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoDatabase } from "~/models/demo.server";
 import { releaseSignIn, reserveSignIn } from "~/models/login-limit.server";
 import { checkCredentials } from "~/models/user.server";
-import { getUser, homeFor, knownDevice, safeRedirectPath, signIn } from "~/utils/auth.server";
+import { getUser, homeFor, knownDevice, signIn } from "~/models/auth.server";
+import { safeRedirectPath } from "~/utils/http.server";
 import { demoAllowed } from "~/utils/env.server";
 import { clearFields, parseForm } from "~/utils/forms";
 

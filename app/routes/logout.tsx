@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { signOut } from "~/utils/auth.server";
+import { signOut } from "~/models/auth.server";
 
 // Signing out changes state, so it is a POST; a GET just goes home.
 export async function loader() {

@@ -4,7 +4,7 @@ import { db } from "~/db/db.server";
 import { packs } from "~/models/content.server";
 import { listQueue } from "~/models/review-queue.server";
 import { visibleCohorts, visibleTraineeIds } from "~/models/scope.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { queueFiltersFromRequest } from "~/utils/http.server";
 

@@ -11,7 +11,7 @@ import { suggestGrade } from "~/models/ai-grading.server";
 import { recordSuggestion } from "~/models/model-rater.server";
 import { reviewDTO } from "~/models/review-view.server";
 import { llmConfigFromEnv } from "~/utils/llm.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { auditSentence } from "~/domain/review/audit-sentence";
 

@@ -8,7 +8,7 @@ import { FLAG_KAPPA_BELOW, FLAG_MIN_PAIRS } from "~/domain/stats/agreement";
 import { gradingCalibration, type AgreementDTO } from "~/models/calibration.server";
 import { domainCall, filtersFromRequest } from "~/utils/http.server";
 import dashboardStyles from "~/styles/dashboards.css";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Grader calibration · Redline" }];

@@ -10,7 +10,7 @@ import { filtersToQuery } from "~/domain/stats/filters";
 import { cohortDashboard } from "~/models/cohort-dashboard.server";
 import { domainCall, filtersFromRequest } from "~/utils/http.server";
 import dashboardStyles from "~/styles/dashboards.css";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Cohort dashboard · Redline" }];

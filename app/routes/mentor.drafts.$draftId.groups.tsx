@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { db } from "~/db/db.server";
 import { explanationGroups, gradeGroup, GroupsNotFound } from "~/models/groups.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Explanation groups · Redline" }];
 

@@ -6,7 +6,7 @@ import { db } from "~/db/db.server";
 import { CSV_BOM } from "~/domain/stats/csv";
 import { domainCall, filtersFromRequest } from "~/utils/http.server";
 import { EXPORT_KINDS, prepareExport } from "~/models/export.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 
 const Kind = z.enum(EXPORT_KINDS);
 

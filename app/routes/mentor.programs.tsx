@@ -5,7 +5,7 @@ import { ProgressTable } from "~/components/ProgressTable";
 import { db } from "~/db/db.server";
 import { decideSignOff, programOverview, signOffQueue, SignOffError } from "~/models/program-progress.server";
 import programStyles from "~/styles/programs.css";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 

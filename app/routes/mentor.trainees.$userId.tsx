@@ -8,7 +8,7 @@ import { db } from "~/db/db.server";
 import { MIN_FLAWS_FOR_RANKING } from "~/domain/stats/progress";
 import { traineeDetail } from "~/models/progress.server";
 import dashboardStyles from "~/styles/dashboards.css";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.trainee.name ?? "Trainee"} · Redline` }];

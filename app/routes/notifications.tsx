@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "~/db/db.server";
 import { listNotifications, markAllRead } from "~/models/notification.server";
 import { traineePrograms } from "~/models/program-progress.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/models/auth.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Redline" }];

@@ -9,7 +9,7 @@ import { packs } from "~/models/content.server";
 import { traineeHome } from "~/models/program-home.server";
 import { NextExerciseError, startCategoryPractice, startNextExercise } from "~/models/program-next.server";
 import programStyles from "~/styles/programs.css";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 

@@ -17,7 +17,7 @@ import {
 } from "~/models/attempt.server";
 import { exerciseDTO } from "~/models/exercise.server";
 import { exerciseDraftHtml } from "~/utils/draft-html.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.draft.title ?? "Exercise"} · Redline` }];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { packFor } from "~/models/content.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/models/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Flaw categories · Redline" }];
 

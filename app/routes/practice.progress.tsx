@@ -4,7 +4,7 @@ import { HBarChart, LineChart } from "~/components/charts";
 import { db } from "~/db/db.server";
 import { MIN_FLAWS_FOR_RANKING } from "~/domain/stats/progress";
 import { traineeProgress } from "~/models/progress.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Progress · Redline" }];
 

@@ -8,7 +8,7 @@ import { AttemptNotFound, getAttemptForTrainee } from "~/models/attempt.server";
 import { resultsDTO } from "~/models/results.server";
 import { scoreRevisions } from "~/models/rescore.server";
 import { markFeedbackSeen, publishedFeedback } from "~/models/review.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireRole } from "~/models/auth.server";
 import { formatDateTime, formatDuration } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Results: ${data?.draft.title ?? ""} · Redline` }];

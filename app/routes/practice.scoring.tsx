@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DEFAULT_SCORING_CONFIG } from "~/domain/scoring";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/models/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "How scoring works · Redline" }];
 

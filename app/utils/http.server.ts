@@ -42,3 +42,10 @@ export function queueFiltersFromRequest(request: Request): QueueFilters {
   invariantResponse(parsed.ok, parsed.ok ? "" : parsed.message, 400);
   return parsed.filters;
 }
+
+/** Only same-site relative paths are followed after sign-in; anything else goes home. */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (/[\r\n\t]/.test(to)) return fallback;
+  return to;
+}

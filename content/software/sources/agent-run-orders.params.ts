@@ -39,9 +39,33 @@ export default defineParams({
       duration: k.round((d[0] + d[1] + d[2] + d[3]) / 1000 + k.real(0.9, 1.4, 2), 2),
       passed,
       total: passed + 2,
+      // What the summary states, and what the tool log shows; the relations below tie each claim
+      // to the log line it summarises.
+      migrated: files.filter((f) => f.startsWith("src/handlers/")).length,
+      flaky: 1,
+      retried: 1,
+      tsc_cmd: "tsc --noEmit",
+      tsc_run: "tsc --noEmit",
+      lint_warnings: 1,
+      log_warnings: 1,
+      field_path: "items.0.quantity",
+      curl_field: "items.0.quantity",
+      reset_db: "data/test.db",
+      reset_url: "file:./data/test.db",
+      // The figures the flawed variants state instead (their replacements print these).
+      field_path_wrong: "quantity",
+      tsc_cmd_wrong: "tsc --noEmit --strictest",
+      reset_url_wrong: `postgres://staging-db.internal:5432/${table}`,
     };
   },
   relations: {
     "totals-match-the-log": (p) => p.passed === p.t1 + p.t2 + p.t3 + p.t4 && p.total === p.passed + 2,
+    "migrated-handlers-are-the-handler-files-in-the-diff-stat": (p) =>
+      p.migrated === [p.stat1, p.stat2, p.stat3].filter((f) => String(f).trim().startsWith("src/handlers/")).length,
+    "flaky-tests-are-the-retried-tests-in-the-log": (p) => p.flaky === p.retried,
+    "typecheck-command-is-the-one-the-log-ran": (p) => p.tsc_cmd === p.tsc_run,
+    "lint-warnings-are-the-ones-eslint-printed": (p) => p.lint_warnings === p.log_warnings,
+    "field-example-is-the-field-the-curl-returned": (p) => p.field_path === p.curl_field,
+    "reset-database-is-the-local-one-the-summary-names": (p) => p.reset_url === `file:./${p.reset_db}`,
   },
 });

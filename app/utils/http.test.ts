@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirectPath } from "./auth.server";
+import { safeRedirectPath } from "./http.server";
 
 describe("safeRedirectPath", () => {
   it("keeps same-site paths", () => {

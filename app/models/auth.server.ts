@@ -4,8 +4,8 @@ import type { Role } from "~/db/schema";
 import { purgeLoginLimits } from "~/models/login-limit.server";
 import { createSession, deleteExpiredSessions, deleteSession, userForSession, type SessionPolicy } from "~/models/session.server";
 import { touchUser, type UserDTO } from "~/models/user.server";
-import { env, isProduction } from "./env.server";
-import { randomToken, sha256 } from "./password.server";
+import { env, isProduction } from "~/utils/env.server";
+import { randomToken, sha256 } from "~/utils/password.server";
 
 /** Idle timeout and absolute lifetime from the environment (SESSION_IDLE_HOURS, SESSION_MAX_DAYS). */
 export function sessionPolicy(): SessionPolicy {
@@ -68,13 +68,6 @@ export function getUser(request: Request): Promise<UserDTO | null> {
     userCache.set(request, p);
   }
   return p;
-}
-
-/** Only same-site relative paths are followed after sign-in; anything else goes home. */
-export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  if (/[\r\n\t]/.test(to)) return fallback;
-  return to;
 }
 
 export async function requireUser(request: Request): Promise<UserDTO> {

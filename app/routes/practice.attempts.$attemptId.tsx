@@ -17,6 +17,7 @@ import {
 } from "~/models/attempt.server";
 import { exerciseDTO } from "~/models/exercise.server";
 import { exerciseDraftHtml } from "~/utils/draft-html.server";
+import { markdownHtml } from "~/utils/markdown.server";
 import { requireRole } from "~/models/auth.server";
 import { parseForm } from "~/utils/forms";
 
@@ -37,12 +38,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (t.attempt.status === "submitted") throw redirect(`/practice/results/${t.attempt.id}`);
   const dto = exerciseDTO(t);
   const html = exerciseDraftHtml(t.draft, dto.findings);
+  // The brief is markdown, rendered and sanitised here (the page shows only the HTML).
+  const { brief, ...draft } = dto.draft;
+  const briefHtml = markdownHtml(brief);
   if (context.isDocumentRequest && context.serverOnly) {
     // A document request renders the lines once, outside the serialised loader data.
     context.serverOnly.draftHtml = html;
-    return { ...dto, draft: { ...dto.draft, html: null as string | null } };
+    return { ...dto, draft: { ...draft, briefHtml, html: null as string | null } };
   }
-  return { ...dto, draft: { ...dto.draft, html: html as string | null } };
+  return { ...dto, draft: { ...draft, briefHtml, html: html as string | null } };
 }
 
 type ActionResult = { form: "add" | "update"; findingId?: string; errors: Record<string, string>; values: Record<string, string> } | { form: "hint"; message: string };
@@ -133,7 +137,7 @@ export default function Exercise() {
       <section className="card brief" aria-labelledby="brief-h">
         <h2 id="brief-h">The brief the AI was given</h2>
         {dto.draft.reviewedOn ? <p className="small reviewed-before">You reviewed this document on {dto.draft.reviewedOn}.</p> : null}
-        <p className="brief-text">{dto.draft.brief}</p>
+        <div className="brief-text md" dangerouslySetInnerHTML={{ __html: dto.draft.briefHtml }} />
       </section>
       <div className="exercise-grid">
         <section aria-labelledby="draft-h" className="card draft-card">

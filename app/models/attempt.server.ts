@@ -17,10 +17,11 @@ import { recordSubmission } from "./aggregates.server";
 import { packFor, packs } from "./content.server";
 import { getDraft, insertDrafts, textFingerprint, type StoredDraft } from "./draft.server";
 import { onAttemptScored } from "./program-progress.server";
+import { NotFoundError } from "~/domain/errors";
 
-export class AttemptNotFound extends Error {
+export class AttemptNotFound extends NotFoundError {
   constructor() {
-    super("No such attempt.");
+    super("This attempt does not exist or is not yours.");
   }
 }
 export class AttemptClosed extends Error {

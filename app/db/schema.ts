@@ -54,6 +54,11 @@ export interface InvitesTable {
   created_at: string;
   expires_at: string;
   accepted_at: string | null;
+  /** The invitee's name as the admin typed it ("" if none): offered on the join page. */
+  name: Generated<string>;
+  /** The cohort the new account joins on accepting, if any. */
+  cohort_id: string | null;
+  revoked_at: string | null;
 }
 
 export interface CohortsTable {

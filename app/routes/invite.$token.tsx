@@ -15,13 +15,14 @@ const REASONS = {
   unknown: "This invite link is not valid. Check that you copied the whole link, or ask your administrator for a new one.",
   expired: "This invite has expired. Ask your administrator for a new one.",
   used: "This invite has already been used. If it was you, sign in instead.",
+  revoked: "This invite was withdrawn by your administrator. Ask them for a new one if you should have access.",
   "email-taken": "An account with this email already exists. Sign in instead.",
 } as const;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invite = await lookupInvite(db(), params.token ?? "");
   if (!invite.ok) return { invite: null, problem: REASONS[invite.reason] };
-  return { invite: { email: invite.email, role: invite.role }, problem: null };
+  return { invite: { email: invite.email, role: invite.role, name: invite.name, cohort: invite.cohort }, problem: null };
 }
 
 const AcceptSchema = z
@@ -66,10 +67,17 @@ export default function AcceptInvite() {
         {invite ? (
           <>
             <p className="lede">
-              You were invited as <strong>{invite.role}</strong> with <strong>{invite.email}</strong>. Choose your name and a password.
+              You were invited as <strong>{invite.role}</strong> with <strong>{invite.email}</strong>
+              {invite.cohort ? (
+                <>
+                  {" "}
+                  to the cohort <strong>{invite.cohort}</strong>
+                </>
+              ) : null}
+              . {invite.name ? "Check your name and choose a password." : "Choose your name and a password."}
             </p>
             <Form method="post" noValidate ref={formRef}>
-              <Field label="Your name" name="name" autoComplete="name" defaultValue={actionData?.name ?? ""} error={actionData?.errors?.name} />
+              <Field label="Your name" name="name" autoComplete="name" defaultValue={actionData?.name ?? invite.name} error={actionData?.errors?.name} />
               <Field label="Password" name="password" type="password" autoComplete="new-password" error={actionData?.errors?.password} />
               <Field label="Repeat password" name="confirm" type="password" autoComplete="new-password" error={actionData?.errors?.confirm} />
               <p>

@@ -92,6 +92,8 @@ const MATRIX: Record<string, Entry> = {
       // trainee8 belongs to the demo organisation: the other organisation's admin cannot touch it.
       disable: { body: (f) => ({ intent: "disable", userId: f.trainee8 }), expect: "login 403 403 403 403 ok 404" },
       enable: { body: (f) => ({ intent: "enable", userId: f.trainee8 }), expect: "login 403 403 403 403 ok 404" },
+      resend: { body: () => ({ intent: "resend", inviteId: "no-such-invite" }), expect: "login 403 403 403 403 404 404" },
+      revoke: { body: () => ({ intent: "revoke", inviteId: "no-such-invite" }), expect: "login 403 403 403 403 404 404" },
     },
   },
   "admin.cohorts.tsx": {

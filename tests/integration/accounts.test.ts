@@ -61,7 +61,7 @@ describe.each(DIALECTS)("accounts on %s", (dialect) => {
     const org = await createOrganisation(t.db, "Acme");
     const admin = await createUser(t.db, { orgId: org, email: "admin@example.com", name: "Admin", role: "admin", password: "pw-1234567890" });
     const { token } = await createInvite(t.db, { orgId: org, email: "new@example.com", role: "mentor", invitedBy: admin.id });
-    expect(await lookupInvite(t.db, token)).toEqual({ ok: true, email: "new@example.com", role: "mentor" });
+    expect(await lookupInvite(t.db, token)).toEqual({ ok: true, email: "new@example.com", role: "mentor", name: "", cohort: null });
     const first = await acceptInvite(t.db, token, { name: "Nia", password: "long-password-1" });
     expect(first).toMatchObject({ ok: true, user: { email: "new@example.com", role: "mentor" } });
     expect(await acceptInvite(t.db, token, { name: "Eve", password: "long-password-2" })).toEqual({ ok: false, reason: "used" });
@@ -83,7 +83,7 @@ describe.each(DIALECTS)("accounts on %s", (dialect) => {
     await createUser(t.db, { orgId: ours, email: "mine@ours.test", name: "Mine", role: "trainee", password: "long-password-1" });
     await createUser(t.db, { orgId: theirs, email: "elsewhere@theirs.test", name: "Elsewhere", role: "trainee", password: "long-password-2" });
     const input = { orgId: ours, role: "trainee" as const, invitedBy: admin.id };
-    expect(await inviteToOrganisation(t.db, { ...input, email: "Mine@Ours.test" })).toEqual({ ok: false, error: "Someone in your organisation already has an account with this email." });
+    expect(await inviteToOrganisation(t.db, { ...input, email: "Mine@Ours.test" })).toEqual({ ok: false, field: "email", error: "Someone in your organisation already has an account with this email." });
     const foreign = await inviteToOrganisation(t.db, { ...input, email: "elsewhere@theirs.test" });
     expect(foreign.ok).toBe(true); // the same answer as for an unknown address
     // Only the address's owner learns it, when they open the link.

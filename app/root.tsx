@@ -13,11 +13,13 @@ import {
 } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import stylesHref from "~/styles/app.css";
+import traineeStylesHref from "~/styles/trainee.css";
 import { getUser } from "~/models/auth.server";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
+  { rel: "stylesheet", href: traineeStylesHref },
   { rel: "icon", href: "/favicon.ico" },
 ];
 

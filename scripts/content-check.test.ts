@@ -48,9 +48,21 @@ describe("npm run content:check -- --prove", () => {
   it("proves each variant by running its source's checks, stops a looping variant, and ends with the tally", { timeout: 120_000 }, async () => {
     const { code, out } = await check("--root", "tests/fixtures/packs/proof", "--no-minimums", "--prove", "--time-limit", "6");
     expect(code).toBe(1);
-    expect(out).toContain("software  1 by a failing check, 0 by an error, 0 by recomputation, 1 declared non-behavioural (comment 1), 2 unproven");
+    expect(out).toContain("software  1 by a failing check, 0 by an error, 0 by recomputation, 1 declared non-behavioural (comment 1), 3 unproven");
     expect(out).toContain('unproven: software/sum site "bound" variant 1: stopped: still running after 6 s (time limit)');
     expect(out).toContain('unproven: software/sum site "start" variant 1: every check passes on the flawed text: the flaw changes nothing the checks observe');
-    expect(out.trimEnd().split("\n").at(-1)).toBe("proof: 1 proven, 1 declared non-behavioural, 2 unproven");
+    expect(out).toContain('unproven: software/mean site "divide" variant 1: no check module (software/sources/mean.check.ts)');
+    expect(out.trimEnd().split("\n").at(-1)).toBe("proof: 1 proven, 1 declared non-behavioural, 3 unproven");
+  });
+
+  it("--ci fails on an unproven variant of a source that has checks, and only names a source without checks", { timeout: 180_000 }, async () => {
+    const gated = await check("--root", "tests/fixtures/packs/proof", "--no-minimums", "--prove", "--ci", "--time-limit", "6");
+    expect(gated.code).toBe(1);
+    expect(gated.out).toContain("proof gate: 2 unproven in sources under proof (fails); 1 in 1 source not under proof yet (software/mean)");
+    expect(gated.out.trimEnd().split("\n").at(-1)).toBe("proof: 1 proven, 1 declared non-behavioural, 3 unproven");
+
+    const waiting = await check("--root", "tests/fixtures/packs/proof", "--no-minimums", "--prove", "--ci", "--source", "mean");
+    expect(waiting.out).toContain("proof gate: 0 unproven in sources under proof; 1 in 1 source not under proof yet (software/mean)");
+    expect(waiting.code).toBe(0);
   });
 });

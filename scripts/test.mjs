@@ -49,17 +49,20 @@ if (missing.length) {
 process.env.REDLINE_PG_BIN = findPostgresBin();
 process.env.CHROMIUM_PATH = chromium;
 
-// The whole suite starts with the static checks: types, then lint. A run of chosen files
-// (`npm test -- tests/e2e/foo.test.ts`) goes straight to them. The browser tests' setup rebuilds
-// the app when its sources are newer than build/ (tests/support/build.ts).
+// The whole suite starts with the static checks: types, lint, then the proof of every seeded flaw
+// (a variant of a source under proof that no check, error or recomputation proves fails the run;
+// docs/content-format.md, "Proof of flaws"). A run of chosen files (`npm test -- tests/e2e/foo.test.ts`)
+// goes straight to them. The browser tests' setup rebuilds the app when its sources are newer than
+// build/ (tests/support/build.ts).
 if (args.length === 0) {
-  for (const [name, cli] of [
-    ["Type check (tsc --noEmit)", ["node_modules/typescript/bin/tsc", "--noEmit"]],
-    ["Lint (eslint)", ["node_modules/eslint/bin/eslint.js", "."]],
+  for (const [name, cli, how] of [
+    ["Type check (tsc --noEmit)", ["node_modules/typescript/bin/tsc", "--noEmit"], "npm run typecheck"],
+    ["Lint (eslint)", ["node_modules/eslint/bin/eslint.js", "."], "npm run lint"],
+    ["Proof of flaws (content:check --prove --ci)", ["--import", "tsx", "scripts/content-check.ts", "--prove", "--ci", "--time-limit", "60"], "npm run content:check -- --prove --source ID"],
   ]) {
     console.log(`${name} …`);
     if (run(process.execPath, cli) !== 0) {
-      console.error(`${name} failed; fix the problems above (npm run typecheck / npm run lint).`);
+      console.error(`${name} failed; fix the problems above (${how}).`);
       process.exit(1);
     }
   }

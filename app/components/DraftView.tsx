@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { isProse } from "~/domain/types";
 import { useServerOnly } from "~/utils/nonce";
 
 export type Token = [cls: string, text: string];
@@ -9,29 +10,44 @@ export interface LineMark {
   label?: string;
 }
 
-/** True for drafts read as prose (contracts, memos) rather than code. */
-export const isProse = (format: string) => format === "prose" || format === "table";
+export { isProse };
+
+/** A prose line rendered from markdown on the server: classes for the line and sanitised HTML. */
+export interface RenderedLine {
+  kind: string;
+  html: string;
+}
 
 /**
- * The draft's lines as static markup: line numbers, tokens as text, marks as classes. It has no
- * handlers, so the server renders it once per draft and set of marks (see draft-html.server).
+ * The draft's lines as static markup: line numbers, tokens as text, marks as classes. Prose
+ * comes rendered from markdown (sanitised on the server), one entry per line, so the line stays
+ * the unit a trainee flags. It has no handlers, so the server renders it once per draft and set
+ * of marks (see draft-html.server).
  */
-export function DraftLines({ lines, format, marks = {} }: { lines: Token[][]; format: string; marks?: Record<number, LineMark> }) {
-  const prose = isProse(format);
+export function DraftLines({ lines, marks = {}, rendered }: { lines: Token[][]; marks?: Record<number, LineMark>; rendered?: RenderedLine[] }) {
   return (
     <>
       {lines.map((tokens, i) => {
         const n = i + 1;
         const mark = marks[n];
-        const text = tokens.map(([, t]) => t).join("");
-        const kind = prose ? (/^\s*#/.test(text) ? " heading" : /^\s*\|/.test(text) ? " table-row" : "") : "";
+        const prose = rendered?.[i];
+        const kind = prose?.kind ? ` ${prose.kind}` : "";
         return (
           <li key={n} id={`L${n}`} className={`line${kind}${mark ? ` ${mark.cls}` : ""}`}>
             {/* Not a tab stop: the draft itself is one (arrow keys move between lines). */}
             <a className="ln" href={`#L${n}`} aria-label={`Line ${n}`} tabIndex={-1}>
               {n}
             </a>
-            <span className="lc">{tokens.length === 0 ? "\u200b" : tokens.map(([cls, t], k) => (cls ? <span key={k} className={cls}>{t}</span> : t))}</span>
+            {prose ? (
+              prose.html ? (
+                // Sanitised by an allow-list on the server (markdown.server): no raw HTML passes.
+                <span className="lc" dangerouslySetInnerHTML={{ __html: prose.html }} />
+              ) : (
+                <span className="lc">{"\u200b"}</span>
+              )
+            ) : (
+              <span className="lc">{tokens.length === 0 ? "\u200b" : tokens.map(([cls, t], k) => (cls ? <span key={k} className={cls}>{t}</span> : t))}</span>
+            )}
             {mark?.label ? <span className="line-label">{mark.label}</span> : null}
           </li>
         );

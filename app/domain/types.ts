@@ -2,6 +2,9 @@
 
 export type Severity = 1 | 2 | 3;
 export type DocFormat = "code" | "sql" | "prose" | "table";
+
+/** True for drafts read as prose (contracts, memos, reports) rather than code. */
+export const isProse = (format: string) => format === "prose" || format === "table";
 export type CategoryFamily = "classic" | "drift" | "hallucination" | "overclaim";
 
 /** One idea a good explanation must contain, with the wordings that count offline. */

@@ -1,26 +1,24 @@
 import crypto from "node:crypto";
-import { sql } from "kysely";
 import type { Database } from "~/db/db.server";
 import type { Selectable } from "kysely";
 import type { AttemptsTable as AttemptsRow, FindingsTable } from "~/db/schema";
 
 type AttemptsTable = Selectable<AttemptsRow>;
-import { drawOrder, FRESH_SEEDS_PER_SOURCE, freshDraftOf } from "~/domain/generation/draw";
-import { createRng } from "~/domain/generation/prng";
 import { nextHint, type TakenHint } from "~/domain/practice/hints";
 import type { FindingInput } from "~/domain/practice/finding-input";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import { matcherLexicon } from "./matcher-overlay.server";
 import { scoreDraftAttempt } from "./scoring.server";
-import type { Draft, Finding, Pack } from "~/domain/types";
+import type { Finding } from "~/domain/types";
 import { recordSubmission } from "./aggregates.server";
-import { packFor, packs } from "./content.server";
-import { getDraft, insertDrafts, textFingerprint, type StoredDraft } from "./draft.server";
+import { chooseDraft, type DrawConstraints, type StartOptions } from "./draft-choice.server";
+import { getDraft, type StoredDraft } from "./draft.server";
 import { onAttemptScored } from "./program-progress.server";
+import { NotFoundError } from "~/domain/errors";
 
-export class AttemptNotFound extends Error {
+export class AttemptNotFound extends NotFoundError {
   constructor() {
-    super("No such attempt.");
+    super("This attempt does not exist or is not yours.");
   }
 }
 export class AttemptClosed extends Error {
@@ -29,88 +27,9 @@ export class AttemptClosed extends Error {
   }
 }
 
-export interface StartOptions {
-  domain: string | "surprise";
-  difficulty: number | "surprise";
-}
-
-/**
- * Draws an unseen draft from the pool (so trainees never wait on a generator); when the pool
- * has none left for this trainee, the offline engine makes one on the spot.
- */
-/** Optional limits on the draw, set by programs and adaptive practice. */
-export interface DrawConstraints {
-  /** This exact draft (an assigned draft: the same for the whole cohort). */
-  draftId?: string;
-  /** A draft with a flaw of one of these category ids: from the pool, else made on the spot. */
-  categories?: string[];
-}
-
-/**
- * The trainee's next draft of a domain and difficulty, never a clean or flawed text they have
- * already reviewed while unseen material exists: sources are tried least-seen first (drawOrder);
- * for each, an unseen pool draft is taken (no waiting on a generator), else a fresh instantiation
- * with a new seed is made and stored. Only when every source is exhausted for this trainee does
- * a document come back, and the exercise page then says when they reviewed it.
- */
-async function drawDraft(db: Database, userId: string, pack: Pack, difficulty: number, wanted: string[], random: () => number): Promise<{ id: string }> {
-  const domain = pack.domain;
-  const mine = db.selectFrom("attempts").innerJoin("drafts", "drafts.id", "attempts.draft_id").where("attempts.user_id", "=", userId);
-  const [reviewed, perSource] = await Promise.all([
-    mine.select(["drafts.clean_fp", "drafts.flawed_fp"]).execute(),
-    mine.where("drafts.domain", "=", domain).select(["drafts.source_id", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("drafts.source_id").execute(),
-  ]);
-  const readTexts = new Set(reviewed.flatMap((r) => [r.clean_fp, r.flawed_fp]));
-  const usage = new Map(perSource.map((r) => [r.source_id, Number(r.n)]));
-  const pool = (unseenOnly: boolean) => {
-    let q = db.selectFrom("drafts").where("domain", "=", domain).where("difficulty", "=", difficulty);
-    // The answer key is JSON text written by JSON.stringify: a category appears exactly so.
-    if (wanted.length) q = q.where((eb) => eb.or(wanted.map((c) => eb("answer_key", "like", `%"category":${JSON.stringify(c)}%`))));
-    if (unseenOnly) q = q.where("clean_fp", "not in", mine.select("drafts.clean_fp")).where("flawed_fp", "not in", mine.select("drafts.flawed_fp"));
-    return q;
-  };
-  const inPool = new Set((await pool(true).select("source_id").distinct().execute()).map((r) => r.source_id));
-  const seed = Math.floor(random() * 2 ** 32);
-  const base = { difficulty, cleanRate: 0.1, contentHash: packs().hashes[domain], categories: wanted };
-  const seen = (d: Draft) => readTexts.has(textFingerprint(d.cleanText)) || readTexts.has(textFingerprint(d.flawedText));
-  const order = drawOrder(pack, { difficulty, usage, categories: wanted, rng: createRng(seed) });
-  // A stored draft needs no generator: take an unseen pool draft of a least-seen source (also of
-  // a source no longer in the pack) when no source in the pack is seen less.
-  const seenLeast = Math.min(...[...inPool].map((id) => usage.get(id) ?? 0));
-  if (inPool.size && seenLeast <= (order.length ? (usage.get(order[0].id) ?? 0) : Infinity)) {
-    const ids = [...inPool].filter((id) => (usage.get(id) ?? 0) === seenLeast);
-    const row = await pool(true).select("id").where("source_id", "in", ids).orderBy(sql`random()`).limit(1).executeTakeFirst();
-    if (row) return row;
-  }
-  for (const [i, source] of order.entries()) {
-    if (inPool.has(source.id)) {
-      const row = await pool(true).select("id").where("source_id", "=", source.id).orderBy(sql`random()`).limit(1).executeTakeFirst();
-      if (row) return row;
-    }
-    const fresh = freshDraftOf(source, pack, { ...base, seed: (seed + i * FRESH_SEEDS_PER_SOURCE) >>> 0, seen });
-    if (fresh) return { id: (await insertDrafts(db, [fresh]))[0] };
-  }
-  // Everything here has been read: a repeat, least-seen source first.
-  for (const source of order) {
-    const row = await pool(false).select("id").where("source_id", "=", source.id).orderBy(sql`random()`).limit(1).executeTakeFirst();
-    if (row) return row;
-    const again = freshDraftOf(source, pack, { ...base, seed, seen: () => false });
-    if (again) return { id: (await insertDrafts(db, [again]))[0] };
-  }
-  const any = await pool(false).select("id").orderBy(sql`random()`).limit(1).executeTakeFirst();
-  if (any) return any;
-  throw new Error(`No draft can be made for ${domain} at difficulty ${difficulty}.`);
-}
-
+/** Opens a new attempt on the draft chosen for the trainee (see chooseDraft). */
 export async function startAttempt(db: Database, userId: string, options: StartOptions, random: () => number = Math.random, constraints: DrawConstraints = {}): Promise<string> {
-  const domains = packs().packs.map((p) => p.domain);
-  const domain = options.domain === "surprise" ? domains[Math.floor(random() * domains.length)] : options.domain;
-  const difficulty = options.difficulty === "surprise" ? 1 + Math.floor(random() * 5) : options.difficulty;
-  const pack = packFor(domain);
-  if (!pack) throw new Error(`Unknown domain "${domain}".`);
-
-  const assigned = constraints.draftId ? await db.selectFrom("drafts").select("id").where("id", "=", constraints.draftId).executeTakeFirst() : undefined;
-  const draft = assigned ?? (await drawDraft(db, userId, pack, difficulty, constraints.categories ?? [], random));
+  const { draftId, domain } = await chooseDraft(db, userId, options, random, constraints);
   const id = crypto.randomUUID();
   const now = new Date().toISOString();
   await db
@@ -118,7 +37,7 @@ export async function startAttempt(db: Database, userId: string, options: StartO
     .values({
       id,
       user_id: userId,
-      draft_id: draft.id,
+      draft_id: draftId,
       status: "open",
       started_at: now,
       first_flag_at: null,

@@ -10,8 +10,17 @@ export function categoryOptions(domain: string) {
   return (packFor(domain)?.categories ?? []).map((c) => ({ id: c.id, name: c.name, family: c.family }));
 }
 
+/** How a model-written draft's flaws were proven (the `;proof=` part of its generator). */
+const MODEL_PROOF: Record<string, string> = {
+  checks: "each flaw proven by the source's checks",
+  visible: "flaws checked as visible edits only",
+};
+
 export function generatorLabel(generator: string): string {
-  return generator === "offline" ? "Offline seeding engine" : generator.startsWith("openai:") ? `AI model (${generator.slice(7)})` : generator;
+  if (generator === "offline") return "Offline seeding engine";
+  if (!generator.startsWith("openai:")) return generator;
+  const [model, proof] = generator.slice(7).split(";proof=");
+  return `AI model (${model})${proof ? ` · ${MODEL_PROOF[proof] ?? proof}` : ""}`;
 }
 
 export function findingDTOs(t: Pick<ExerciseAttempt, "findings">, names: Map<string, string>) {

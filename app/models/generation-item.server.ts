@@ -21,6 +21,7 @@ import { lineCount } from "~/domain/text/lines";
 import type { Draft, Pack, SourceDoc } from "~/domain/types";
 import type { JsonResult, LlmClient } from "~/utils/llm.server";
 import { insertDrafts } from "./draft.server";
+import type { ProofRunners } from "./proof-runner.server";
 import { recordModelCall } from "./model-calls.server";
 
 const MAX_FLAW_TOKENS = 4_000;
@@ -30,6 +31,8 @@ const now = () => new Date().toISOString();
 export interface ItemPlan {
   seq: number;
   source: SourceDoc;
+  /** The parameters the concrete source was instantiated with ({} for a plain source). */
+  params?: Record<string, string | number>;
   difficulty: number;
   seed: number;
   flaws: number;
@@ -52,6 +55,21 @@ export interface ItemContext {
   signal: AbortSignal;
   /** Counts the job's model calls as they return. */
   summary: { calls: number };
+  /** Runs a source's checks on model-written edits (software and data sources with checks). */
+  prover?: Pick<ProofRunners, "proveEdits">;
+}
+
+/** Which proof a model-written draft had, as its generator label says. */
+export type ModelDraftProof = "checks" | "visible";
+
+/** The edited texts of a draft, one per answer-key entry (each edit applied alone to the clean text). */
+function editedTexts(draft: Draft): string[] {
+  return draft.answerKey.map((e) => draft.cleanText.slice(0, e.cleanSpan.start) + e.replacement + draft.cleanText.slice(e.cleanSpan.end));
+}
+
+function shown(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return JSON.stringify(t.length > 60 ? `${t.slice(0, 57)}...` : t);
 }
 
 
@@ -188,8 +206,28 @@ export async function generateItem(db: Database, ctx: ItemContext): Promise<Item
         contentHash: ctx.contentHash,
       });
       if (verdict.ok) {
+        // In the software and data packs each edit must change the outcome of the source's checks;
+        // a model-written draft (brief mode) has no checks, so the visible-change rule is its proof.
+        let proof: ModelDraftProof = "visible";
+        const proven = job.mode === "brief" || !ctx.prover ? null : await ctx.prover.proveEdits(source, item.params ?? {}, editedTexts(verdict.draft));
+        if (proven?.clean) notes.push(`round ${rounds}: the source's checks do not pass on the clean text (${proven.clean}); only the visible-change rule applied`);
+        else if (proven) {
+          const unobservable = verdict.draft.answerKey
+            .map((e, i) => ({ e, i, o: proven.outcomes[i] }))
+            .filter((x) => x.o?.kind === "unproven")
+            .map(({ e, i }) => `Edit ${i + 1} (${shown(e.original)} -> ${shown(e.replacement)}) changes nothing observable: every check of the source passes on the edited text. Propose an edit that changes what the document does.`);
+          if (unobservable.length) {
+            notes.push(...unobservable.map((e) => `round ${rounds}: ${e}`));
+            if (rounds > ctx.maxRepairRounds) {
+              return await finish({ status: "rejected", reason: "not_observable", detail: `No proven edits after ${rounds} round${rounds === 1 ? "" : "s"}: ${unobservable.slice(0, 4).join(" ")}` });
+            }
+            messages = [...messages, ...repairMessages(r.raw, unobservable, count)];
+            continue;
+          }
+          proof = "checks";
+        }
         notes.push(...verdict.dropped.map((d) => `round ${rounds}, dropped: ${d}`));
-        const draft: Draft = verdict.draft;
+        const draft: Draft = { ...verdict.draft, generator: `${verdict.draft.generator};proof=${proof}` };
         // insertDrafts verifies once more and stores in its own short transaction.
         const [draftId] = await insertDrafts(db, [draft]);
         return await finish({ status: "accepted", draftId }, { flawCount: draft.answerKey.length, dropped: verdict.dropped.length });

@@ -10,8 +10,18 @@ import { generatorLabel } from "./exercise.server";
 
 export type GenerationMode = "flaws" | "brief";
 export const GENERATION_MODES: { id: GenerationMode; label: string; description: string }[] = [
-  { id: "flaws", label: "Flaws on a curated source", description: "The model proposes flaw edits for one of the pack's clean documents." },
-  { id: "brief", label: "Draft from a brief", description: "The model writes the clean draft for one of the pack's briefs, then proposes flaw edits." },
+  {
+    id: "flaws",
+    label: "Flaws on a curated source",
+    description:
+      "The model proposes flaw edits for one of the pack's clean documents. In the software and data packs each edit must change the outcome of the source's checks (an edit that changes nothing observable goes back to the model); every edit must be visible.",
+  },
+  {
+    id: "brief",
+    label: "Draft from a brief",
+    description:
+      "The model writes the clean draft for one of the pack's briefs, then proposes flaw edits. A written draft has no checks, so its edits are only held to the visible-change rule; its label says so.",
+  },
 ];
 
 export const GENERATION_LIMITS = { maxCount: 200, maxSpendUsd: 100, defaultSpendUsd: 1, maxConcurrency: 8 } as const;
@@ -37,6 +47,7 @@ export const FAILURE_LABELS: Record<string, string> = {
   truncated: "reply cut off (length)",
   invalid_json: "malformed JSON",
   invalid_proposal: "edits failed verification",
+  not_observable: "edits change nothing observable",
   invalid_draft: "unusable draft text",
   rate_limited: "rate limited (429)",
   server_error: "model server error",

@@ -12,8 +12,9 @@ import { SpendMeter } from "~/domain/generation/spend-meter";
 import { lineCount } from "~/domain/text/lines";
 import type { Pack } from "~/domain/types";
 import { LlmClient, llmConfigFromEnv, type LlmConfig, type LlmFailureReason } from "~/utils/llm.server";
-import { packs } from "./content.server";
+import { CONTENT_ROOT, packs } from "./content.server";
 import { generateItem, type ItemPlan } from "./generation-item.server";
+import type { ProofRunners } from "./proof-runner.server";
 import { claimGenerationJob, createGenerationJob, failStaleJobs, GENERATION_LIMITS, type GenerationRequest } from "./generation-jobs.server";
 
 export interface JobProgress {
@@ -42,6 +43,8 @@ export interface RunOptions {
   /** How often the runner looks for a cancel request made elsewhere (another process). */
   cancelPollMs?: number;
   seed?: number;
+  /** Where the sources' check files are (default: the content folder), for the proof of model-written edits. */
+  proofRoot?: string;
 }
 
 export interface JobSummary {
@@ -126,9 +129,9 @@ export async function runGenerationJob(db: Database, jobId: string, options: Run
     if (!pack || nextSeq >= job.requested) return null;
     const difficulty = job.difficulty ?? 1 + Math.floor(rng() * 5);
     // A parametric source is instantiated first: the model sees a concrete document.
-    const { source, seed } = concreteFor(pickSource(pack, difficulty, rng), Math.floor(rng() * 4294967296));
+    const { source, seed, params } = concreteFor(pickSource(pack, difficulty, rng), Math.floor(rng() * 4294967296));
     const room = Math.max(1, Math.floor(lineCount(source.text) / 6));
-    return { seq: ++nextSeq, source, difficulty, seed, flaws: Math.min(flawCountFor(difficulty, rng), room) };
+    return { seq: ++nextSeq, source, params, difficulty, seed, flaws: Math.min(flawCountFor(difficulty, rng), room) };
   };
 
   const worker = async () => {
@@ -141,7 +144,7 @@ export async function runGenerationJob(db: Database, jobId: string, options: Run
       }
       const item = plan();
       if (!item) return;
-      const outcome = await generateItem(db, { jobId, job, item, pack: pack!, contentHash, llm, spend, maxRepairRounds, signal: controller.signal, summary });
+      const outcome = await generateItem(db, { jobId, job, item, pack: pack!, contentHash, llm, spend, maxRepairRounds, signal: controller.signal, summary, ...(prover ? { prover } : {}) });
       if (outcome.status === "accepted") {
         summary.accepted++;
         summary.draftIds.push(outcome.draftId);
@@ -163,7 +166,14 @@ export async function runGenerationJob(db: Database, jobId: string, options: Run
     }
   };
 
+  // Model-written edits in the software and data packs are proven by the sources' checks (loaded
+  // only for such a job: the runners bring the TypeScript compiler and the embedded SQL engine).
+  let prover: ProofRunners | null = null;
   try {
+    if (job.mode === "flaws" && (job.domain === "software" || job.domain === "data")) {
+      const { createProofRunners } = await import("./proof-runner.server");
+      prover = createProofRunners({ root: options.proofRoot ?? CONTENT_ROOT, seeds: [0] });
+    }
     if (!pack) state.stop = { status: "failed", reason: `No content pack for domain "${job.domain}".` };
     else if (!pack.sources.length) state.stop = { status: "failed", reason: `The "${job.domain}" pack has no source documents.` };
     else {
@@ -173,6 +183,7 @@ export async function runGenerationJob(db: Database, jobId: string, options: Run
   } catch (e) {
     state.stop ??= { status: "failed", reason: `Internal error: ${(e as Error).message}` };
   } finally {
+    await prover?.close();
     clearInterval(poll);
     options.signal?.removeEventListener("abort", onOuterAbort);
     running.delete(jobId);

@@ -7,8 +7,8 @@ import { parse as parseYaml } from "yaml";
 import { InstantiationError, instantiate } from "~/domain/content/instantiate";
 import { renderTemplate } from "~/domain/content/template";
 import { SqlCheckSchema, type ProofOutcome, type SqlCheckFile } from "~/domain/proof/format";
-import { splitSql } from "~/domain/proof/sql-split";
-import { cleanProblem, judgeVariant, observeSql, type Observed } from "~/domain/proof/judge";
+import { splitSql, sqlOfProse } from "~/domain/proof/sql-split";
+import { cleanProblem, judgeModelEdit, judgeVariant, observeSql, type Observed } from "~/domain/proof/judge";
 import type { CheckRunner } from "~/domain/proof/prove";
 import type { FlawVariant, Pack, SourceDoc } from "~/domain/types";
 import { CheckSandbox, DEFAULT_LIMITS, transpile, type SandboxLimits, type SandboxRun } from "./proof-sandbox.server";
@@ -23,8 +23,16 @@ export interface RunnerOptions {
   sqlLimits?: Partial<SqlLimits>;
 }
 
+export interface EditsProof {
+  /** Why the clean text does not pass its own checks (then no edit is judged), else null. */
+  clean: string | null;
+  /** Per edited text: proven (a check failed, an error) or unproven (nothing observable changed). */
+  outcomes: ProofOutcome[];
+}
+
 export interface ProofRunners {
   runners: { software: CheckRunner; data: CheckRunner };
+  proveEdits(source: SourceDoc, params: Record<string, string | number>, edited: string[]): Promise<EditsProof | null>;
   close(): Promise<void>;
 }
 
@@ -96,47 +104,92 @@ export function observeSandbox(run: SandboxRun): Observed {
   return { checks: run.results };
 }
 
+type Observer = (params: Record<string, string | number>, text: string) => Promise<Observed>;
+
 export function createProofRunners(options: RunnerOptions): ProofRunners {
   const sandbox = new CheckSandbox({ ...DEFAULT_LIMITS, ...options.limits });
   const engine = new SqlEngine({ ...DEFAULT_SQL_LIMITS, ...options.sqlLimits });
 
-  const software: CheckRunner = async (source: SourceDoc, _pack: Pack, variants: Executable[]) => {
-    const rel = `${source.domain}/sources/${source.id}.check.ts`;
-    const file = path.join(options.root, rel);
-    if (!fs.existsSync(file)) return missing(source, rel, "no check module", variants);
-    if (source.format !== "code" || source.language !== "typescript") {
-      return missing(source, rel, `a ${source.format} document in ${source.language} cannot be run; declare proof: { none: …, reason: … } per variant`, variants);
+  /** How to run a source's checks against one text, or why they cannot run (and which file). */
+  const observerFor = (source: SourceDoc): { observe: Observer } | { missing: string; file: string } => {
+    if (source.domain === "software") {
+      const rel = `${source.domain}/sources/${source.id}.check.ts`;
+      const file = path.join(options.root, rel);
+      if (!fs.existsSync(file)) return { missing: "no check module", file: rel };
+      if (source.format !== "code" || source.language !== "typescript") {
+        return { missing: `a ${source.format} document in ${source.language} cannot be run; declare proof: { none: …, reason: … } per variant`, file: rel };
+      }
+      const check = transpile(fs.readFileSync(file, "utf8"), rel);
+      if (check.error) return { missing: `the check module does not compile: ${check.error}`, file: rel };
+      return {
+        observe: async (params, text) => {
+          const doc = transpile(text, `${source.id}.ts`);
+          return observeSandbox(await sandbox.run({ docJs: doc.js, ...(doc.error ? { docError: doc.error } : {}), checkJs: check.js, paramsJson: JSON.stringify(params) }));
+        },
+      };
     }
-    const check = transpile(fs.readFileSync(file, "utf8"), rel);
-    if (check.error) return missing(source, rel, `the check module does not compile: ${check.error}`, variants);
-    return proveAll(source, variants, options.seeds, async (_concrete, params, text) => {
-      const doc = transpile(text, `${source.id}.ts`);
-      return observeSandbox(await sandbox.run({ docJs: doc.js, ...(doc.error ? { docError: doc.error } : {}), checkJs: check.js, paramsJson: JSON.stringify(params) }));
-    });
-  };
-
-  const data: CheckRunner = async (source: SourceDoc, _pack: Pack, variants: Executable[]) => {
     const rel = `${source.domain}/sources/${source.id}.check.yaml`;
     const file = path.join(options.root, rel);
-    if (!fs.existsSync(file)) return missing(source, rel, "no check file", variants);
-    if (source.format !== "sql") return missing(source, rel, `a ${source.format} document cannot be run; declare proof: { none: …, reason: … } per variant`, variants);
+    if (source.domain !== "data" || !fs.existsSync(file)) return { missing: "no check file", file: rel };
+    // A prose report is proven by the SQL it shows (its ```sql blocks); its claims are declared.
+    if (source.format !== "sql" && source.format !== "prose") return { missing: `a ${source.format} document cannot be run; declare proof: { none: …, reason: … } per variant`, file: rel };
+    const sqlOf = (text: string) => (source.format === "prose" ? sqlOfProse(text) : text);
     const parsed = SqlCheckSchema.safeParse(parseYaml(fs.readFileSync(file, "utf8")));
-    if (!parsed.success) return missing(source, rel, `the check file is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`, variants);
+    if (!parsed.success) return { missing: `the check file is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`, file: rel };
     const checks: SqlCheckFile = parsed.data;
-    return proveAll(source, variants, options.seeds, async (_concrete, params, text) => {
-      const r = (t: string) => renderTemplate(t, params);
-      const cell = (v: string | number | boolean | null) => (typeof v === "string" ? r(v) : v);
-      const rendered: SqlCheckFile = {
-        setup: r(checks.setup),
-        checks: checks.checks.map((c) => ({ ...c, name: r(c.name), ...(c.sql ? { sql: r(c.sql) } : {}), expect: c.expect.map((row) => row.map(cell)) })),
-      };
-      const run = await engine.run({ setup: rendered.setup, document: splitSql(text), checks: rendered.checks.map((c) => ({ name: c.name, ...(c.sql ? { sql: c.sql } : {}) })) });
-      return observeSql(rendered, run);
-    });
+    return {
+      observe: async (params, text) => {
+        const r = (t: string) => renderTemplate(t, params);
+        const cell = (v: string | number | boolean | null) => (typeof v === "string" ? r(v) : v);
+        const rendered: SqlCheckFile = {
+          setup: r(checks.setup),
+          checks: checks.checks.map((c) => ({
+            ...c,
+            name: r(c.name),
+            ...(c.sql ? { sql: r(c.sql) } : {}),
+            ...(c.expect ? { expect: c.expect.map((row) => row.map(cell)) } : {}),
+            ...(typeof c.rows === "string" ? { rows: r(c.rows) } : {}),
+          })),
+        };
+        const variables = Object.fromEntries(Object.entries(checks.variables ?? {}).map(([k, v]) => [r(k), typeof v === "string" ? r(v) : v]));
+        const run = await engine.run({
+          setup: rendered.setup,
+          document: splitSql(sqlOf(text), variables),
+          ...(checks.result_table ? { resultTable: checks.result_table } : {}),
+          checks: rendered.checks.map((c) => ({ name: c.name, ...(c.sql ? { sql: c.sql } : {}) })),
+        });
+        return observeSql(rendered, run);
+      },
+    };
+  };
+
+  const runner: CheckRunner = async (source: SourceDoc, _pack: Pack, variants: Executable[]) => {
+    const o = observerFor(source);
+    if ("missing" in o) return missing(source, o.file, o.missing, variants);
+    return proveAll(source, variants, options.seeds, (_concrete, params, text) => o.observe(params, text));
+  };
+  const software = runner;
+  const data = runner;
+
+  /**
+   * Model-written edits of a concrete source (its clean text and parameters): the clean text must
+   * pass the source's checks, and each edited text must make one fail or the document stop with an
+   * error. null when the source has no checks (the visible-change rule is then the only proof).
+   */
+  const proveEdits = async (source: SourceDoc, params: Record<string, string | number>, edited: string[]): Promise<EditsProof | null> => {
+    if (source.domain !== "software" && source.domain !== "data") return null;
+    const o = observerFor(source);
+    if ("missing" in o) return null;
+    const clean = cleanProblem(await o.observe(params, source.text));
+    if (clean) return { clean, outcomes: [] };
+    const outcomes: ProofOutcome[] = [];
+    for (const text of edited) outcomes.push(judgeModelEdit(await o.observe(params, text)));
+    return { clean: null, outcomes };
   };
 
   return {
     runners: { software, data },
+    proveEdits,
     async close() {
       await Promise.all([sandbox.close(), engine.close()]);
     },

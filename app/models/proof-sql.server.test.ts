@@ -46,6 +46,45 @@ describe("SQL check engine (embedded PostgreSQL)", () => {
     expect(run.setupError).toBeUndefined();
   });
 
+  it("psql's \\gexec runs each result cell, psql variables are replaced, and checks can query the document's result (its last statement that returned columns) or count its rows", { timeout: 180_000 }, async () => {
+    const doc = [
+      "CREATE INDEX orders_total_idx ON orders (total_cents);",
+      "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'orders_total_idx'::regclass;",
+      "SELECT 'DROP INDEX ' || indexrelid::regclass FROM pg_index WHERE indexrelid = to_regclass('orders_total_idx') AND NOT indisvalid \\gexec",
+      "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY;",
+      "SELECT id, total_cents FROM orders WHERE total_cents >= :min_cents AND :'who' = 'ann' ORDER BY id;",
+      "COMMIT;",
+    ].join("\n");
+    const file = {
+      setup: SETUP,
+      checks: [
+        { name: "the invalid index was dropped", sql: "SELECT count(*) FROM pg_class WHERE relname = 'orders_total_idx'", expect: [[0]] },
+        { name: "one row per qualifying order", rows: "3" },
+        { name: "the result table holds the report, with its types", sql: "SELECT max(id), sum(total_cents), pg_typeof(max(id))::text FROM report", expect: [[3, 1500, "bigint"]] },
+        { name: "a wrong count", sql: "SELECT * FROM report", rows: 2 },
+      ],
+    };
+    const run = await engine.run({ setup: SETUP, document: splitSql(doc, { min_cents: 250, who: "ann" }), resultTable: "report", checks: file.checks });
+    expect(run.documentError).toBeUndefined();
+    const observed = observeSql(file, run);
+    expect(observed.checks.map((c) => [c.name, c.ok])).toEqual([
+      ["the invalid index was dropped", true],
+      ["one row per qualifying order", true],
+      ["the result table holds the report, with its types", true],
+      ["a wrong count", false],
+    ]);
+    expect(observed.checks[3].message).toBe("expected 2 rows, got 3: [1, 1000] [2, 250] [3, 250]");
+    // The next run starts without the previous run's result table.
+    const again = await engine.run({ setup: SETUP, document: splitSql("SELECT 1 AS one;"), resultTable: "report", checks: [{ name: "kept", sql: "SELECT * FROM report" }] });
+    expect(again.documentError).toBeUndefined();
+    expect(again.checks[0].rows?.rows).toEqual([[1]]);
+
+    const unset = await engine.run({ setup: SETUP, document: splitSql("SELECT * FROM orders WHERE id = :missing;\n\\set x 1\n"), checks: [] });
+    expect(unset.documentError).toMatch(/^line 1: syntax error at or near ":"/);
+    const meta = await engine.run({ setup: SETUP, document: splitSql("SELECT 1;\n\\copy orders TO 'x.csv'\n"), checks: [] });
+    expect(meta.documentError).toBe("line 2: the psql meta-command \\copy is not supported by the proof runner");
+  });
+
   it("a statement that never ends is stopped by the time limit, and the engine restarts for the next run", { timeout: 300_000 }, async () => {
     const short = new SqlEngine({ timeoutMs: 60_000, memoryMb: 512 });
     try {

@@ -3,12 +3,15 @@
 // wall-clock limit; the public schema (and any other schema a document made) is dropped before
 // each run. Decision: docs/decisions/065-proof-runners.md.
 import { Worker } from "node:worker_threads";
+import type { SqlStatement } from "~/domain/proof/sql-split";
 import { releaseWorker, requestOnce } from "./worker-request.server";
 
 export interface SqlJob {
   setup: string;
   /** The document, one statement at a time (as psql sends a script). */
-  document: { sql: string; line: number }[];
+  document: SqlStatement[];
+  /** Keep the document's last result (the last statement that returned columns) as a temporary table of this name. */
+  resultTable?: string;
   checks: { name: string; sql?: string }[];
 }
 
@@ -20,7 +23,7 @@ export interface SqlRows {
 export interface SqlRun {
   setupError?: string;
   documentError?: string;
-  /** Result of the document's last statement (null when it returns no rows description). */
+  /** The document's last result: of the last statement that returned columns (null when none did). */
   last?: SqlRows | null;
   checks: { name: string; rows?: SqlRows; error?: string }[];
   /** The run was stopped (time or memory limit, engine crash). */
@@ -47,11 +50,35 @@ function msg(e) { return String((e && e.message) || e); }
 function rows(r) { return r && r.fields && r.fields.length ? { columns: r.fields.map((f) => f.name), rows: r.rows } : null; }
 async function reset(db) {
   try { await db.exec("ROLLBACK"); } catch {}
-  await db.exec("RESET ALL; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 0;");
+  await db.exec("RESET ALL; DISCARD TEMP; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 0;");
   const schemas = await db.query("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'");
   let sql = "";
   for (const r of schemas.rows) sql += "DROP SCHEMA " + JSON.stringify(r.nspname) + " CASCADE;";
   await db.exec(sql + "CREATE SCHEMA public;");
+}
+// A value as a SQL literal (the types that are not kept as text come back as JS values).
+function literal(v) {
+  if (v === null || v === undefined) return "NULL";
+  if (typeof v === "number" || typeof v === "bigint") return String(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (v instanceof Date) return literal(v.toISOString());
+  if (Array.isArray(v)) return literal("{" + v.map((x) => (x === null ? "NULL" : JSON.stringify(typeof x === "object" ? JSON.stringify(x) : String(x)))).join(",") + "}");
+  if (typeof v === "object") return literal(JSON.stringify(v));
+  return "'" + String(v).replace(/'/g, "''") + "'";
+}
+// The document's last result (the last statement that returned columns, as psql prints it), kept
+// as a temporary table with the same column names and types, so checks can query it. Built from
+// the returned rows: the document runs exactly as written, READ ONLY transactions included.
+async function keepResult(db, table, fields, data) {
+  const types = (await db.query("SELECT " + fields.map((f) => "format_type(" + Number(f.dataTypeID) + ", NULL)").join(", "), [], { rowMode: "array" })).rows[0];
+  const seen = new Map();
+  const cols = fields.map((f, i) => {
+    const n = seen.get(f.name) || 0;
+    seen.set(f.name, n + 1);
+    return JSON.stringify(n ? f.name + "_" + (n + 1) : f.name) + " " + types[i];
+  });
+  await db.exec("CREATE TEMP TABLE " + JSON.stringify(table) + " (" + cols.join(", ") + ")");
+  if (data.length) await db.exec("INSERT INTO " + JSON.stringify(table) + " VALUES " + data.map((r) => "(" + r.map((v, i) => literal(v) + "::" + types[i]).join(", ") + ")").join(", "));
 }
 parentPort.on("message", async (job) => {
   const out = { id: job.id, checks: [] };
@@ -60,10 +87,24 @@ parentPort.on("message", async (job) => {
     await reset(db);
     try { await db.exec(job.setup); } catch (e) { out.setupError = msg(e); parentPort.postMessage(out); return; }
     out.last = null;
-    for (const st of job.document) {
+    let lastFields = null;
+    for (let k = 0; k < job.document.length; k++) {
+      const st = job.document[k];
       try {
+        if (st.unsupported) throw new Error("the psql meta-command " + st.unsupported + " is not supported by the proof runner");
         const res = await db.query(st.sql, [], { rowMode: "array", parsers });
-        out.last = rows(res);
+        if (res.fields && res.fields.length) { out.last = rows(res); lastFields = res.fields; }
+        if (st.gexec) {
+          // psql \gexec: every non-null cell of the result, row by row, is sent as a statement.
+          for (const row of res.rows) for (const cell of row) {
+            if (cell === null || cell === undefined) continue;
+            try {
+              const r = await db.query(String(cell), [], { rowMode: "array", parsers });
+              if (r.fields && r.fields.length) { out.last = rows(r); lastFields = r.fields; }
+            }
+            catch (e) { throw new Error("\\gexec statement \"" + String(cell) + "\": " + msg(e)); }
+          }
+        }
       } catch (e) {
         out.documentError = "line " + st.line + ": " + msg(e);
         try { await db.exec("ROLLBACK"); } catch {}
@@ -72,6 +113,10 @@ parentPort.on("message", async (job) => {
     }
     if (!out.documentError) {
       try { await db.exec("ROLLBACK"); } catch {}
+      if (job.resultTable && lastFields) {
+        try { await keepResult(db, job.resultTable, lastFields, out.last.rows); }
+        catch (e) { out.setupError = "keeping the document's result as table " + job.resultTable + " failed: " + msg(e); parentPort.postMessage(out); return; }
+      }
       for (const c of job.checks) {
         if (!c.sql) { out.checks.push({ name: c.name, rows: out.last || { columns: [], rows: [] } }); continue; }
         try {

@@ -1,6 +1,7 @@
 // The reveal after submission: score breakdown, each flaw with the model explanation beside the
 // trainee's, false alarms, and the clean-vs-flawed diff. Only for submitted attempts.
 import { buildDiffRows } from "~/domain/practice/diff-view";
+import { isProse } from "~/domain/types";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import type { TraineeAttempt } from "./attempt.server";
 import { categoryOptions, findingDTOs, generatorLabel } from "./exercise.server";
@@ -61,6 +62,8 @@ export function resultsDTO(t: TraineeAttempt) {
       draft.flawedText,
       findings.map((f) => ({ from: f.lineFrom, to: f.lineTo })),
       draft.answerKey.map((e) => ({ id: e.id, lines: e.lines })),
+      3,
+      isProse(draft.format),
     ),
   };
 }

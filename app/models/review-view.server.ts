@@ -1,6 +1,7 @@
 // What a mentor sees when reviewing an attempt (submitted attempts only: the key may be shown).
 import type { Database } from "~/db/db.server";
 import { buildDiffRows } from "~/domain/practice/diff-view";
+import { isProse } from "~/domain/types";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import { categoryOptions, generatorLabel } from "./exercise.server";
 import { matcherLexicon } from "./matcher-overlay.server";
@@ -74,7 +75,7 @@ export async function reviewDTO(db: Database, viewer: Viewer, attemptId: string)
         const e = key.get(f.flawId)!;
         return { id: f.flawId, category: names.get(e.category) ?? e.category, lines: e.lines, explanation: e.explanation };
       }),
-    diff: buildDiffRows(draft.cleanText, draft.flawedText, findings.map((f) => ({ from: f.line_from, to: f.line_to })), draft.answerKey.map((e) => ({ id: e.id, lines: e.lines }))),
+    diff: buildDiffRows(draft.cleanText, draft.flawedText, findings.map((f) => ({ from: f.line_from, to: f.line_to })), draft.answerKey.map((e) => ({ id: e.id, lines: e.lines })), 3, isProse(draft.format)),
     mine: mine ? { status: mine.status, feedback: mine.feedback, basedOn: mine.based_on_version, updatedAt: mine.updated_at, revision: mine.revision, revising: pending !== null } : null,
     preview: { total: preview.total },
     others: reviews

@@ -4,26 +4,35 @@ import { useEffect } from "react";
 import { ScoreBars } from "~/components/ScoreBars";
 import { DiffView } from "~/components/DiffView";
 import { db } from "~/db/db.server";
-import { AttemptNotFound, getAttemptForTrainee } from "~/models/attempt.server";
+import { getAttemptForTrainee } from "~/models/attempt.server";
 import { resultsDTO } from "~/models/results.server";
 import { scoreRevisions } from "~/models/rescore.server";
 import { markFeedbackSeen, publishedFeedback } from "~/models/review.server";
 import { requireRole } from "~/models/auth.server";
 import { formatDateTime, formatDuration } from "~/utils/format";
+import { domainCall } from "~/utils/http.server";
+import { markdownHtml } from "~/utils/markdown.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Results: ${data?.draft.title ?? ""} · Redline` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "trainee");
-  try {
-    const t = await getAttemptForTrainee(db(), user.id, params.attemptId!);
-    if (t.attempt.status !== "submitted") throw redirect(`/practice/attempts/${t.attempt.id}`);
-    const [review, revisions] = await Promise.all([publishedFeedback(db(), t.attempt), scoreRevisions(db(), t.attempt.id)]);
-    return { ...resultsDTO(t), review, revisions, unread: !!review && !t.attempt.feedback_seen_at };
-  } catch (e) {
-    if (e instanceof AttemptNotFound) throw new Response("This attempt does not exist or is not yours.", { status: 404 });
-    throw e;
-  }
+  const t = await domainCall(() => getAttemptForTrainee(db(), user.id, params.attemptId!));
+  if (t.attempt.status !== "submitted") throw redirect(`/practice/attempts/${t.attempt.id}`);
+  const [review, revisions] = await Promise.all([publishedFeedback(db(), t.attempt), scoreRevisions(db(), t.attempt.id)]);
+  const dto = resultsDTO(t);
+  // Model explanations, feedback and comments are markdown, rendered and sanitised here.
+  return {
+    ...dto,
+    flaws: dto.flaws.map(({ explanation, ...f }) => ({ ...f, explanationHtml: markdownHtml(explanation) })),
+    review: review && {
+      ...review,
+      feedback: review.feedback ? markdownHtml(review.feedback) : "",
+      findings: Object.fromEntries(Object.entries(review.findings).map(([id, n]) => [id, { ...n, comment: n.comment ? markdownHtml(n.comment) : "" }])),
+    },
+    revisions,
+    unread: !!review && !t.attempt.feedback_seen_at,
+  };
 }
 
 /** Marking mentor feedback as read is a POST (no state change on GET). */
@@ -67,7 +76,7 @@ export default function Results() {
               {r.review.revised.previousTotal !== null ? ` Your final score went from ${r.review.revised.previousTotal} to ${r.review.revised.total}.` : ""}
             </p>
           ) : null}
-          {r.review.feedback ? <p className="finding-text">{r.review.feedback}</p> : <p className="muted">No overall comment; see the notes on your findings below.</p>}
+          {r.review.feedback ? <div className="md" data-testid="feedback-text" dangerouslySetInnerHTML={{ __html: r.review.feedback }} /> : <p className="muted">No overall comment; see the notes on your findings below.</p>}
           <p className="small muted">
             Automatic score {r.score.autoTotal} → after review <strong>{r.score.total}</strong>.
           </p>
@@ -141,7 +150,7 @@ export default function Results() {
             <div className="compare">
               <div>
                 <h4>Model explanation</h4>
-                <p>{f.explanation}</p>
+                <div className="md" dangerouslySetInnerHTML={{ __html: f.explanationHtml }} />
                 <ul className="kp-list" aria-label="Key points">
                   {f.keyPoints.map((k, j) => (
                     <li key={j} className={k.covered ? "covered" : undefined}>
@@ -209,7 +218,8 @@ function MentorNote({ note }: { note?: { verdict: string | null; grade: number |
     <div className="mentor-note">
       {note.unseeded ? <span className="pill pill-green">Mentor: a real flaw the key missed</span> : note.verdict ? <span className="pill pill-blue">{VERDICT_TEXT[note.verdict as keyof typeof VERDICT_TEXT]}</span> : null}
       {note.grade !== null ? <span className="pill">explanation {note.grade}/3</span> : null}
-      {note.comment ? <p className="small">{note.comment}</p> : null}
+      {/* Rendered from markdown and sanitised on the server. */}
+      {note.comment ? <div className="small md" dangerouslySetInnerHTML={{ __html: note.comment }} /> : null}
     </div>
   );
 }

@@ -3,7 +3,9 @@
 // exactly as when rendering them inline.
 import { renderToStaticMarkup } from "react-dom/server";
 import { DraftLines, type LineMark } from "~/components/DraftView";
+import { isProse } from "~/domain/types";
 import { highlightLines, type HighlightedLine } from "./highlight.server";
+import { proseLines } from "./markdown.server";
 
 const cache = new Map<string, string>();
 const MAX = 1000;
@@ -12,7 +14,9 @@ export function draftHtml(draftKey: string, lines: HighlightedLine[], format: st
   const key = `${draftKey}|${JSON.stringify(marks)}`;
   let html = cache.get(key);
   if (html === undefined) {
-    html = renderToStaticMarkup(<DraftLines lines={lines} format={format} marks={marks} />);
+    // Prose is markdown: rendered line by line (sanitised), one entry per numbered line.
+    const rendered = isProse(format) ? proseLines(lines.map((tokens) => tokens.map(([, t]) => t).join(""))) : undefined;
+    html = renderToStaticMarkup(<DraftLines lines={lines} marks={marks} rendered={rendered} />);
     if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
     cache.set(key, html);
   }

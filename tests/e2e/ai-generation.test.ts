@@ -87,7 +87,7 @@ describe("AI generation in Chromium", () => {
     expect(errors).toEqual([]);
 
     // Every AI draft stored is verified and labelled with the model.
-    const rows = await db.selectFrom("drafts").selectAll().where("generator", "=", "openai:fake-model").execute();
+    const rows = await db.selectFrom("drafts").selectAll().where("generator", "like", "openai:fake-model;%").execute();
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(verifyDraft(rowToDraft(r))).toEqual({ ok: true });
     await ctx.close();

@@ -31,6 +31,8 @@ function payload(tag: string): string {
     `</textarea></title></script><script>alert('${tag}')</script>`,
     `<a data-xss href="javascript:alert('${tag}')">link</a>`,
     `<iframe data-xss srcdoc="<script>parent.alert('${tag}')</script>"></iframe>`,
+    // Markdown: briefs, prose drafts, explanations and feedback are rendered from it.
+    `[md-link](javascript:alert('${tag}')) [md-data](data:text/html,<script>alert('${tag}')</script>) ![md-img](x" onerror="alert('${tag}'))`,
   ].join(" ");
 }
 
@@ -40,7 +42,22 @@ const short = (tag: string) => `XSS-${tag} <img src=x data-xss onerror=alert('${
 let app: RunningApp;
 let db: Database;
 let browser: Browser;
-const ids = {} as { trainee: string; open: string; done: string; draft: string; program: string; cert: string };
+const ids = {} as { trainee: string; open: string; done: string; draft: string; program: string; cert: string; prose: string };
+
+/** A prose draft (rendered from markdown line by line) with payloads in headings, lists and table cells. */
+function proseText(tag: string): string {
+  return [
+    `# XSS-${tag} <img src=x data-xss onerror="alert('${tag}')">`,
+    "",
+    payload(`${tag}-para`),
+    `- [item](javascript:alert('${tag}')) <svg data-xss onload="alert('${tag}')">`,
+    "",
+    "| Item | Amount |",
+    "|---|---:|",
+    `| <img src=x data-xss onerror="alert('${tag}')"> | <a data-xss href="javascript:alert('${tag}')">1</a> |`,
+    `| [cell](javascript:alert('${tag}')) | <script data-xss>alert('${tag}')</script> |`,
+  ].join("\n");
+}
 
 beforeAll(async () => {
   app = await startApp();
@@ -67,6 +84,13 @@ beforeAll(async () => {
     },
   ]);
 
+  // The same payloads in a prose draft, rendered from markdown.
+  const proseBase = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 12, flawCount: 0, categories: ["off-by-one"] });
+  const [prose] = await insertDrafts(db, [
+    { ...proseBase, domain: "software", format: "table", language: "markdown", title: short("prose-title"), brief: payload("prose-brief"), cleanText: proseText("prose"), flawedText: proseText("prose"), answerKey: [] },
+  ]);
+  const proseAttempt = await openAttempt(db, trainee.id, prose);
+
   const finding = (tag: string) => ({ lineFrom: 1, lineTo: 1, category: "off-by-one", confidence: 80, explanation: payload(`${tag}-explanation`), suggestedFix: payload(`${tag}-fix`), quote: payload(`${tag}-quote`) });
   const done = await openAttempt(db, trainee.id, draft);
   const f1 = await addFinding(db, trainee.id, done, finding("submitted"));
@@ -90,7 +114,7 @@ beforeAll(async () => {
     .values({ id: cert, user_id: trainee.id, program_id: program, issued_at: new Date().toISOString(), content: JSON.stringify({ trainee: payload("cert-name"), organisation: payload("cert-org"), program: payload("cert-program"), version: 1, startDate: "2026-01-05", modules: [] }) })
     .execute();
   await createSession(db, trainee.id, { userAgent: payload("user-agent"), client: "127.0.0.1" }, { idleMs: 3_600_000, absoluteMs: 86_400_000 });
-  Object.assign(ids, { trainee: trainee.id, open, done, draft, program, cert });
+  Object.assign(ids, { trainee: trainee.id, open, done, draft, program, cert, prose: proseAttempt });
   browser = await launchBrowser();
 }, 120_000);
 
@@ -143,7 +167,7 @@ async function visit(email: string | null, paths: string[]): Promise<string[]> {
 
 describe("stored markup and scripts are shown as text on every page that shows them", () => {
   it("on the trainee's pages", async () => {
-    const pages = ["/practice", `/practice/attempts/${ids.open}`, `/practice/results/${ids.done}`, "/practice/progress", "/notifications", "/account/sessions"];
+    const pages = ["/practice", `/practice/attempts/${ids.open}`, `/practice/attempts/${ids.prose}`, `/practice/results/${ids.done}`, "/practice/progress", "/notifications", "/account/sessions"];
     expect(await visit("xss@redline.test", pages)).toEqual([]);
   }, 180_000);
 

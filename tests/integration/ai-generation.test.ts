@@ -136,7 +136,8 @@ describe.each(DIALECTS)("AI generation on %s", (dialect) => {
     expect(req.body.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "flaw_edits", strict: true } });
     expect(documentOf(req)).toBe(SOURCE_TEXT);
     const draft = rowToDraft(s.drafts[0]);
-    expect(draft.generator).toBe("openai:fake-model");
+    // A pack without checks: the visible-change rule is the edits' proof, and the label says so.
+    expect(draft.generator).toBe("openai:fake-model;proof=visible");
     expect(draft.answerKey.length).toBeGreaterThanOrEqual(2);
     expect(draft.answerKey.every((e) => e.origin.kind === "model")).toBe(true);
     expect(s.calls[0]).toMatchObject({ outcome: "ok", http_status: 200, finish_reason: "stop", prompt_tokens: 1200, completion_tokens: 350, purpose: "flaws", request_id: `req_fake_${fake.requests[0].n}` });
@@ -309,6 +310,53 @@ describe.each(DIALECTS)("AI generation on %s", (dialect) => {
     expect(draft.title).toBe("Regional limits v2");
     expect(draft.brief).toBe(SOURCE.brief);
     expect(s.calls.map((c) => c.purpose)).toEqual(["draft", "draft-repair", "flaws"]);
+    // A written draft has no checks: only the visible-change rule applied, as its label says.
+    expect(draft.generator).toBe("openai:fake-model;proof=visible");
+  });
+
+  describe("model-written flaws in a pack with checks get the executable proof", () => {
+    // A software source with a check module (tests/fixtures/packs/model-proof): each edit alone must
+    // make a check fail (or the document error), else it changes nothing observable.
+    const root = "tests/fixtures/packs/model-proof";
+    const text = fs.readFileSync(path.join(root, "software/sources/find-index.ts"), "utf8");
+    const source: SourceDoc = { id: "find-index", domain: "software", title: "Find an item by id", format: "code", language: "typescript", difficulty: 2, brief: "Find the first item with a given id; count positive amounts.", text, sites: [] };
+    const pack: Pack = { ...FIXTURE_PACK, domain: "software", sources: [source] };
+    const edit = (original: string, replacement: string, category: string, explanation: string): FakeHandler => () => ({
+      type: "json",
+      value: { edits: [{ category, original, replacement, explanation, keyPoints: [{ text: "The comparison is wrong", phrases: ["wrong comparison"] }], hint: "Look at the comparison." }] },
+    });
+    const swapped = edit("if (items[i].id === wanted) return i;", "if (wanted === items[i].id) return i;", "wrong-comparison", "The operands of the id comparison are in the wrong order, so the wrong item is found.");
+    const commentOnly = edit("// Ids are compared exactly, case included.", "// Ids are compared ignoring case.", "wrong-comparison", "The id comparison ignores case, so an item with id A is found when a is wanted.");
+    const realFlaw = edit("for (const a of amounts) if (a > 0) n++;", "for (const a of amounts) if (a >= 0) n++;", "off-by-one", "Zero amounts are counted as positive, so the count is too high.");
+    const runProved = (script: FakeHandler[]) => run(script, { domain: "software" }, { pack, proofRoot: root });
+
+    it("a swapped symmetric operand (a === b -> b === a) is sent back as changing nothing observable; the repaired real flaw is stored, labelled proven by checks", { timeout: 180_000 }, async () => {
+      const s = await runProved([swapped, realFlaw]);
+      expectConsistent(s);
+      expect(s.summary).toMatchObject({ accepted: 1, calls: 2 });
+      expect(fake.requests[1].body.messages!.at(-1)!.content).toMatch(/Edit 1 \("if \(items\[i\]\.id === wanted\) return i;" -> "if \(wanted === items\[i\]\.id\) return i;"\) changes nothing observable: every check of the source passes on the edited text/);
+      expect(JSON.parse(s.items[0].notes!)[0]).toMatch(/^round 1: Edit 1 .*changes nothing observable/);
+      const draft = rowToDraft(s.drafts[0]);
+      expect(draft.answerKey.map((e) => e.replacement)).toEqual(["for (const a of amounts) if (a >= 0) n++;"]);
+      expect(draft.generator).toBe("openai:fake-model;proof=checks");
+    });
+
+    it("an edit only inside a comment, presented as a logic error: rejected after the configured repair rounds with the reason recorded, nothing stored", { timeout: 180_000 }, async () => {
+      const s = await runProved([commentOnly, commentOnly, commentOnly]);
+      expectConsistent(s);
+      expect(s.drafts).toHaveLength(0);
+      expect(fake.requests).toHaveLength(3);
+      expect(s.items[0]).toMatchObject({ status: "rejected", failure_reason: "not_observable", rounds: 3 });
+      expect(s.items[0].failure_detail).toMatch(/^No proven edits after 3 rounds: Edit 1 \("\/\/ Ids are compared exactly, case included\." -> .*changes nothing observable/);
+      expect(JSON.parse(s.items[0].notes!).filter((n: string) => /changes nothing observable/.test(n))).toHaveLength(3);
+    });
+
+    it("swapped operands every round: rejected, 0 stored", { timeout: 180_000 }, async () => {
+      const s = await runProved([swapped, swapped, swapped]);
+      expectConsistent(s);
+      expect(s.drafts).toHaveLength(0);
+      expect(s.items[0]).toMatchObject({ status: "rejected", failure_reason: "not_observable", rounds: 3 });
+    });
   });
 
   it("two instances racing for one queued job: exactly one runs it, the other is refused", async () => {
@@ -516,7 +564,7 @@ describe("npm run generate -- --generator openai", () => {
       expect(r.out).toMatch(/generate: 2\/2 \(100%\)/);
       expect(r.code).toBe(0);
       const db = createDatabase(url);
-      const drafts = await db.selectFrom("drafts").selectAll().where("generator", "=", "openai:fake-model").execute();
+      const drafts = await db.selectFrom("drafts").selectAll().where("generator", "like", "openai:fake-model;%").execute();
       const jobs = await db.selectFrom("generation_jobs").select(["origin", "status"]).execute();
       await db.destroy();
       expect(drafts).toHaveLength(2);

@@ -107,13 +107,18 @@ export function generateVerified(source: SourceDoc, pack: Pack, options: Generat
  * The concrete document of a source for a seed, for callers that write flaws themselves (the model
  * path): a parametric source is instantiated, skipping seeds it cannot be built for.
  */
-export function concreteFor(source: SourceDoc, seed: number, onSkip: (message: string) => void = () => {}): { source: SourceDoc; seed: number } {
-  if (!source.params) return { source, seed };
+export function concreteFor(
+  source: SourceDoc,
+  seed: number,
+  onSkip: (message: string) => void = () => {},
+): { source: SourceDoc; seed: number; params: Record<string, string | number> } {
+  if (!source.params) return { source, seed, params: {} };
   let last: Error | undefined;
   for (let t = 0; t <= MAX_SKIPPED_SEEDS; t++) {
     const s = (seed + t) >>> 0;
     try {
-      return { source: instantiate(source, s).source, seed: s };
+      const i = instantiate(source, s);
+      return { source: i.source, seed: s, params: i.params };
     } catch (e) {
       if (!(e instanceof InstantiationError)) throw e;
       last = e;

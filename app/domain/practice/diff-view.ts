@@ -1,6 +1,6 @@
-// The clean-vs-flawed reveal as rows a page can render as text: a line diff, refined to
-// characters inside changed lines, with the trainee's flagged lines marked.
-import { diffChars, diffLines } from "diff";
+// The clean-vs-flawed reveal as rows a page can render as text: a line diff, refined inside
+// changed lines to whole words (prose) or code tokens, with the trainee's flagged lines marked.
+import { diffArrays, diffLines } from "diff";
 import type { LineRange } from "../types";
 
 export type Segment = [kind: "same" | "del" | "add", text: string];
@@ -14,6 +14,25 @@ export interface DiffRow {
   flags: number[];
   /** Answer-key flaw ids whose lines include this flawed line. */
   flaws: string[];
+}
+
+// Code tokens: names, numbers, multi-character operators, then single characters.
+const CODE_TOKEN = /[A-Za-z_$][\w$]*|\d[\w.]*|\s+|===|!==|==|!=|<=|>=|=>|&&|\|\||\?\?|\?\.|\+\+|--|::|->|<>|\|\||[^\w\s]/g;
+
+// Prose words: letters and digits with the punctuation inside them ("2,500", "3.5", "don't",
+// "month-end"), then spaces, then single signs.
+const PROSE_TOKEN = /[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*|\s+|[^\p{L}\p{N}\s]/gu;
+
+type Part = { value: string; added?: boolean; removed?: boolean };
+
+/**
+ * The parts of one changed line: whole words for prose ("Either" → "Neither", never a struck
+ * letter), whole tokens for code (">" → ">=", "x" → "y").
+ */
+export function lineParts(a: string, b: string, prose: boolean): Part[] {
+  const re = prose ? PROSE_TOKEN : CODE_TOKEN;
+  const parts = diffArrays(a.match(re) ?? [], b.match(re) ?? []);
+  return parts.map((p) => ({ value: p.value.join(""), added: p.added, removed: p.removed }));
 }
 
 function splitLines(text: string): string[] {
@@ -32,6 +51,7 @@ export function buildDiffRows(
   findings: readonly LineRange[],
   flaws: readonly { id: string; lines: LineRange }[],
   context = 3,
+  prose = false,
 ): DiffRow[] {
   const rows: DiffRow[] = [];
   let c = 1;
@@ -58,7 +78,7 @@ export function buildDiffRows(
       const a = removed[i];
       const b = added[i];
       if (i < pairs) {
-        const chars = diffChars(a, b);
+        const chars = lineParts(a, b, prose);
         delRows.push({ kind: "del", cleanLine: c++, flawedLine: null, segments: chars.filter((x) => !x.added).map((x) => [x.removed ? "del" : "same", x.value]), flags: [], flaws: [] });
         addRows.push({ kind: "add", cleanLine: null, flawedLine: f, segments: chars.filter((x) => !x.removed).map((x) => [x.added ? "add" : "same", x.value]), flags: flagsAt(f), flaws: flawsAt(f++) });
       } else if (a !== undefined) {

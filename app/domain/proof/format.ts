@@ -27,19 +27,29 @@ export const SqlCheckSchema = z
   .object({
     /** Schema and fixture data, run before the document (may use the source's parameters). */
     setup: z.string().min(1, "setup is empty"),
+    /** psql variables the document uses (`:name`, `:'name'`, `:"name"`), as `psql -v name=value` sets them. */
+    variables: z.record(z.string().regex(/^([A-Za-z0-9_]|\{\{[a-z0-9_]+\}\})+$/, "a psql variable name is letters, digits, _ and {{parameters}}"), z.union([z.string(), z.number()])).optional(),
+    /**
+     * Keep the document's result (of its last statement that returned columns, as psql prints
+     * it) as a temporary table of this name, so checks can query it: `SELECT max(month) FROM result`.
+     */
+    result_table: z.string().regex(/^[a-z_][a-z0-9_]*$/, "a lower-case table name").optional(),
     checks: z
       .array(
         z
           .object({
             name: z.string().min(3),
-            /** Query run after the document; omitted: the result of the document's last statement. */
+            /** Query run after the document; omitted: the document's result (its last statement that returned columns). */
             sql: z.string().min(1).optional(),
             /** Expected rows, each a list of cells in column order. */
-            expect: z.array(z.array(Cell)),
+            expect: z.array(z.array(Cell)).optional(),
+            /** Expected number of rows instead (a whole number, or a template such as "{{months}}"). */
+            rows: z.union([z.number().int().nonnegative(), z.string().min(1)]).optional(),
             /** Compare rows as a multiset instead of in order. */
             unordered: z.boolean().optional(),
           })
-          .strict(),
+          .strict()
+          .refine((c) => (c.expect === undefined) !== (c.rows === undefined), { message: "a check states either expect (rows) or rows (a row count), not both" }),
       )
       .min(1, "needs at least one check"),
   })

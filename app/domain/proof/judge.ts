@@ -2,7 +2,7 @@
 // (app/models/proof-runner.server.ts) execute, this decides what the execution proves.
 import type { SqlCheckFile } from "./format";
 import type { ProofOutcome } from "./format";
-import { compareRows } from "./sql-compare";
+import { compareRows, showRows } from "./sql-compare";
 import type { VariantProof } from "../types";
 
 /** One check's result against one text. */
@@ -63,6 +63,20 @@ export function judgeVariant(observed: Observed, proof: VariantProof | undefined
   return { kind: "unproven", message: "every check passes on the flawed text: the flaw changes nothing the checks observe" };
 }
 
+/**
+ * A model-written edit (no `proof:` declaration to consult): proven when a check fails, or when the
+ * edited document errors or is stopped while the clean one passed (an invented function, a loop
+ * that never ends); otherwise it changes nothing observable.
+ */
+export function judgeModelEdit(observed: Observed): ProofOutcome {
+  if (observed.stopped) return { kind: "error", message: observed.stopped };
+  if (observed.broken) return { kind: "error", message: observed.broken };
+  if (observed.documentError !== undefined) return { kind: "error", message: observed.documentError };
+  const failed = observed.checks.find((c) => !c.ok);
+  if (failed) return { kind: "check-failed", check: failed.name, message: failed.message };
+  return { kind: "unproven", message: "changes nothing observable: every check of the source passes on the edited text" };
+}
+
 /** SQL: each check's expected rows against what the engine returned. */
 export function observeSql(
   file: SqlCheckFile,
@@ -75,7 +89,13 @@ export function observeSql(
     const r = run.checks[i];
     if (!r) return { name: c.name, ok: false, message: "did not run" };
     if (r.error !== undefined) return { name: c.name, ok: false, message: `the query fails: ${r.error}` };
-    const diff = compareRows(c.expect, r.rows?.rows ?? [], c.unordered);
+    const got = r.rows?.rows ?? [];
+    if (c.rows !== undefined) {
+      const want = Number(c.rows);
+      if (!Number.isInteger(want) || want < 0) return { name: c.name, ok: false, message: `rows must be a whole number, got "${c.rows}"` };
+      return { name: c.name, ok: got.length === want, message: got.length === want ? "" : `expected ${want} rows, got ${got.length}: ${showRows(got)}` };
+    }
+    const diff = compareRows(c.expect ?? [], got, c.unordered);
     return { name: c.name, ok: diff === null, message: diff ?? "" };
   });
   return { checks };

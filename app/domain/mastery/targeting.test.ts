@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { bestTargeted, wantedShare } from "./targeting";
+
+const draft = (id: string, sourceId: string, flawCategories: string[]) => ({ id, sourceId, flawCategories });
+
+describe("targeted draw preference", () => {
+  it("the share counts the flaws of a wanted category; a clean draft has none", () => {
+    expect(wantedShare(["off-by-one", "injection", "off-by-one", "weak-test"], ["off-by-one", "weak-test"])).toBe(0.75);
+    expect(wantedShare([], ["off-by-one"])).toBe(0);
+  });
+
+  it("prefers the draft with the largest share of wanted flaws over one with more flaws in all", () => {
+    const mixed = draft("mixed", "a", ["off-by-one", "injection", "missing-await", "weak-test"]);
+    const focused = draft("focused", "b", ["off-by-one"]);
+    const half = draft("half", "c", ["off-by-one", "injection"]);
+    expect(bestTargeted([mixed, half, focused], ["off-by-one"], new Map(), () => 0.5)?.id).toBe("focused");
+    expect(bestTargeted([mixed, half], ["off-by-one"], new Map(), () => 0.5)?.id).toBe("half");
+  });
+
+  it("among equal shares, takes the source the trainee has seen least, then breaks ties at random", () => {
+    const a = draft("a1", "a", ["off-by-one"]);
+    const b = draft("b1", "b", ["boundary-check"]);
+    const usage = new Map([["a", 3], ["b", 1]]);
+    expect(bestTargeted([a, b], ["off-by-one", "boundary-check"], usage, () => 0.5)?.id).toBe("b1");
+    const c = draft("c1", "c", ["off-by-one"]);
+    const d = draft("d1", "d", ["off-by-one"]);
+    const seq = (xs: number[]) => () => xs.shift()!;
+    expect(bestTargeted([c, d], ["off-by-one"], new Map(), seq([0.9, 0.1]))?.id).toBe("d1");
+    expect(bestTargeted([c, d], ["off-by-one"], new Map(), seq([0.1, 0.9]))?.id).toBe("c1");
+  });
+
+  it("gives nothing when no draft has a wanted flaw", () => {
+    expect(bestTargeted([draft("x", "a", ["injection"]), draft("clean", "b", [])], ["off-by-one"], new Map(), () => 0.5)).toBeUndefined();
+  });
+});

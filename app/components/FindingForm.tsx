@@ -1,5 +1,8 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { findingInputSchema } from "~/domain/practice/finding-input";
 
 export interface CategoryOption {
   id: string;
@@ -22,8 +25,10 @@ interface Props {
   findingId?: string;
   categories: CategoryOption[];
   lineCount: number;
+  /** The finding's saved values (editing), shown until the reader changes them. */
   values?: FindingValues;
-  errors?: Record<string, string>;
+  /** The server's answer to the last submission of this form (errors and what was typed). */
+  lastResult?: SubmissionResult<string[]> | null;
   /** Line range picked in the draft (text selection or line numbers). */
   selection?: { from: number; to: number; quote: string; nonce: number } | null;
   busy?: boolean;
@@ -49,15 +54,43 @@ function ErrorText({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
-/** Add or edit a finding. Works as a plain HTML form; JavaScript only pre-fills the lines. */
+/**
+ * Add or edit a finding. One schema (findingInputSchema) checks it in the browser and on the
+ * server; conform wires the errors to the fields. Works as a plain HTML form without JavaScript
+ * (the server answers with the same errors and what was typed); JavaScript pre-fills the lines.
+ */
 const KEPT = ["lineFrom", "lineTo", "category", "explanation", "confidence", "suggestedFix"] as const;
 
-export function FindingForm({ intent, findingId, categories, lineCount, values = {}, errors = {}, selection, busy, onRangeInput, idPrefix, storageKey }: Props) {
+export function FindingForm({ intent, findingId, categories, lineCount, values = {}, lastResult, selection, busy, onRangeInput, idPrefix, storageKey }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
+  const schema = useMemo(() => findingInputSchema(lineCount, categories.map((c) => c.id)), [lineCount, categories]);
+  const [form, fields] = useForm({
+    id: `${idPrefix}-form`,
+    lastResult,
+    defaultValue: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === undefined || v === null ? undefined : String(v)])),
+    // The same parse as the server's (no extra coercion: the schema coerces what it needs).
+    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const errors: Record<string, string | undefined> = {
+    lineFrom: fields.lineFrom.errors?.[0],
+    lineTo: fields.lineTo.errors?.[0],
+    category: fields.category.errors?.[0],
+    explanation: fields.explanation.errors?.[0],
+    confidence: fields.confidence.errors?.[0],
+    suggestedFix: fields.suggestedFix.errors?.[0],
+    form: form.errors?.[0],
+  };
+  // What the server sent back (a refused submission) or the saved finding, as the fields' start.
+  const initial = (k: keyof FindingValues) => {
+    const v = fields[k].initialValue;
+    return typeof v === "string" ? v : undefined;
+  };
   // Restore an unsent finding after a reload or crash (only when the server sent no values).
   useEffect(() => {
     const form = formRef.current;
-    if (!storageKey || !form || values.explanation !== undefined) return;
+    if (!storageKey || !form || initial("explanation") !== undefined) return;
     try {
       const kept = JSON.parse(sessionStorage.getItem(storageKey) ?? "null") as Record<string, string> | null;
       if (!kept) return;
@@ -89,9 +122,9 @@ export function FindingForm({ intent, findingId, categories, lineCount, values =
       /* nothing kept */
     }
   };
-  const [from, setFrom] = useState(String(values.lineFrom ?? ""));
-  const [to, setTo] = useState(String(values.lineTo ?? ""));
-  const [quote, setQuote] = useState(values.quote ?? "");
+  const [from, setFrom] = useState(initial("lineFrom") ?? "");
+  const [to, setTo] = useState(initial("lineTo") ?? "");
+  const [quote, setQuote] = useState(initial("quote") ?? "");
   useEffect(() => {
     if (!selection) return;
     setFrom(String(selection.from));
@@ -103,7 +136,20 @@ export function FindingForm({ intent, findingId, categories, lineCount, values =
   const families = ["drift", "hallucination", "overclaim", "classic"].filter((f) => categories.some((c) => c.family === f));
   const err = (k: string) => (errors[k] ? { "aria-invalid": true as const, "aria-describedby": `${idPrefix}-${k}-error` } : {});
   return (
-    <Form method="post" className="finding-form" preventScrollReset ref={formRef} onInput={keep} onChange={keep} onSubmit={forget}>
+    <Form
+      method="post"
+      className="finding-form"
+      preventScrollReset
+      ref={formRef}
+      {...getFormProps(form)}
+      onInput={keep}
+      onChange={keep}
+      onSubmit={(e) => {
+        // Invalid: conform shows the errors and stops the submission; the typed finding is kept.
+        form.onSubmit(e);
+        if (!e.defaultPrevented) forget();
+      }}
+    >
       <input type="hidden" name="intent" value={intent} />
       {findingId ? <input type="hidden" name="findingId" value={findingId} /> : null}
       <input type="hidden" name="quote" value={quote} />
@@ -128,7 +174,7 @@ export function FindingForm({ intent, findingId, categories, lineCount, values =
       {quote ? <p className="quote small">“{quote.length > 140 ? quote.slice(0, 140) + "…" : quote}”</p> : null}
 
       <label htmlFor={`${idPrefix}-category`}>Category</label>
-      <select id={`${idPrefix}-category`} name="category" defaultValue={values.category ?? ""} {...err("category")}>
+      <select id={`${idPrefix}-category`} name="category" defaultValue={initial("category") ?? ""} {...err("category")}>
         <option value="" disabled>
           Choose what kind of flaw it is…
         </option>
@@ -147,13 +193,13 @@ export function FindingForm({ intent, findingId, categories, lineCount, values =
       <ErrorText id={`${idPrefix}-category-error`} message={errors.category} />
 
       <label htmlFor={`${idPrefix}-explanation`}>What is wrong, and why does it matter?</label>
-      <textarea id={`${idPrefix}-explanation`} name="explanation" defaultValue={values.explanation ?? ""} maxLength={2000} rows={4} {...err("explanation")} />
+      <textarea id={`${idPrefix}-explanation`} name="explanation" defaultValue={initial("explanation") ?? ""} maxLength={2000} rows={4} {...err("explanation")} />
       <ErrorText id={`${idPrefix}-explanation-error`} message={errors.explanation} />
 
       <div className="row">
         <div>
           <label htmlFor={`${idPrefix}-confidence`}>Confidence</label>
-          <select id={`${idPrefix}-confidence`} name="confidence" defaultValue={String(values.confidence ?? 80)} {...err("confidence")}>
+          <select id={`${idPrefix}-confidence`} name="confidence" defaultValue={initial("confidence") ?? "80"} {...err("confidence")}>
             {[50, 60, 70, 80, 90, 100].map((c) => (
               <option key={c} value={c}>
                 {c} %
@@ -167,7 +213,7 @@ export function FindingForm({ intent, findingId, categories, lineCount, values =
       <label htmlFor={`${idPrefix}-suggestedFix`}>
         Suggested fix <span className="muted">(optional)</span>
       </label>
-      <textarea id={`${idPrefix}-suggestedFix`} name="suggestedFix" defaultValue={values.suggestedFix ?? ""} rows={2} maxLength={2000} {...err("suggestedFix")} />
+      <textarea id={`${idPrefix}-suggestedFix`} name="suggestedFix" defaultValue={initial("suggestedFix") ?? ""} rows={2} maxLength={2000} {...err("suggestedFix")} />
       <ErrorText id={`${idPrefix}-suggestedFix-error`} message={errors.suggestedFix} />
       {errors.form ? <div className="form-error">{errors.form}</div> : null}
       <p>

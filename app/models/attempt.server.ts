@@ -14,10 +14,11 @@ import { recordSubmission } from "./aggregates.server";
 import { chooseDraft, type DrawConstraints, type StartOptions } from "./draft-choice.server";
 import { getDraft, type StoredDraft } from "./draft.server";
 import { onAttemptScored } from "./program-progress.server";
+import { NotFoundError } from "~/domain/errors";
 
-export class AttemptNotFound extends Error {
+export class AttemptNotFound extends NotFoundError {
   constructor() {
-    super("No such attempt.");
+    super("This attempt does not exist or is not yours.");
   }
 }
 export class AttemptClosed extends Error {

@@ -30,11 +30,19 @@ export function loadContent(root: string = CONTENT_ROOT, minimums: PackMinimums 
 
 let cached: LoadedPacks | undefined;
 
-/** Packs as the app uses them, loaded once per process. */
+/**
+ * Packs as the app uses them, loaded once per process. A parametric source is checked on one
+ * seed here, not the loader's twelve: `npm run content:check` is the gate for content (it samples
+ * many seeds), and every draft is verified as it is made, an instantiation that fails being
+ * skipped. Start-up no longer pays for instantiating every source a dozen times.
+ */
 export function packs(): LoadedPacks {
-  cached ??= loadContent();
+  cached ??= loadContent(CONTENT_ROOT, PRODUCT_MINIMUMS, { sampleSeeds: APP_SAMPLE_SEEDS });
   return cached;
 }
+
+/** Seeds the app samples per parametric source when it loads the packs. */
+export const APP_SAMPLE_SEEDS = 1;
 
 export function packFor(domain: string): Pack | undefined {
   return packs().packs.find((p) => p.domain === domain);

@@ -12,6 +12,7 @@ import programStyles from "~/styles/programs.css";
 import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
+import { lastStartChoice, rememberStartChoice } from "~/utils/start-choice.server";
 
 export const meta: MetaFunction = () => [{ title: "Practice · Redline" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: programStyles }];
@@ -20,12 +21,15 @@ const DIFFICULTY_LABEL = ["", "1 · warm-up", "2 · easy", "3 · medium", "4 · 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "trainee");
-  const [attempts, home] = await Promise.all([listAttemptsForTrainee(db(), user.id), traineeHome(db(), user.id)]);
+  const domains = packs().packs.map((p) => ({ id: p.domain, name: p.name, description: p.description }));
+  const [attempts, home, choice] = await Promise.all([listAttemptsForTrainee(db(), user.id), traineeHome(db(), user.id), lastStartChoice(request, domains.map((d) => d.id))]);
   return {
     name: user.name,
     programs: home.programs,
     mastery: home.mastery,
-    domains: packs().packs.map((p) => ({ id: p.domain, name: p.name, description: p.description })),
+    domains,
+    /** The domain and difficulty last started with (remembered in a cookie). */
+    choice,
     open: attempts.filter((a) => a.status === "open"),
     done: attempts.filter((a) => a.status === "submitted"),
   };
@@ -52,11 +56,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(Schema, form);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const id = await startAttempt(db(), user.id, parsed.data);
-  return redirect(`/practice/attempts/${id}`);
+  const remember = await rememberStartChoice({ domain: parsed.data.domain, difficulty: String(parsed.data.difficulty) });
+  return redirect(`/practice/attempts/${id}`, { headers: { "Set-Cookie": remember } });
 }
 
 export default function PracticeHome() {
-  const { name, domains, open, done, programs, mastery } = useLoaderData<typeof loader>();
+  const { name, domains, choice, open, done, programs, mastery } = useLoaderData<typeof loader>();
   const newFeedback = done.filter((a) => a.newFeedback).length;
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
@@ -84,9 +89,9 @@ export default function PracticeHome() {
           <Form method="post">
             <fieldset className="domain-choice">
               <legend className="sr-label">Domain</legend>
-              {domains.map((d, i) => (
+              {domains.map((d) => (
                 <label key={d.id} className="choice">
-                  <input type="radio" name="domain" value={d.id} defaultChecked={i === 0} />
+                  <input type="radio" name="domain" value={d.id} defaultChecked={choice.domain === d.id} />
                   <span>
                     <strong>{d.name}</strong>
                     <span className="muted small choice-desc" title={d.description}>
@@ -96,7 +101,7 @@ export default function PracticeHome() {
                 </label>
               ))}
               <label className="choice">
-                <input type="radio" name="domain" value="surprise" />
+                <input type="radio" name="domain" value="surprise" defaultChecked={choice.domain === "surprise"} />
                 <span>
                   <strong>Surprise me</strong>
                   <span className="muted small choice-desc">Any domain — like real review work.</span>
@@ -105,7 +110,7 @@ export default function PracticeHome() {
             </fieldset>
             {result?.errors?.domain ? <div className="field-error">{result.errors.domain}</div> : null}
             <label htmlFor="difficulty">Difficulty</label>
-            <select id="difficulty" name="difficulty" defaultValue="2">
+            <select id="difficulty" name="difficulty" defaultValue={choice.difficulty}>
               {[1, 2, 3, 4, 5].map((d) => (
                 <option key={d} value={d}>
                   {DIFFICULTY_LABEL[d]}

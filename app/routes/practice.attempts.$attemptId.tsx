@@ -1,3 +1,5 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { SubmissionResult } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -8,7 +10,6 @@ import { findingInputSchema } from "~/domain/practice/finding-input";
 import {
   addFinding,
   AttemptClosed,
-  AttemptNotFound,
   deleteFinding,
   getExerciseForTrainee,
   submitAttempt,
@@ -19,18 +20,12 @@ import { exerciseDTO } from "~/models/exercise.server";
 import { exerciseDraftHtml } from "~/utils/draft-html.server";
 import { markdownHtml } from "~/utils/markdown.server";
 import { requireRole } from "~/models/auth.server";
-import { parseForm } from "~/utils/forms";
+import { domainCall, domainErrorResponse } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.draft.title ?? "Exercise"} · Redline` }];
 
-async function load(userId: string, attemptId: string) {
-  try {
-    return await getExerciseForTrainee(db(), userId, attemptId);
-  } catch (e) {
-    if (e instanceof AttemptNotFound) throw new Response("This attempt does not exist or is not yours.", { status: 404 });
-    throw e;
-  }
-}
+/** The attempt, or a 404 naming it when it does not exist or is not this trainee's. */
+const load = (userId: string, attemptId: string) => domainCall(() => getExerciseForTrainee(db(), userId, attemptId));
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "trainee");
@@ -49,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { ...dto, draft: { ...draft, briefHtml, html: html as string | null } };
 }
 
-type ActionResult = { form: "add" | "update"; findingId?: string; errors: Record<string, string>; values: Record<string, string> } | { form: "hint"; message: string };
+type ActionResult = { form: "add" | "update"; findingId?: string; result: SubmissionResult<string[]> } | { form: "hint"; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "trainee");
@@ -61,14 +56,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "add" || intent === "update") {
       const t = await load(user.id, attemptId);
       const dto = exerciseDTO(t);
-      const parsed = parseForm(findingInputSchema(dto.draft.lineCount, dto.categories.map((c) => c.id)), form);
+      // The schema the form checks in the browser, checked again here.
+      const submission = parseWithZod(form, { schema: findingInputSchema(dto.draft.lineCount, dto.categories.map((c) => c.id)), disableAutoCoercion: true });
       const findingId = String(form.get("findingId") ?? "");
-      if (!parsed.ok) {
-        const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
-        return data<ActionResult>({ form: intent, findingId, errors: parsed.errors, values }, { status: 400 });
-      }
-      if (intent === "add") await addFinding(db(), user.id, attemptId, parsed.data);
-      else await updateFinding(db(), user.id, attemptId, findingId, parsed.data);
+      if (submission.status !== "success") return data<ActionResult>({ form: intent, findingId, result: submission.reply() }, { status: 400 });
+      if (intent === "add") await addFinding(db(), user.id, attemptId, submission.value);
+      else await updateFinding(db(), user.id, attemptId, findingId, submission.value);
       return redirect(here);
     }
     if (intent === "delete") {
@@ -86,9 +79,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw new Response(`Unknown action "${intent}".`, { status: 400 });
   } catch (e) {
-    if (e instanceof AttemptNotFound) throw new Response("This attempt does not exist or is not yours.", { status: 404 });
+    // A submitted attempt cannot change: show its results. Other domain errors become HTTP answers.
     if (e instanceof AttemptClosed) throw redirect(`/practice/results/${attemptId}`);
-    throw e;
+    throw domainErrorResponse(e) ?? e;
   }
 }
 
@@ -122,7 +115,7 @@ export default function Exercise() {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
-  const addErrors = result && "errors" in result && result.form === "add" ? result : null;
+  const addResult = result && "result" in result && result.form === "add" ? result.result : null;
 
   return (
     <div className="exercise">
@@ -171,8 +164,7 @@ export default function Exercise() {
               storageKey={`redline:unsent-finding:${dto.attempt.id}`}
               categories={dto.categories}
               lineCount={dto.draft.lineCount}
-              values={addErrors?.values}
-              errors={addErrors?.errors}
+              lastResult={addResult}
               selection={selection}
               onRangeInput={onRangeInput}
               busy={busy}
@@ -185,7 +177,7 @@ export default function Exercise() {
             ) : (
               <ol className="findings">
                 {dto.findings.map((f, i) => {
-                  const editErrors = result && "errors" in result && result.form === "update" && result.findingId === f.id ? result : null;
+                  const editResult = result && "result" in result && result.form === "update" && result.findingId === f.id ? result.result : null;
                   return (
                     <li key={f.id} className="finding" id={`finding-${f.id}`}>
                       <div className="row">
@@ -198,7 +190,7 @@ export default function Exercise() {
                       </div>
                       <p className="finding-text">{f.explanation}</p>
                       {f.suggestedFix ? <p className="small muted">Fix: {f.suggestedFix}</p> : null}
-                      {editErrors || editing === f.id ? (
+                      {editResult || editing === f.id ? (
                         <div className="edit-box">
                           <FindingForm
                             idPrefix={`edit-${i + 1}`}
@@ -206,8 +198,8 @@ export default function Exercise() {
                             findingId={f.id}
                             categories={dto.categories}
                             lineCount={dto.draft.lineCount}
-                            values={editErrors?.values ?? f}
-                            errors={editErrors?.errors}
+                            values={f}
+                            lastResult={editResult}
                             busy={busy}
                           />
                           <Link to="." preventScrollReset className="small">

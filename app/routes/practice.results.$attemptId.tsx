@@ -4,39 +4,35 @@ import { useEffect } from "react";
 import { ScoreBars } from "~/components/ScoreBars";
 import { DiffView } from "~/components/DiffView";
 import { db } from "~/db/db.server";
-import { AttemptNotFound, getAttemptForTrainee } from "~/models/attempt.server";
+import { getAttemptForTrainee } from "~/models/attempt.server";
 import { resultsDTO } from "~/models/results.server";
 import { scoreRevisions } from "~/models/rescore.server";
 import { markFeedbackSeen, publishedFeedback } from "~/models/review.server";
 import { requireRole } from "~/models/auth.server";
 import { formatDateTime, formatDuration } from "~/utils/format";
+import { domainCall } from "~/utils/http.server";
 import { markdownHtml } from "~/utils/markdown.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Results: ${data?.draft.title ?? ""} · Redline` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "trainee");
-  try {
-    const t = await getAttemptForTrainee(db(), user.id, params.attemptId!);
-    if (t.attempt.status !== "submitted") throw redirect(`/practice/attempts/${t.attempt.id}`);
-    const [review, revisions] = await Promise.all([publishedFeedback(db(), t.attempt), scoreRevisions(db(), t.attempt.id)]);
-    const dto = resultsDTO(t);
-    // Model explanations, feedback and comments are markdown, rendered and sanitised here.
-    return {
-      ...dto,
-      flaws: dto.flaws.map(({ explanation, ...f }) => ({ ...f, explanationHtml: markdownHtml(explanation) })),
-      review: review && {
-        ...review,
-        feedback: review.feedback ? markdownHtml(review.feedback) : "",
-        findings: Object.fromEntries(Object.entries(review.findings).map(([id, n]) => [id, { ...n, comment: n.comment ? markdownHtml(n.comment) : "" }])),
-      },
-      revisions,
-      unread: !!review && !t.attempt.feedback_seen_at,
-    };
-  } catch (e) {
-    if (e instanceof AttemptNotFound) throw new Response("This attempt does not exist or is not yours.", { status: 404 });
-    throw e;
-  }
+  const t = await domainCall(() => getAttemptForTrainee(db(), user.id, params.attemptId!));
+  if (t.attempt.status !== "submitted") throw redirect(`/practice/attempts/${t.attempt.id}`);
+  const [review, revisions] = await Promise.all([publishedFeedback(db(), t.attempt), scoreRevisions(db(), t.attempt.id)]);
+  const dto = resultsDTO(t);
+  // Model explanations, feedback and comments are markdown, rendered and sanitised here.
+  return {
+    ...dto,
+    flaws: dto.flaws.map(({ explanation, ...f }) => ({ ...f, explanationHtml: markdownHtml(explanation) })),
+    review: review && {
+      ...review,
+      feedback: review.feedback ? markdownHtml(review.feedback) : "",
+      findings: Object.fromEntries(Object.entries(review.findings).map(([id, n]) => [id, { ...n, comment: n.comment ? markdownHtml(n.comment) : "" }])),
+    },
+    revisions,
+    unread: !!review && !t.attempt.feedback_seen_at,
+  };
 }
 
 /** Marking mentor feedback as read is a POST (no state change on GET). */

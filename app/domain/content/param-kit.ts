@@ -38,6 +38,13 @@ export function round(x: number, dp = 0): number {
   return x < 0 ? -r : r;
 }
 
+/** Decimals a number is written with: 0.25 → 2, 1e-7 → 7, 3000 → 0. */
+export function decimals(x: number): number {
+  const [mantissa, exponent] = String(Math.abs(x)).split("e");
+  const frac = mantissa.split(".")[1]?.length ?? 0;
+  return Math.max(0, frac - Number(exponent ?? 0));
+}
+
 /** a and b are equal up to `tolerance` (default: half a unit of the 2nd decimal). */
 export function near(a: number, b: number, tolerance = 0.005): boolean {
   return Math.abs(a - b) <= tolerance + 1e-9;
@@ -175,7 +182,9 @@ export function createKit(seed: number): ParamKit {
     int,
     step(min, max, step) {
       if (!(step > 0)) throw new Error(`step(${min}, ${max}, ${step}): step must be positive`);
-      return round(min + step * int(0, Math.floor((max - min) / step + 1e-9)), 10);
+      // Exact to the decimals the bounds and step are written with (rounding to a fixed 10
+      // decimals scaled its epsilon with the value: step(3000, 10000, 1000) gave 8000.000008).
+      return round(min + step * int(0, Math.floor((max - min) / step + 1e-9)), Math.max(decimals(min), decimals(step)));
     },
     real: (min, max, dp) => round(min + rng() * (max - min), dp),
     pick,

@@ -43,7 +43,8 @@ export function compileTemplate(template: string): CompiledTemplate {
   }
   literals.push(template.slice(cursor));
   c = { literals, slots };
-  if (compiled.size > 5000) compiled.clear();
+  // Room for every template of every pack (about 10,000 today); a cap only guards against misuse.
+  if (compiled.size > 100_000) compiled.clear();
   compiled.set(template, c);
   return c;
 }
@@ -78,8 +79,12 @@ export class TemplateError extends Error {}
 
 /** Renders a template; an undefined parameter or format is an error (content:check reports where). */
 export function renderTemplate(template: string, params: Params): string {
-  const { literals, slots } = compileTemplate(template);
-  if (!slots.length) return template;
+  return renderCompiled(compileTemplate(template), params);
+}
+
+/** Renders a template compiled once with compileTemplate (the engine keeps each source's compiled). */
+export function renderCompiled({ literals, slots }: CompiledTemplate, params: Params): string {
+  if (!slots.length) return literals[0];
   let out = literals[0];
   for (let i = 0; i < slots.length; i++) {
     const s = slots[i];

@@ -1,6 +1,7 @@
-// Prose drafts, briefs and explanations are markdown: shown rendered (headings, emphasis, a
-// finance table as rows of cells) and never as raw markup, while each numbered line is still what
-// a trainee flags. The results diff marks whole words, not letters.
+// The trainee's screens in Chromium. Prose drafts, briefs and explanations are markdown: shown
+// rendered (headings, emphasis, a finance table as rows of cells) and never as raw markup, while
+// each numbered line is still what a trainee flags; the results diff marks whole words, not
+// letters. The finding form checks its schema before sending. /practice remembers the last choice.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "~/db/db.server";
@@ -16,6 +17,8 @@ let app: RunningApp;
 let browser: Browser;
 let db: Database;
 let attemptId = "";
+let draftId = "";
+let traineeId = "";
 
 const CLEAN = [
   "# Cash runway forecast",
@@ -50,7 +53,7 @@ beforeAll(async () => {
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   db = createDatabase(app.dbUrl);
   const base = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 5, flawCount: 1, categories: ["off-by-one"] });
-  const [draftId] = await insertDrafts(db, [
+  [draftId] = await insertDrafts(db, [
     {
       ...base,
       domain: "software",
@@ -64,6 +67,7 @@ beforeAll(async () => {
     },
   ]);
   const trainee = await db.selectFrom("users").select("id").where("email", "=", "trainee2@redline.test").executeTakeFirstOrThrow();
+  traineeId = trainee.id;
   attemptId = await openAttempt(db, trainee.id, draftId);
 }, 120_000);
 
@@ -126,6 +130,62 @@ describe("markdown in prose drafts", () => {
     expect(dels).toEqual(["2,500", "London"]);
     expect(ins).toEqual(["2,600", "Paris"]);
     expect(errors).toEqual([]);
+    await ctx.close();
+  }, 120_000);
+});
+
+describe("the finding form (one schema in the browser and on the server)", () => {
+  it("names what is wrong before sending anything, then adds the finding once it is right", async () => {
+    const open = await openAttempt(db, traineeId, draftId);
+    const ctx = await newContext(browser, { viewport: { width: 1366, height: 900 } });
+    const page = await ctx.newPage();
+    const errors = watchConsole(page);
+    await signIn(page, app.url, "trainee2@redline.test");
+    await page.goto(`${app.url}/practice/attempts/${open}`);
+    await page.locator("#L10").waitFor();
+    await page.waitForFunction(() => document.querySelector(".draft-interactive"));
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") posts.push(r.url());
+    });
+    await page.fill("#add-lineFrom", "12");
+    await page.fill("#add-lineTo", "10");
+    await page.fill("#add-explanation", "Too short");
+    await page.click("text=Add finding");
+    await page.locator("#add-lineTo-error").waitFor();
+    expect(await page.locator("#add-lineTo-error").textContent()).toBe("The last line must not come before the first line");
+    expect(await page.locator("#add-category-error").textContent()).toBe("Choose a category");
+    expect(await page.locator("#add-explanation-error").textContent()).toBe("Explain what is wrong in at least 10 characters");
+    expect(await page.getAttribute("#add-explanation", "aria-invalid")).toBe("true");
+    expect(posts).toEqual([]);
+    // Fixing a field clears its error as the reader types; what was typed stays.
+    await page.fill("#add-explanation", "The February total should be 2,500, not 2,600.");
+    await page.locator("#add-explanation-error").waitFor({ state: "detached" });
+    expect(await page.inputValue("#add-lineFrom")).toBe("12");
+    await page.fill("#add-lineFrom", "10");
+    await page.fill("#add-lineTo", "10");
+    await page.selectOption("#add-category", "off-by-one");
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.click("text=Add finding")]);
+    await page.locator("#L10.flagged").waitFor();
+    expect(await page.locator(".findings .finding").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 120_000);
+});
+
+describe("the practice home", () => {
+  it("offers the domain and difficulty last started with", async () => {
+    const ctx = await newContext(browser, { viewport: { width: 1366, height: 900 } });
+    const page = await ctx.newPage();
+    await signIn(page, app.url, "trainee3@redline.test");
+    await page.goto(`${app.url}/practice`);
+    expect(await page.inputValue("#difficulty")).toBe("2");
+    await page.check('input[name="domain"][value="legal"]');
+    await page.selectOption("#difficulty", "3");
+    await Promise.all([page.waitForURL(/\/practice\/attempts\//), page.click("text=Start reviewing")]);
+    await page.goto(`${app.url}/practice`);
+    expect(await page.isChecked('input[name="domain"][value="legal"]')).toBe(true);
+    expect(await page.inputValue("#difficulty")).toBe("3");
     await ctx.close();
   }, 120_000);
 });

@@ -1,0 +1,53 @@
+// The engine renders a parametric source lazily (only what a draft needs) and skips operators a
+// document cannot match. These tests hold it to the long way (every template rendered, every
+// expression run), so a draft stays byte-identical for a given seed.
+import { describe, expect, it } from "vitest";
+import { loadContent } from "~/models/content.server";
+import { instantiate } from "../content/instantiate";
+import { compileOperator } from "../content/load";
+import { draftFrom, generateDraft, instantiatedOptions, requiredLiteral } from "./generate";
+
+const { packs } = loadContent("content");
+const parametric = packs.flatMap((pack) => pack.sources.filter((s) => s.params).map((source) => ({ pack, source })));
+
+describe("the lazy instantiation", () => {
+  it.each(parametric.map((s) => [`${s.pack.domain}/${s.source.id}`, s] as const))("%s: drafts equal those built from the full instantiation", (_, { pack, source }) => {
+    for (let i = 0; i < 12; i++) {
+      const seed = (i * 2654435761) >>> 0;
+      const difficulty = 1 + (i % 5);
+      const categories = i % 4 === 3 ? [pack.categories[i % pack.categories.length].id] : undefined;
+      for (const options of [{ seed, difficulty, categories }, { seed, flawCount: 6 }, { seed, difficulty, cleanRate: 0.3 }]) {
+        const slow = draftFrom(instantiatedOptions(source, pack, seed), pack, options);
+        expect(JSON.stringify(generateDraft(source, pack, options))).toBe(JSON.stringify(slow));
+      }
+    }
+  });
+});
+
+describe("requiredLiteral", () => {
+  it("takes the longest plain run outside groups, classes and escapes such as \\w", () => {
+    expect(requiredLiteral(String.raw`(\w+)\.status IN \('(paid|captured)'`)).toBe(".status IN ('");
+    expect(requiredLiteral(String.raw`\bshall promptly notify\b`)).toBe("shall promptly notify");
+    expect(requiredLiteral(String.raw`ROUND\(100\.0 \* (\w+) /`)).toBe("ROUND(100.0 * ");
+  });
+
+  it("leaves out characters a quantifier makes optional, and gives up on a top-level alternative", () => {
+    expect(requiredLiteral("colou?r")).toBe("colo");
+    expect(requiredLiteral("ab*c")).toBe("a");
+    expect(requiredLiteral("ab+c")).toBe("ab");
+    expect(requiredLiteral("x{2}yz")).toBe("yz");
+    expect(requiredLiteral("cat|dog")).toBe("");
+    expect(requiredLiteral("(cat|dog) food")).toBe(" food");
+    expect(requiredLiteral("[abc]+")).toBe("");
+  });
+
+  it("is contained in every match of every real operator, so skipping a document without it loses nothing", () => {
+    for (const pack of packs) {
+      const texts = pack.sources.flatMap((s) => (s.params ? [0, 1, 2, 3].map((seed) => instantiate(s, seed).source.text) : [s.text]));
+      for (const op of pack.operators) {
+        const literal = requiredLiteral(op.pattern);
+        for (const text of texts) for (const m of text.matchAll(compileOperator(op))) expect(m[0]).toContain(literal);
+      }
+    }
+  });
+});

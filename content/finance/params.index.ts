@@ -3,6 +3,7 @@
 import type { PackParamIndex } from "~/domain/content/param-kit";
 import boardKpiQ3 from "./sources/board-kpi-q3.params";
 import covenantCertificateQ3 from "./sources/covenant-certificate-q3.params";
+import dcfValuationAtlas from "./sources/dcf-valuation-atlas.params";
 import fxExposureUsd from "./sources/fx-exposure-usd.params";
 import budgetVarianceQ3 from "./sources/budget-variance-q3.params";
 import runwayForecastH2 from "./sources/runway-forecast-h2.params";
@@ -19,6 +20,7 @@ export default {
   "board-kpi-q3": boardKpiQ3,
   "budget-variance-q3": budgetVarianceQ3,
   "covenant-certificate-q3": covenantCertificateQ3,
+  "dcf-valuation-atlas": dcfValuationAtlas,
   "fx-exposure-usd": fxExposureUsd,
   "pricing-change-pro": pricingChangePro,
   "retention-cohorts-fy25": retentionCohortsFy25,

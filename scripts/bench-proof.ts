@@ -18,7 +18,7 @@ export async function benchProof(): Promise<Record<string, number | string>> {
   const plain = await timed([]);
   const proved = await timed(["--prove"]);
   return {
-    "content:check, all packs (baseline)": Math.round(plain.ms),
+    "content:check, all packs (baseline)": `${Math.round(plain.ms).toLocaleString("en-US")} ms`,
     "content:check --prove, all packs (goal ≤ 180,000 ms)": Math.round(proved.ms),
     "--prove ÷ plain content:check": `${(proved.ms / plain.ms).toFixed(2)}×`,
     "proof tally (last line)": proved.last,

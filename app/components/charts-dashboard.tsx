@@ -4,6 +4,7 @@
 // are SVG fill attributes or classes from dashboards.css.
 import { useId } from "react";
 import { clipText, pct } from "./charts";
+import { heatmapLayout } from "~/domain/stats/heatmap-layout";
 
 // ---------------------------------------------------------------------------------------------
 // Colour scale for rates (hit rate): five bins, red (low) to blue (high), colour-blind safe.
@@ -63,29 +64,19 @@ export interface HeatmapProps {
 
 export function Heatmap({ title, columns, rows, hrefFor, minFlaws = 3 }: HeatmapProps) {
   const id = useId();
-  const cellW = columns.length > 30 ? 17 : columns.length > 15 ? 24 : 34;
-  const cellH = 18;
   const labelW = 170;
+  // Group headers are packed onto as many lines as they need never to overlap (few columns used
+  // to put "SECURITY" over "CONCURRENCY"); few columns get wider cells.
+  const { cellW, groups, groupH, right } = heatmapLayout({ columns, labelW });
+  const cellH = 18;
   // Narrow columns get vertical labels (no overlap); wider ones a readable slant.
   const angle = cellW < 24 ? 90 : 60;
-  const groups: { name: string; from: number; to: number; level: 0 | 1 }[] = [];
-  columns.forEach((c, i) => {
-    const last = groups[groups.length - 1];
-    if (last && last.name === c.group) last.to = i;
-    else groups.push({ name: c.group, from: i, to: i, level: 0 });
-  });
-  // A group label wider than its columns pushes the next label down a line.
-  groups.forEach((g, i) => {
-    const prev = groups[i - 1];
-    if (prev && prev.level === 0 && prev.name.length * 7.5 > (prev.to - prev.from + 1) * cellW) g.level = 1;
-  });
-  const groupH = groups.some((g) => g.level === 1) ? 34 : 20;
   const longest = columns.length ? Math.max(...columns.map((c) => Math.min(c.name.length, 30))) : 0;
   const colLabelH = Math.ceil(longest * 6.1 * Math.sin((angle * Math.PI) / 180)) + 12;
   const top = groupH + colLabelH;
   const gridW = columns.length * cellW;
   const overallX = labelW + gridW + 10;
-  const width = overallX + 46 + (angle === 90 ? 20 : 120);
+  const width = Math.max(overallX + 46 + (angle === 90 ? 20 : 120), right + 8);
   const height = top + rows.length * cellH + 8;
   const x = (i: number) => labelW + i * cellW;
   const y = (r: number) => top + r * cellH;
@@ -100,7 +91,7 @@ export function Heatmap({ title, columns, rows, hrefFor, minFlaws = 3 }: Heatmap
           </desc>
           {groups.map((g) => (
             <g key={`${g.name}-${g.from}`}>
-              <text x={x(g.from) + 3} y={13 + g.level * 14} className="group-label">
+              <text x={g.x} y={13 + g.level * 14} className="group-label">
                 {g.name}
               </text>
               {g.from > 0 ? <line x1={x(g.from) - 0.5} x2={x(g.from) - 0.5} y1={2 + g.level * 14} y2={height - 6} className="group-rule" /> : null}

@@ -9,8 +9,13 @@ import { getDraft } from "./draft.server";
 import { saveReviewDraft, savedReviewInput } from "./review.server";
 import type { Viewer } from "./scope.server";
 import { visibleTraineeIds } from "./scope.server";
+import { NotFoundError } from "~/domain/errors";
 
-export class GroupsNotFound extends Error {}
+export class GroupsNotFound extends NotFoundError {
+  constructor() {
+    super("No attempts of this draft among your trainees.");
+  }
+}
 
 export async function explanationGroups(db: Database, viewer: Viewer, draftId: string) {
   const draft = await getDraft(db, draftId);

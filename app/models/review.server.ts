@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import type { Selectable } from "kysely";
 import type { Database } from "~/db/db.server";
 import type { FindingReviewsTable } from "~/db/schema-reviews";
+import { NotFoundError } from "~/domain/errors";
 import type { MentorOverride, ScoreBreakdown } from "~/domain/scoring";
 import type { Lexicon } from "~/domain/text/concepts";
 import { matcherLexicon } from "./matcher-overlay.server";
@@ -16,9 +17,9 @@ import { visibleTraineeIds, type Viewer } from "./scope.server";
 import { notify } from "./notification.server";
 import { onAttemptScored } from "./program-progress.server";
 
-export class ReviewNotFound extends Error {
+export class ReviewNotFound extends NotFoundError {
   constructor() {
-    super("No such submitted attempt among your trainees.");
+    super("This attempt does not exist or is not one of your trainees'.");
   }
 }
 

@@ -1,106 +1,90 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { useRef } from "react";
-import { z } from "zod";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, type ShouldRevalidateFunction, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { DiffView } from "~/components/DiffView";
 import { db } from "~/db/db.server";
-import { onlyInvisible, onlyInvisibleMessage } from "~/domain/text/format-chars";
 import { getDraft } from "~/models/draft.server";
-import { publishReview, ReviewNotFound, savedReviewInput, saveReviewDraft, type ReviewInput } from "~/models/review.server";
+import { publishReview, savedReviewInput, saveReviewDraft } from "~/models/review.server";
+import { reviewInputOf, ReviewFormSchema, COMMENT_MAX, FEEDBACK_MAX } from "~/domain/review/review-form";
+import { domainCall } from "~/utils/http.server";
 import { suggestGrade } from "~/models/ai-grading.server";
 import { recordSuggestion } from "~/models/model-rater.server";
 import { reviewDTO } from "~/models/review-view.server";
+import { previewReview } from "~/models/review-preview.server";
 import { llmConfigFromEnv } from "~/utils/llm.server";
 import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { auditSentence } from "~/domain/review/audit-sentence";
+import mentorAdminStyles from "~/styles/mentor-admin.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: mentorAdminStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review: ${data?.attempt.trainee ?? ""} · Redline` }];
 
-const notFound = () => new Response("This attempt does not exist or is not one of your trainees'.", { status: 404 });
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, "mentor", "admin");
-  try {
-    const config = llmConfigFromEnv();
-    return { ...(await reviewDTO(db(), viewer, params.attemptId!)), gradingModel: config ? config.model : null };
-  } catch (e) {
-    if (e instanceof ReviewNotFound) throw notFound();
-    throw e;
-  }
+  const config = llmConfigFromEnv();
+  return { ...(await domainCall(() => reviewDTO(db(), viewer, params.attemptId!))), gradingModel: config ? config.model : null };
 }
 
-const Verdict = z.enum(["", "correct", "partly", "wrong"], { message: "Choose a verdict from the list" });
-const Grade = z.enum(["", "0", "1", "2", "3"], { message: "Grades are 0 to 3" });
-
-function parseReview(form: FormData, findingIds: string[]): { ok: true; input: ReviewInput; version: number } | { ok: false; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const feedback = String(form.get("feedback") ?? "");
-  if (feedback.length > 5000) errors.feedback = "Keep the feedback under 5,000 characters";
-  if (onlyInvisible(feedback)) errors.feedback = onlyInvisibleMessage("The feedback");
-  const version = Number(form.get("version"));
-  if (!Number.isInteger(version) || version < 0) errors.form = "The form is out of date; reload the page.";
-  const findings = findingIds.map((id) => {
-    const v = Verdict.safeParse(String(form.get(`verdict.${id}`) ?? ""));
-    const g = Grade.safeParse(String(form.get(`grade.${id}`) ?? ""));
-    const comment = String(form.get(`comment.${id}`) ?? "");
-    if (!v.success) errors[`verdict.${id}`] = v.error.issues[0].message;
-    if (!g.success) errors[`grade.${id}`] = g.error.issues[0].message;
-    if (comment.length > 2000) errors[`comment.${id}`] = "Keep comments under 2,000 characters";
-    if (onlyInvisible(comment)) errors[`comment.${id}`] = onlyInvisibleMessage("The comment");
-    return {
-      findingId: id,
-      verdict: v.success && v.data ? v.data : null,
-      grade: g.success && g.data ? (Number(g.data) as 0 | 1 | 2 | 3) : null,
-      comment,
-      unseeded: form.get(`unseeded.${id}`) === "on",
-    };
-  });
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, input: { feedback, findings }, version };
-}
+// A live preview writes nothing: the page's data stays as it is.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "preview" ? false : defaultShouldRevalidate;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireRole(request, "mentor", "admin");
   const attemptId = params.attemptId!;
-  try {
-    const current = await reviewDTO(db(), viewer, attemptId);
-    const form = await request.formData();
-    const intent = String(form.get("intent") ?? "save");
-    if (intent === "suggest") {
-      // The model's reading of each matched explanation: a suggestion beside the offline score.
-      const suggestions: Record<string, { grade: number; rationale: string; covered: number[]; model: string }> = {};
-      for (const f of current.findings) {
-        if (!f.flaw) continue;
-        const keyPoints = await flawKeyPoints(current.draft.id, f.flaw.id);
-        const s = await suggestGrade({ explanation: `${f.explanation} ${f.suggestedFix}`.trim(), flaw: { explanation: f.flaw.explanation, keyPoints } });
-        if (s) {
-          suggestions[f.id] = { grade: s.grade, rationale: s.rationale, covered: s.coveredKeyPoints, model: s.model };
-          await recordSuggestion(db(), f.id, s);
-        }
+  const current = await domainCall(() => reviewDTO(db(), viewer, attemptId));
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "save");
+  if (intent === "suggest") {
+    // The model's reading of each matched explanation: a suggestion beside the offline score.
+    const suggestions: Record<string, { grade: number; rationale: string; covered: number[]; model: string }> = {};
+    for (const f of current.findings) {
+      if (!f.flaw) continue;
+      const keyPoints = await flawKeyPoints(current.draft.id, f.flaw.id);
+      const s = await suggestGrade({ explanation: `${f.explanation} ${f.suggestedFix}`.trim(), flaw: { explanation: f.flaw.explanation, keyPoints } });
+      if (s) {
+        suggestions[f.id] = { grade: s.grade, rationale: s.rationale, covered: s.coveredKeyPoints, model: s.model };
+        await recordSuggestion(db(), f.id, s);
       }
-      return { kind: "suggestions" as const, suggestions };
     }
-    if (intent === "publish-over") {
-      // After a conflict: publish the mentor's saved draft over the other review, knowingly.
-      const mine = await savedReviewInput(db(), viewer, attemptId);
-      if (!mine) return data({ kind: "invalid" as const, errors: { form: "You have no saved review to publish." } as Record<string, string> }, { status: 400 });
-      const result = await publishReview(db(), viewer, attemptId, mine, current.attempt.version);
-      if (!result.ok) return data({ kind: "conflict" as const, conflict: result.conflict }, { status: 409 });
-      return { kind: "published" as const, total: result.total, revision: result.revision, unchanged: result.unchanged };
-    }
-    const parsed = parseReview(form, current.findings.map((f) => f.id));
-    if (!parsed.ok) return data({ kind: "invalid" as const, errors: parsed.errors }, { status: 400 });
-    if (intent === "publish") {
-      const result = await publishReview(db(), viewer, attemptId, parsed.input, parsed.version);
-      if (!result.ok) return data({ kind: "conflict" as const, conflict: result.conflict }, { status: 409 });
-      return { kind: "published" as const, total: result.total, revision: result.revision, unchanged: result.unchanged };
-    }
-    await saveReviewDraft(db(), viewer, attemptId, parsed.input);
-    return { kind: "saved" as const, at: new Date().toISOString() };
-  } catch (e) {
-    if (e instanceof ReviewNotFound) throw notFound();
-    throw e;
+    return { kind: "suggestions" as const, suggestions };
   }
+  if (intent === "publish-over") {
+    // After a conflict: publish the mentor's saved draft over the other review, knowingly.
+    const mine = await savedReviewInput(db(), viewer, attemptId);
+    if (!mine) return data({ kind: "invalid" as const, result: null, message: "You have no saved review to publish." }, { status: 400 });
+    const result = await domainCall(() => publishReview(db(), viewer, attemptId, mine, current.attempt.version));
+    if (!result.ok) return data({ kind: "conflict" as const, conflict: result.conflict }, { status: 409 });
+    return { kind: "published" as const, total: result.total, revision: result.revision, unchanged: result.unchanged };
+  }
+  // One schema for the browser and here: a bad field comes back named, with what was typed kept.
+  const submission = parseWithZod(form, { schema: ReviewFormSchema });
+  if (submission.status !== "success") return data({ kind: "invalid" as const, result: submission.reply(), message: null }, { status: 400 });
+  const input = reviewInputOf(submission.value);
+  const version = submission.value.version;
+  if (intent === "preview") {
+    // The live score preview: what these verdicts would give, nothing saved.
+    const p = await domainCall(() => previewReview(db(), viewer, attemptId, input));
+    return { kind: "preview" as const, total: p.total };
+  }
+  if (intent === "confirm") {
+    // Publishing asks first: the draft is saved (nothing is lost on the way) and the answer names
+    // what the trainee will see; "Yes, publish" then posts the same form with intent=publish.
+    await domainCall(() => saveReviewDraft(db(), viewer, attemptId, input));
+    const p = await domainCall(() => previewReview(db(), viewer, attemptId, input));
+    return { kind: "confirm" as const, total: p.total, summary: p.summary, at: new Date().toISOString() };
+  }
+  if (intent === "publish") {
+    const result = await domainCall(() => publishReview(db(), viewer, attemptId, input, version));
+    if (!result.ok) return data({ kind: "conflict" as const, conflict: result.conflict }, { status: 409 });
+    return { kind: "published" as const, total: result.total, revision: result.revision, unchanged: result.unchanged };
+  }
+  await domainCall(() => saveReviewDraft(db(), viewer, attemptId, input));
+  return { kind: "saved" as const, at: new Date().toISOString() };
 }
 
 async function flawKeyPoints(draftId: string, flawId: string) {
@@ -115,8 +99,20 @@ export default function ReviewAttempt() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const autosave = useFetcher<typeof action>();
+  const preview = useFetcher<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const previewTimer = useRef<ReturnType<typeof setTimeout>>();
+  const confirmRef = useRef<HTMLDivElement>(null);
+  // A confirmation answers the form as it was; a later change hides it until Publish is pressed again.
+  const [editedAfterConfirm, setEditedAfterConfirm] = useState(false);
+  const confirm = result?.kind === "confirm" && !editedAfterConfirm ? result : null;
+  useEffect(() => {
+    setEditedAfterConfirm(false);
+  }, [result]);
+  useEffect(() => {
+    if (confirm) confirmRef.current?.focus();
+  }, [confirm]);
   // Drafts save while the mentor works: a quiet save a moment after the last change.
   const scheduleSave = () => {
     clearTimeout(timer.current);
@@ -127,10 +123,40 @@ export default function ReviewAttempt() {
       autosave.submit(fd, { method: "post" });
     }, 800);
   };
-  const errors: Record<string, string> = result?.kind === "invalid" ? result.errors : {};
-  const suggestions: Record<string, { grade: number; rationale: string; model: string }> = result?.kind === "suggestions" ? result.suggestions : {};
-  const saved = autosave.data?.kind === "saved" ? autosave.data.at : result?.kind === "saved" ? result.at : null;
+  // Verdicts, grades and the unseeded box change the score: ask for the new one at once.
+  const schedulePreview = () => {
+    clearTimeout(previewTimer.current);
+    previewTimer.current = setTimeout(() => {
+      if (!formRef.current) return;
+      const fd = new FormData(formRef.current);
+      fd.set("intent", "preview");
+      preview.submit(fd, { method: "post" });
+    }, 150);
+  };
+  const onFormChange = (e: React.FormEvent<HTMLFormElement>) => {
+    setEditedAfterConfirm(true);
+    if (!(e.target instanceof HTMLTextAreaElement)) schedulePreview();
+    scheduleSave();
+  };
   const stale = r.mine && r.attempt.publishedBy && !r.attempt.publishedByMe && r.mine.basedOn < r.attempt.version;
+  const [form, fields] = useForm({
+    id: "review-form",
+    lastResult: result?.kind === "invalid" ? result.result : null,
+    defaultValue: {
+      version: String(stale ? r.mine!.basedOn : r.attempt.version),
+      feedback: r.mine?.feedback ?? "",
+      findings: r.findings.map((f) => ({ id: f.id, verdict: f.mine.verdict, grade: f.mine.grade === null ? "" : String(f.mine.grade), comment: f.mine.comment, unseeded: f.mine.unseeded ? "on" : "" })),
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewFormSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const findingFields = fields.findings.getFieldList();
+  const formMessage = result?.kind === "invalid" ? result.message : null;
+  const suggestions: Record<string, { grade: number; rationale: string; model: string }> = result?.kind === "suggestions" ? result.suggestions : {};
+  const saved = autosave.data?.kind === "saved" ? autosave.data.at : result?.kind === "saved" || result?.kind === "confirm" ? result.at : null;
+  // Server-rendered value first (right without JavaScript), then the live one as verdicts change.
+  const previewTotal = preview.data?.kind === "preview" ? preview.data.total : r.preview.total;
 
   return (
     <div>
@@ -207,13 +233,18 @@ export default function ReviewAttempt() {
 
         <section className="card" aria-labelledby="verdicts-h">
           <h2 id="verdicts-h">Your review</h2>
-          <Form method="post" ref={formRef} onChange={scheduleSave} id="review-form">
+          <Form method="post" ref={formRef} onChange={onFormChange} {...getFormProps(form)}>
             {/* A draft begun before someone else published carries its old version, so publishing it
                 is a visible conflict rather than a silent overwrite. */}
-            <input type="hidden" name="version" value={stale ? r.mine!.basedOn : r.attempt.version} />
+            <input type="hidden" name={fields.version.name} value={stale ? r.mine!.basedOn : r.attempt.version} />
             {r.findings.length === 0 ? <p className="muted">The trainee submitted no findings (they judged the draft clean).</p> : null}
-            {r.findings.map((f) => (
+            {r.findings.map((f, i) => {
+              // A submission that came back without this finding (a hand-made POST) has no metadata for it.
+              const blank = (k: string) => ({ name: `findings[${i}].${k}`, errors: undefined as string[] | undefined, errorId: `fr-${f.id}-${k}-error` });
+              const ff = findingFields[i]?.getFieldset() ?? { id: blank("id"), verdict: blank("verdict"), grade: blank("grade"), comment: blank("comment"), unseeded: blank("unseeded") };
+              return (
               <fieldset key={f.id} className="finding-review" id={`fr-${f.id}`}>
+                <input type="hidden" name={ff.id.name} value={f.id} />
                 <legend>
                   #{f.no} · lines {f.lineFrom}–{f.lineTo} · {f.category} · {f.confidence} % sure
                 </legend>
@@ -251,52 +282,119 @@ export default function ReviewAttempt() {
                 <div className="review-controls">
                   <div>
                     <label htmlFor={`verdict-${f.id}`}>Verdict</label>
-                    <select id={`verdict-${f.id}`} name={`verdict.${f.id}`} defaultValue={f.mine.verdict}>
+                    <select id={`verdict-${f.id}`} name={ff.verdict.name} defaultValue={f.mine.verdict} aria-invalid={ff.verdict.errors ? true : undefined} aria-describedby={ff.verdict.errors ? ff.verdict.errorId : undefined}>
                       <option value="">Keep automatic</option>
                       <option value="correct">Correct</option>
                       <option value="partly">Partly right</option>
                       <option value="wrong">Wrong</option>
                     </select>
-                    {errors[`verdict.${f.id}`] ? <div className="field-error">{errors[`verdict.${f.id}`]}</div> : null}
+                    {ff.verdict.errors ? (
+                      <div className="field-error" id={ff.verdict.errorId}>
+                        {ff.verdict.errors.join(" ")}
+                      </div>
+                    ) : null}
                   </div>
                   <div>
                     <label htmlFor={`grade-${f.id}`}>Explanation (0–3)</label>
-                    <select id={`grade-${f.id}`} name={`grade.${f.id}`} defaultValue={f.mine.grade === null ? "" : String(f.mine.grade)}>
+                    <select id={`grade-${f.id}`} name={ff.grade.name} defaultValue={f.mine.grade === null ? "" : String(f.mine.grade)} aria-invalid={ff.grade.errors ? true : undefined} aria-describedby={ff.grade.errors ? ff.grade.errorId : undefined}>
                       <option value="">Use key points</option>
                       <option value="0">0 · missing or wrong</option>
                       <option value="1">1 · names the spot only</option>
                       <option value="2">2 · what is wrong</option>
                       <option value="3">3 · what, why and the fix</option>
                     </select>
+                    {ff.grade.errors ? (
+                      <div className="field-error" id={ff.grade.errorId}>
+                        {ff.grade.errors.join(" ")}
+                      </div>
+                    ) : null}
                   </div>
                 </div>
                 {f.autoVerdict === "false-positive" ? (
                   <label className="check">
-                    <input type="checkbox" name={`unseeded.${f.id}`} defaultChecked={f.mine.unseeded} /> Real flaw that is not in the answer key (counts for the trainee; reported to
+                    <input type="checkbox" name={ff.unseeded.name} defaultChecked={f.mine.unseeded} /> Real flaw that is not in the answer key (counts for the trainee; reported to
                     content authors)
                   </label>
                 ) : null}
                 <label htmlFor={`comment-${f.id}`}>Comment for the trainee</label>
-                <textarea id={`comment-${f.id}`} name={`comment.${f.id}`} rows={2} defaultValue={f.mine.comment} maxLength={2000} />
+                <textarea
+                  id={`comment-${f.id}`}
+                  name={ff.comment.name}
+                  rows={2}
+                  defaultValue={f.mine.comment}
+                  maxLength={COMMENT_MAX}
+                  aria-invalid={ff.comment.errors ? true : undefined}
+                  aria-describedby={ff.comment.errors ? ff.comment.errorId : undefined}
+                />
+                {ff.comment.errors ? (
+                  <div className="field-error" id={ff.comment.errorId}>
+                    {ff.comment.errors.join(" ")}
+                  </div>
+                ) : null}
               </fieldset>
-            ))}
+              );
+            })}
             <label htmlFor="feedback">Overall feedback</label>
-            <textarea id="feedback" name="feedback" rows={4} defaultValue={r.mine?.feedback ?? ""} maxLength={5000} aria-invalid={errors.feedback ? true : undefined} />
-            {errors.feedback ? <div className="field-error">{errors.feedback}</div> : null}
-            {errors.form ? <div className="form-error">{errors.form}</div> : null}
-            <p className="muted small">
-              Score with your verdicts: <strong data-testid="preview-total">{r.preview.total}</strong> (automatic {r.attempt.autoTotal}).{" "}
+            <textarea
+              id="feedback"
+              name={fields.feedback.name}
+              rows={4}
+              defaultValue={r.mine?.feedback ?? ""}
+              maxLength={FEEDBACK_MAX}
+              aria-invalid={fields.feedback.errors ? true : undefined}
+              aria-describedby={fields.feedback.errors ? fields.feedback.errorId : undefined}
+            />
+            {fields.feedback.errors ? (
+              <div className="field-error" id={fields.feedback.errorId}>
+                {fields.feedback.errors.join(" ")}
+              </div>
+            ) : null}
+            {fields.version.errors || form.errors || formMessage ? (
+              <div className="form-error" role="alert">
+                {[...(fields.version.errors ?? []), ...(form.errors ?? []), ...(formMessage ? [formMessage] : [])].join(" ")}
+              </div>
+            ) : null}
+            <p className="muted small score-preview">
+              Score with your verdicts:{" "}
+              <strong data-testid="preview-total" aria-live="polite">
+                {previewTotal}
+              </strong>{" "}
+              (automatic {r.attempt.autoTotal}
+              {r.attempt.publishedBy ? `; published ${r.attempt.finalTotal}` : ""}).{" "}
               {saved ? `Draft saved ${formatDateTime(saved)}.` : r.mine ? `Draft saved ${formatDateTime(r.mine.updatedAt)}.` : "Not saved yet."}
             </p>
             <div className="row">
               <button type="submit" name="intent" value="save" className="btn" disabled={busy}>
                 Save draft
               </button>
-              <button type="submit" name="intent" value="publish" className="btn btn-primary" disabled={busy}>
-                Publish to trainee
+              <button type="submit" name="intent" value="confirm" className="btn btn-primary" disabled={busy} aria-describedby="publish-note">
+                Publish to trainee…
               </button>
             </div>
+            <p className="small muted" id="publish-note">
+              You see what the trainee will get and confirm before it is published.
+            </p>
           </Form>
+          {confirm ? (
+            <div className="confirm-box" role="group" aria-labelledby="confirm-h" tabIndex={-1} ref={confirmRef} data-testid="publish-confirm">
+              <h3 id="confirm-h">Publish this review to {r.attempt.trainee}?</h3>
+              <ul>
+                {confirm.summary.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+              <p className="small muted">Your draft is saved. Change anything above and press Publish again to see the new summary.</p>
+              <div className="row">
+                {/* Posts the review form itself, so exactly what is on screen is published. */}
+                <button type="submit" form="review-form" name="intent" value="publish" className="btn btn-primary" disabled={busy}>
+                  Yes, publish (final score {confirm.total})
+                </button>
+                <Link to="." className="btn">
+                  Keep editing
+                </Link>
+              </div>
+            </div>
+          ) : null}
           {r.gradingModel ? (
             <Form method="post" className="row">
               <input type="hidden" name="intent" value="suggest" />

@@ -2,21 +2,15 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { db } from "~/db/db.server";
-import { explanationGroups, gradeGroup, GroupsNotFound } from "~/models/groups.server";
+import { explanationGroups, gradeGroup } from "~/models/groups.server";
 import { requireRole } from "~/models/auth.server";
+import { domainCall } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Explanation groups · Redline" }];
 
-const notFound = () => new Response("No attempts of this draft among your trainees.", { status: 404 });
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, "mentor", "admin");
-  try {
-    return await explanationGroups(db(), viewer, params.draftId!);
-  } catch (e) {
-    if (e instanceof GroupsNotFound) throw notFound();
-    throw e;
-  }
+  return domainCall(() => explanationGroups(db(), viewer, params.draftId!));
 }
 
 const GroupGrade = z.object({
@@ -32,17 +26,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data({ ok: false as const, message: parsed.error.issues[0].message }, { status: 400 });
   const { findingIds, verdict, grade } = parsed.data;
   if (!verdict && !grade) return data({ ok: false as const, message: "Choose a verdict or a grade for the group" }, { status: 400 });
-  try {
-    const r = await gradeGroup(db(), viewer, params.draftId!, findingIds.split(","), verdict || null, grade ? (Number(grade) as 0 | 1 | 2 | 3) : null);
-    const n = r.graded;
-    const skipped = r.skipped.length
-      ? ` Not changed, because your review of their attempt is published: ${r.skipped.map((s) => `${s.trainee} (${s.findings} finding${s.findings === 1 ? "" : "s"})`).join(", ")}. Open those reviews to start a new revision.`
-      : "";
-    return { ok: true as const, message: `Graded ${n} finding${n === 1 ? "" : "s"}. They are saved in each attempt's review draft; adjust individuals and publish from the review pages.${skipped}` };
-  } catch (e) {
-    if (e instanceof GroupsNotFound) throw notFound();
-    throw e;
-  }
+  const r = await domainCall(() => gradeGroup(db(), viewer, params.draftId!, findingIds.split(","), verdict || null, grade ? (Number(grade) as 0 | 1 | 2 | 3) : null));
+  const n = r.graded;
+  const skipped = r.skipped.length
+    ? ` Not changed, because your review of their attempt is published: ${r.skipped.map((s) => `${s.trainee} (${s.findings} finding${s.findings === 1 ? "" : "s"})`).join(", ")}. Open those reviews to start a new revision.`
+    : "";
+  return { ok: true as const, message: `Graded ${n} finding${n === 1 ? "" : "s"}. They are saved in each attempt's review draft; adjust individuals and publish from the review pages.${skipped}` };
 }
 
 export default function Groups() {

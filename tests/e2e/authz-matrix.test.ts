@@ -157,12 +157,14 @@ const MATRIX: Record<string, Entry> = {
     path: (f) => `/mentor/attempts/${f.done}`,
     get: "login 403 403 ok 404 ok 404",
     post: {
-      // An empty review (no grades) is a valid draft; the admin's publish without the version the
-      // mentor's publish made is a conflict; publish-over then publishes the admin's saved draft.
-      save: { body: () => ({ intent: "save" }), expect: "login 403 403 ok 404 ok 404" },
-      publish: { body: () => ({ intent: "publish" }), expect: "login 403 403 ok 404 409 404" },
+      // An empty review (no grades) is a valid draft; a publish without the version the form was
+      // rendered with is refused (it used to publish as version 0); publish-over publishes the saved draft.
+      save: { body: () => ({ intent: "save", version: "0" }), expect: "login 403 403 ok 404 ok 404" },
+      publish: { body: () => ({ intent: "publish" }), expect: "login 403 403 400 404 400 404" },
       "publish-over": { body: () => ({ intent: "publish-over" }), expect: "login 403 403 ok 404 ok 404" },
       suggest: { body: () => ({ intent: "suggest" }), expect: "login 403 403 ok 404 ok 404" },
+      preview: { body: () => ({ intent: "preview", version: "0" }), expect: "login 403 403 ok 404 ok 404" },
+      confirm: { body: () => ({ intent: "confirm", version: "0" }), expect: "login 403 403 ok 404 ok 404" },
     },
   },
   "mentor.calibration.tsx": { path: () => "/mentor/calibration", get: MENTORS },

@@ -58,10 +58,22 @@ describe("mentor review in Chromium", () => {
     await Promise.all([page.waitForURL(`${app.url}/mentor/attempts/${attemptId}`), page.locator("tr", { hasText: "Ravi Shah" }).getByText("Review").click()]);
     const findingIds = await db.selectFrom("findings").select(["id", "line_from"]).where("attempt_id", "=", attemptId).orderBy("line_from").execute();
     // The second finding (the deletion) is judged only partly right, with a comment.
+    expect(await page.getByTestId("preview-total").textContent()).toBe("100");
     await page.selectOption(`#verdict-${findingIds[1].id}`, "partly");
+    // The score with the mentor's verdicts follows the change (live preview).
+    await page.locator('[data-testid="preview-total"]', { hasText: "80.3" }).waitFor();
     await page.fill(`#comment-${findingIds[1].id}`, "Right spot, but say that save() resolves before anything is written.");
     await page.fill("#feedback", "Solid review. Be precise about the consequence of a missing write.");
-    await page.click("text=Publish to trainee");
+    // Publishing asks first, naming what the trainee will see; nothing is published yet.
+    await page.getByRole("button", { name: "Publish to trainee…" }).click();
+    const confirm = page.getByTestId("publish-confirm");
+    await confirm.waitFor();
+    const said = await confirm.textContent();
+    expect(said).toContain("Their score changes from 100 (automatic) to 80.3 with your verdicts.");
+    expect(said).toContain("Verdicts on 2 findings: 1 partly right, 1 kept as the automatic verdict.");
+    expect(said).toContain("They see your overall feedback and 1 comment.");
+    expect((await db.selectFrom("attempts").select("published_review_id").where("id", "=", attemptId).executeTakeFirstOrThrow()).published_review_id).toBeNull();
+    await confirm.getByRole("button", { name: /Yes, publish/ }).click();
     await page.locator(".success", { hasText: "Published" }).waitFor();
     // Detection: 2 + 3×0.5 of 5 = 0.7; explanation: (1 + 0.5) / 2 = 0.75 → 31.5 + 20 + 10 + 18.75 = 80.3 (rounded).
     expect(await page.locator(".success").textContent()).toContain("final score of 80.3");
@@ -91,9 +103,45 @@ describe("mentor review in Chromium", () => {
       expect(r.body).not.toContain("Loop bound is off by one");
     }
     expect((await mentor2.post(`/mentor/attempts/${springAttempt}`, { intent: "publish", version: "0", feedback: "x" })).status).toBe(404);
+    expect((await mentor2.post(`/mentor/attempts/${springAttempt}`, { intent: "preview", version: "0", feedback: "" })).status).toBe(404);
+    // A publish without the version the form was rendered with is refused, saying why (it used to publish as version 0).
+    const before = await db.selectFrom("attempts").select(["final_total", "review_version"]).where("id", "=", attemptId).executeTakeFirstOrThrow();
+    const noVersion = await mentor2.post(`/mentor/attempts/${attemptId}`, { intent: "publish", feedback: "" });
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body).toContain("does not say which version of the review it was opened on");
+    expect(await db.selectFrom("attempts").select(["final_total", "review_version"]).where("id", "=", attemptId).executeTakeFirstOrThrow()).toEqual(before);
     const trainee = await new Client(app.url).signIn("trainee2@redline.test");
     for (const path of ["/mentor", `/mentor/attempts/${springAttempt}`, "/admin/cohorts", "/admin/content"]) {
       expect((await trainee.get(path)).status).toBe(403);
     }
+  });
+
+  it("without JavaScript a mentor previews, confirms and publishes; the preview answers without saving", async () => {
+    const [finding] = await db.selectFrom("findings").select("id").where("attempt_id", "=", springAttempt).execute();
+    const mentor1 = await new Client(app.url).signIn("mentor1@redline.test");
+    const preview = await mentor1.post(`/mentor/attempts/${springAttempt}.data`, { intent: "preview", version: "0", feedback: "", [`verdict.${finding.id}`]: "wrong" });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toContain("preview");
+    expect(await db.selectFrom("reviews").select("id").where("attempt_id", "=", springAttempt).execute()).toEqual([]);
+
+    const ctx = await newContext(browser, { javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await signIn(page, app.url, "mentor1@redline.test");
+    await page.goto(`${app.url}/mentor/attempts/${springAttempt}`);
+    const auto = (await page.getByTestId("preview-total").textContent())!;
+    await page.selectOption(`#verdict-${finding.id}`, "wrong");
+    await page.getByRole("button", { name: "Publish to trainee…" }).click();
+    const confirm = page.getByTestId("publish-confirm");
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(`Their score changes from ${auto} (automatic) to`);
+    expect(await confirm.textContent()).toContain("1 wrong");
+    // The draft was saved on the way: the form shows the verdict and the preview the new score.
+    expect(await page.locator(`#verdict-${finding.id}`).inputValue()).toBe("wrong");
+    expect(await page.getByTestId("preview-total").textContent()).not.toBe(auto);
+    await confirm.getByRole("button", { name: /Yes, publish/ }).click();
+    await page.locator(".success", { hasText: "Published" }).waitFor();
+    const row = await db.selectFrom("attempts").select(["final_total", "auto_total"]).where("id", "=", springAttempt).executeTakeFirstOrThrow();
+    expect(row.final_total).toBeLessThan(row.auto_total!);
+    await ctx.close();
   });
 });

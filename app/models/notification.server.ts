@@ -1,6 +1,7 @@
 // In-app notifications: new feedback, sign-off results, due soon, overdue, certificates.
 import crypto from "node:crypto";
 import type { Database } from "~/db/db.server";
+import { mailNotification } from "./notification-mail.server";
 
 export interface NotificationInput {
   kind: string;
@@ -10,12 +11,14 @@ export interface NotificationInput {
   dedupeKey: string;
 }
 
+/** Stores the notification (once per dedupe key) and, with SMTP settings, mails a copy in the background. */
 export async function notify(db: Database, userId: string, n: NotificationInput): Promise<void> {
-  await db
+  const res = await db
     .insertInto("notifications")
     .values({ id: crypto.randomUUID(), user_id: userId, kind: n.kind, title: n.title, link: n.link, dedupe_key: n.dedupeKey, created_at: new Date().toISOString(), read_at: null })
     .onConflict((oc) => oc.column("dedupe_key").doNothing())
-    .execute();
+    .executeTakeFirst();
+  if (Number(res.numInsertedOrUpdatedRows ?? 0) === 1) await mailNotification(db, userId, n);
 }
 
 export async function listNotifications(db: Database, userId: string, limit = 50) {

@@ -29,7 +29,17 @@ const EnvSchema = z.object({
     })
     .optional(),
   OPENAI_MODEL: z.string().optional(),
+  // Email copies of notifications (optional): on when SMTP_HOST is set.
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number({ message: "SMTP_PORT must be a port number, e.g. 587" }).int().min(1).max(65535).default(587),
+  SMTP_SECURE: z.enum(["0", "1"], { message: "SMTP_SECURE must be 1 (TLS from the start, usually port 465) or 0" }).default("0"),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_FROM: z.string().optional(),
+  REDLINE_PUBLIC_URL: z.string().url("REDLINE_PUBLIC_URL must be the address people open Redline at, e.g. https://redline.example.com").optional(),
 }).superRefine((e, ctx) => {
+  if (e.SMTP_HOST && !e.SMTP_FROM) ctx.addIssue({ code: "custom", path: ["SMTP_FROM"], message: "SMTP_FROM is required when SMTP_HOST is set (the sender, e.g. Redline <redline@example.com>)" });
+  if (e.SMTP_HOST && !e.REDLINE_PUBLIC_URL) ctx.addIssue({ code: "custom", path: ["REDLINE_PUBLIC_URL"], message: "REDLINE_PUBLIC_URL is required when SMTP_HOST is set, for the links in the mails (e.g. https://redline.example.com)" });
   // A model needs a name and somewhere to run: a key for api.openai.com or a local server's URL.
   if ((e.OPENAI_API_KEY || e.OPENAI_BASE_URL) && !e.OPENAI_MODEL) {
     ctx.addIssue({

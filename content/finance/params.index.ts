@@ -13,6 +13,7 @@ import revenueForecastFy26 from "./sources/revenue-forecast-fy26.params";
 import retentionCohortsFy25 from "./sources/retention-cohorts-fy25.params";
 import auditDifferencesFy25 from "./sources/audit-differences-fy25.params";
 import synergyCaseHeron from "./sources/synergy-case-heron.params";
+import peopleCostModelFy26 from "./sources/people-cost-model-fy26.params";
 import workingCapitalQ2 from "./sources/working-capital-q2.params";
 
 export default {
@@ -20,6 +21,7 @@ export default {
   "board-kpi-q3": boardKpiQ3,
   "budget-variance-q3": budgetVarianceQ3,
   "covenant-certificate-q3": covenantCertificateQ3,
+  "people-cost-model-fy26": peopleCostModelFy26,
   "dcf-valuation-atlas": dcfValuationAtlas,
   "fx-exposure-usd": fxExposureUsd,
   "pricing-change-pro": pricingChangePro,

@@ -6,7 +6,7 @@ interface Props extends InputHTMLAttributes<HTMLInputElement> {
   error?: string;
 }
 
-/** A labelled input whose error is announced and tied to it for screen readers. */
+/** A labelled input (text unless `type` says otherwise) whose error is announced and tied to it for screen readers. */
 export function Field({ label, name, error, id, ...rest }: Props) {
   const inputId = id ?? `f-${name}`;
   return (
@@ -15,6 +15,7 @@ export function Field({ label, name, error, id, ...rest }: Props) {
       <input
         id={inputId}
         name={name}
+        type="text"
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${inputId}-error` : undefined}
         {...rest}

@@ -18,6 +18,7 @@ import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { auditSentence } from "~/domain/review/audit-sentence";
 import mentorAdminStyles from "~/styles/mentor-admin.css";
+import { ShownText } from "~/components/ShownText";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mentorAdminStyles }];
 
@@ -248,8 +249,8 @@ export default function ReviewAttempt() {
                 <legend>
                   #{f.no} · lines {f.lineFrom}–{f.lineTo} · {f.category} · {f.confidence} % sure
                 </legend>
-                <p className="finding-text">{f.explanation}</p>
-                {f.suggestedFix ? <p className="small muted">Fix: {f.suggestedFix}</p> : null}
+                <p className="finding-text"><ShownText text={f.explanation} /></p>
+                {f.suggestedFix ? <p className="small muted">Fix: <ShownText text={f.suggestedFix} /></p> : null}
                 <p className="small">
                   <span className={`pill ${f.autoVerdict === "hit" ? "pill-green" : "pill-red"}`}>{VERDICT_LABEL[f.autoVerdict]}</span>
                   {f.flaw ? (

@@ -12,6 +12,7 @@ import { domainCall, filtersFromRequest } from "~/utils/http.server";
 import dashboardStyles from "~/styles/dashboards.css";
 import { requireRole } from "~/models/auth.server";
 import { formatDate } from "~/utils/format";
+import { ShownText } from "~/components/ShownText";
 
 export const meta: MetaFunction = () => [{ title: "Cohort dashboard · Redline" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
@@ -184,7 +185,7 @@ export default function CohortDashboardPage() {
                     </span>
                     <span className="what">{f.categoryName}</span> <span className="muted small">{f.drafts > 1 ? `${f.lines} · seeded in ${f.drafts} drafts` : f.lines}</span>
                     <div className="small">{f.title}</div>
-                    {f.explanation ? <p className="why">{f.explanation}</p> : null}
+                    {f.explanation ? <p className="why"><ShownText text={f.explanation} /></p> : null}
                   </li>
                 ))}
               </ol>

@@ -5,6 +5,7 @@ import { db } from "~/db/db.server";
 import { explanationGroups, gradeGroup } from "~/models/groups.server";
 import { requireRole } from "~/models/auth.server";
 import { domainCall } from "~/utils/http.server";
+import { ShownText } from "~/components/ShownText";
 
 export const meta: MetaFunction = () => [{ title: "Explanation groups · Redline" }];
 
@@ -50,7 +51,7 @@ export default function Groups() {
           <h2 id={`flaw-${f.id}`}>
             {f.category} <span className="muted small">lines {f.lines.from}–{f.lines.to}</span>
           </h2>
-          <p className="small">{f.explanation}</p>
+          <p className="small"><ShownText text={f.explanation} /></p>
           {f.groups.length === 0 ? <p className="muted">No trainee found this flaw yet.</p> : null}
           {f.groups.map((group, i) => (
             <div key={i} className="group-box">

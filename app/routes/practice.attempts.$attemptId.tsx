@@ -21,6 +21,7 @@ import { exerciseDraftHtml } from "~/utils/draft-html.server";
 import { markdownHtml } from "~/utils/markdown.server";
 import { requireRole } from "~/models/auth.server";
 import { domainCall, domainErrorResponse } from "~/utils/http.server";
+import { ShownText } from "~/components/ShownText";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.draft.title ?? "Exercise"} · Redline` }];
 
@@ -188,8 +189,8 @@ export default function Exercise() {
                         <span className="pill">{f.categoryName}</span>
                         <span className="muted small">{f.confidence} % sure</span>
                       </div>
-                      <p className="finding-text">{f.explanation}</p>
-                      {f.suggestedFix ? <p className="small muted">Fix: {f.suggestedFix}</p> : null}
+                      <p className="finding-text"><ShownText text={f.explanation} /></p>
+                      {f.suggestedFix ? <p className="small muted">Fix: <ShownText text={f.suggestedFix} /></p> : null}
                       {editResult || editing === f.id ? (
                         <div className="edit-box">
                           <FindingForm

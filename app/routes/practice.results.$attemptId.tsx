@@ -12,6 +12,7 @@ import { requireRole } from "~/models/auth.server";
 import { formatDateTime, formatDuration } from "~/utils/format";
 import { domainCall } from "~/utils/http.server";
 import { markdownHtml } from "~/utils/markdown.server";
+import { ShownText } from "~/components/ShownText";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Results: ${data?.draft.title ?? ""} · Redline` }];
 
@@ -169,7 +170,7 @@ export default function Results() {
                         #{f.finding.no} · {f.finding.categoryName} · {f.finding.confidence} % sure
                       </span>
                     </p>
-                    <p className="finding-text">{f.finding.explanation}</p>
+                    <p className="finding-text"><ShownText text={f.finding.explanation} /></p>
                     <MentorNote note={r.review?.findings[f.finding.id]} />
                   </>
                 ) : (
@@ -190,7 +191,7 @@ export default function Results() {
             {r.falsePositives.map((f) => (
               <li key={f.id}>
                 <strong>#{f.no}</strong> {lines({ from: f.lineFrom, to: f.lineTo })} · {f.categoryName} · {f.confidence} % sure
-                <p className="finding-text">{f.explanation}</p>
+                <p className="finding-text"><ShownText text={f.explanation} /></p>
                 <MentorNote note={r.review?.findings[f.id]} />
               </li>
             ))}

@@ -48,6 +48,24 @@ describe("free text", () => {
     expect(r.body).toContain("The cohort name has only invisible characters");
   });
 
+  it("shows a hidden direction override in an explanation as a visible marker to the trainee and the mentor", async () => {
+    const attempt = await openAttempt(db, ids.trainee, ids.draft);
+    // Stored as written (it is not blank), but the override would display the rest reversed.
+    const explanation = "The loop stops one short: \u202Eenil tsal eht stiks\u202C so the last row is lost.";
+    await addFinding(db, ids.trainee, attempt, { lineFrom: 2, lineTo: 2, category: "off-by-one", confidence: 80, explanation, suggestedFix: "", quote: "" });
+    await submitAttempt(db, ids.trainee, attempt);
+    for (const [email, path] of [
+      ["trainee1@redline.test", `/practice/results/${attempt}`],
+      ["mentor1@redline.test", `/mentor/attempts/${attempt}`],
+    ]) {
+      const c = await new Client(app.url).signIn(email);
+      const page = await c.get(path);
+      expect(page.status, path).toBe(200);
+      const text = page.body.replace(/<[^>]+>/g, "");
+      expect(text, path).toContain("The loop stops one short: ⟨U+202E⟩enil tsal eht stiks⟨U+202C⟩ so the last row is lost.");
+    }
+  });
+
   it("keeps the results and review pages within a 1366-pixel window with 2,000-character unbroken text", async () => {
     const long = (c: string) => c.repeat(2000);
     const attempt = await openAttempt(db, ids.trainee, ids.draft);

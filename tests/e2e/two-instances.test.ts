@@ -32,7 +32,7 @@ describe("two instances on one PostgreSQL database", () => {
   it("carries a trainee's session and work from one instance to the other", async () => {
     const onA = await new Client(a.url).signIn("trainee1@redline.test");
     const onB = new Client(b.url);
-    onB.cookie = onA.cookie;
+    for (const [name, value] of onA.jar) onB.jar.set(name, value);
 
     const start = await onB.post("/practice", { domain: "software", difficulty: "surprise" });
     expect(start.status).toBe(302);

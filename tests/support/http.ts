@@ -1,7 +1,13 @@
 // A tiny cookie-keeping HTTP client for tests that talk to the running app like a browser would.
 export class Client {
-  cookie = "";
+  /** Every cookie the app has set, by name (the session and, e.g., the remembered practice choice). */
+  readonly jar = new Map<string, string>();
   constructor(readonly base: string) {}
+
+  /** The Cookie header a browser would send. */
+  get cookie(): string {
+    return [...this.jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
 
   async request(path: string, init: RequestInit = {}): Promise<{ status: number; body: string; location: string | null }> {
     const res = await fetch(this.base + path, {
@@ -9,8 +15,15 @@ export class Client {
       redirect: "manual",
       headers: { ...(init.headers as Record<string, string>), ...(this.cookie ? { Cookie: this.cookie } : {}) },
     });
-    const set = res.headers.get("set-cookie");
-    if (set) this.cookie = set.split(";")[0];
+    for (const set of res.headers.getSetCookie()) {
+      const pair = set.split(";")[0];
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      // An expired or emptied cookie is removed, as a browser would.
+      if (value === "" || /;\s*max-age=0\b/i.test(set) || /;\s*expires=Thu, 01 Jan 1970/i.test(set)) this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
     return { status: res.status, body: await res.text(), location: res.headers.get("location") };
   }
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { loadContent } from "~/models/content.server";
 import { instantiate } from "../content/instantiate";
 import { compileOperator } from "../content/load";
-import { draftFrom, generateDraft, instantiatedOptions, requiredLiteral } from "./generate";
+import { draftFrom, generateDraft } from "./generate";
+import { instantiatedOptions, requiredLiteral } from "./options";
 
 const { packs } = loadContent("content");
 const parametric = packs.flatMap((pack) => pack.sources.filter((s) => s.params).map((source) => ({ pack, source })));

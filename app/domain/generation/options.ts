@@ -1,0 +1,359 @@
+// Candidate edits of a document: its flaw sites' variants and the pack's operator matches, grouped
+// so that each group yields at most one edit. A parametric source takes a fast path that renders
+// only what a draft needs for a seed; `instantiatedOptions` is the long way it must equal.
+import { compileOperator } from "../content/load";
+import { drawParams, instantiate } from "../content/instantiate";
+import type { Params } from "../content/param-kit";
+import { compileTemplate, FORMATS, renderCompiled, type CompiledTemplate } from "../content/template";
+import { lineAt, lineStarts } from "../text/lines";
+import type { Category, FlawOrigin, FlawSite, FlawVariant, GenericOperator, KeyPoint, Pack, Severity, SourceDoc } from "../types";
+
+/** A possible edit of the clean text, before selection. */
+export interface Candidate {
+  start: number;
+  end: number;
+  replacement: string;
+  category: string;
+  severity: Severity;
+  difficulty: number;
+  explanation: string;
+  keyPoints: KeyPoint[];
+  hint?: string;
+  origin: FlawOrigin;
+  /** Lines of the clean text the edit touches; selected edits never share or neighbour a line. */
+  lineFrom: number;
+  lineTo: number;
+  weight: number;
+}
+
+const OPERATOR_WEIGHT = 0.6; // curated sites read better than generic mutations
+
+function fill(template: string, original: string, replacement: string): string {
+  return template.replaceAll("{original}", original).replaceAll("{replacement}", replacement === "" ? "(removed)" : replacement);
+}
+
+/** `$1`..`$9` and `$&` from the match itself, so lookarounds in the pattern keep working. */
+function expandReplacement(template: string, m: RegExpMatchArray): string {
+  return template.replace(/\$(\d|&)/g, (_, g: string) => (g === "&" ? m[0] : (m[Number(g)] ?? "")));
+}
+
+/** Memoised per source: candidates do not depend on the seed. */
+const candidateCache = new WeakMap<SourceDoc, WeakMap<Pack, Candidate[][]>>();
+
+/**
+ * All candidate edits of a concrete document, grouped by site/match; each group yields at most
+ * one edit. A parametric source's instantiations take the faster path in `draftOptions`, which
+ * gives the same groups (a unit test holds the two together).
+ */
+export function candidatesFor(source: SourceDoc, pack: Pack): Candidate[][] {
+  let perPack = candidateCache.get(source);
+  if (!perPack) candidateCache.set(source, (perPack = new WeakMap()));
+  const cached = perPack.get(pack);
+  if (cached) return cached;
+
+  const categories = new Map<string, Category>(pack.categories.map((c) => [c.id, c]));
+  const starts = lineStarts(source.text);
+  const lineOf = (offset: number) => lineAt(starts, offset);
+  const groups: Candidate[][] = [];
+  for (const site of source.sites) {
+    const start = source.text.indexOf(site.anchor);
+    if (start < 0 || source.text.indexOf(site.anchor, start + 1) >= 0) continue; // content:check reports these
+    const end = start + site.anchor.length;
+    const group: Candidate[] = [];
+    site.variants.forEach((v, i) => {
+      const cat = categories.get(v.category);
+      if (!cat || v.replacement === site.anchor) return;
+      group.push({
+        start,
+        end,
+        replacement: v.replacement,
+        category: v.category,
+        severity: v.severity ?? cat.severity,
+        difficulty: site.difficulty,
+        ...variantTexts(v),
+        origin: { kind: "site", siteId: site.id, variant: i },
+        lineFrom: lineOf(start),
+        lineTo: lineOf(Math.max(start, end - 1)),
+        weight: 1,
+      });
+    });
+    if (group.length) groups.push(group);
+  }
+  groups.push(...operatorGroups(source.text, source.format, compiledOperators(pack), lineOf).map((g) => [withTexts(g)]));
+  perPack.set(pack, groups);
+  return groups;
+}
+
+type Texts = Pick<Candidate, "explanation" | "keyPoints" | "hint">;
+
+function variantTexts(v: Pick<FlawVariant, "explanation" | "keyPoints" | "hint">): Texts {
+  return { explanation: v.explanation.trim(), keyPoints: v.keyPoints, hint: v.hint?.trim() };
+}
+
+/** A candidate whose texts (explanation, key points, hint) are rendered only if it is chosen. */
+export interface Option extends Omit<Candidate, keyof Texts> {
+  texts: TextsFrom;
+}
+
+/** Where an option's texts come from (data, not a closure: a draft weighs hundreds of options). */
+type TextsFrom =
+  | { ready: Texts }
+  | { variant: CompiledVariant; params: Params }
+  | { op: GenericOperator; original: string; replacement: string };
+
+function textsOf(from: TextsFrom): Texts {
+  if ("ready" in from) return from.ready;
+  if ("op" in from) {
+    const { op, original, replacement } = from;
+    return { explanation: fill(op.explanation, original, replacement).trim(), keyPoints: op.keyPoints, hint: op.hint?.trim() };
+  }
+  const { variant: v, params } = from;
+  return {
+    explanation: renderCompiled(v.explanation, params).trim(),
+    keyPoints: v.keyPoints.map((k): KeyPoint => ({ text: renderCompiled(k.text, params), phrases: k.phrases.map((t) => renderCompiled(t, params)) })),
+    hint: v.hint ? renderCompiled(v.hint, params).trim() : undefined,
+  };
+}
+
+export function withTexts({ texts, ...c }: Option): Candidate {
+  return { ...c, ...textsOf(texts) };
+}
+
+/**
+ * The same as `draftOptions` the long way: the full instantiation (every template rendered) and
+ * `candidatesFor` on it. Used when a template cannot be rendered for a seed (it throws the
+ * InstantiationError naming it), and by the test that holds the fast path to it.
+ */
+export function instantiatedOptions(template: SourceDoc, pack: Pack, seed: number): Prepared {
+  const { source } = instantiate(template, seed);
+  return { doc: source, groups: candidatesFor(source, pack).map((g) => g.map(asOption)) };
+}
+
+function asOption({ explanation, keyPoints, hint, ...c }: Candidate): Option {
+  return { ...c, texts: { ready: { explanation, keyPoints, hint } } };
+}
+
+interface CompiledOperator {
+  op: GenericOperator;
+  re: RegExp;
+  /** Text every match contains: a document without it has no match, so the expression is not run. */
+  literal: string;
+  category: Category;
+}
+
+/**
+ * The longest run of plain characters every match of the pattern contains ("" when the pattern
+ * has a top-level alternative or no such run). Conservative: only characters outside groups,
+ * classes and escapes like \w count, and a character made optional by a quantifier does not.
+ */
+export function requiredLiteral(pattern: string): string {
+  let best = "";
+  let run = "";
+  let depth = 0;
+  const end = () => {
+    if (run.length > best.length) best = run;
+    run = "";
+  };
+  const literal = (ch: string, next: string | undefined) => {
+    if (next === "?" || next === "*" || next === "{") return end(); // optional: not required
+    run += ch;
+    if (next === "+") end();
+  };
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "\\") {
+      const esc = pattern[++i];
+      if (esc === undefined) return "";
+      if (depth === 0 && /^[^A-Za-z0-9]$/.test(esc)) literal(esc, pattern[i + 1]);
+      else end();
+    } else if (ch === "[") {
+      end();
+      for (i++; i < pattern.length && pattern[i] !== "]"; i++) if (pattern[i] === "\\") i++;
+    } else if (ch === "(") {
+      end();
+      depth++;
+    } else if (ch === ")") {
+      end();
+      depth--;
+    } else if (ch === "|") {
+      if (depth === 0) return "";
+    } else if (depth > 0) continue;
+    else if (".^$?*+{}]".includes(ch)) end();
+    else literal(ch, pattern[i + 1]);
+  }
+  end();
+  return best;
+}
+
+const operatorCache = new WeakMap<Pack, CompiledOperator[]>();
+
+/** The pack's operators with their regular expressions compiled once (operators of unknown categories left out). */
+function compiledOperators(pack: Pack): CompiledOperator[] {
+  let ops = operatorCache.get(pack);
+  if (ops) return ops;
+  const categories = new Map<string, Category>(pack.categories.map((c) => [c.id, c]));
+  ops = [];
+  for (const op of pack.operators) {
+    const category = categories.get(op.category);
+    if (category) ops.push({ op, re: compileOperator(op), literal: requiredLiteral(op.pattern), category });
+  }
+  operatorCache.set(pack, ops);
+  return ops;
+}
+
+/** One group per operator match in the text, in operator order, then match order. */
+function operatorGroups(text: string, format: string, ops: CompiledOperator[], lineOf: (offset: number) => number): Option[] {
+  const out: Option[] = [];
+  for (const { op, re, literal, category } of ops) {
+    if (op.formats && !op.formats.includes(format as never)) continue;
+    if (literal && !text.includes(literal)) continue;
+    for (const m of text.matchAll(re)) {
+      const original = m[0];
+      if (!original) continue;
+      const start = m.index!;
+      const replacement = expandReplacement(op.replacement, m);
+      if (replacement === original) continue;
+      out.push({
+        start,
+        end: start + original.length,
+        replacement,
+        category: op.category,
+        severity: op.severity ?? category.severity,
+        difficulty: op.difficulty,
+        texts: { op, original, replacement },
+        origin: { kind: "operator", operatorId: op.id },
+        lineFrom: lineOf(start),
+        lineTo: lineOf(Math.max(start, start + original.length - 1)),
+        weight: OPERATOR_WEIGHT,
+      });
+    }
+  }
+  return out;
+}
+
+/** A parametric source compiled once per pack: its templates, which variants can ever apply, and every parameter name used. */
+interface CompiledSource {
+  names: string[];
+  /** A template names an unknown format: every instantiation fails (instantiate says where). */
+  broken: boolean;
+  text: CompiledTemplate;
+  title: CompiledTemplate;
+  brief: CompiledTemplate;
+  sites: { site: FlawSite; anchor: CompiledTemplate; variants: CompiledVariant[] }[];
+}
+
+interface CompiledVariant {
+  v: FlawVariant;
+  i: number;
+  severity: Severity;
+  replacement: CompiledTemplate;
+  explanation: CompiledTemplate;
+  hint?: CompiledTemplate;
+  keyPoints: { text: CompiledTemplate; phrases: CompiledTemplate[] }[];
+}
+
+const compiledCache = new WeakMap<SourceDoc, WeakMap<Pack, CompiledSource>>();
+
+function compileSource(template: SourceDoc, pack: Pack): CompiledSource {
+  let perPack = compiledCache.get(template);
+  if (!perPack) compiledCache.set(template, (perPack = new WeakMap()));
+  const cached = perPack.get(pack);
+  if (cached) return cached;
+  const categories = new Map<string, Category>(pack.categories.map((c) => [c.id, c]));
+  const names = new Set<string>();
+  let broken = false;
+  const compile = (t: string) => {
+    const c = compileTemplate(t);
+    for (const s of c.slots) {
+      names.add(s.name);
+      if (s.format && !FORMATS[s.format]) broken = true;
+    }
+    return c;
+  };
+  const sites = template.sites.map((site) => {
+    const anchor = compile(site.anchor);
+    const variants: CompiledVariant[] = [];
+    site.variants.forEach((v, i) => {
+      const c = {
+        replacement: compile(v.replacement),
+        explanation: compile(v.explanation),
+        ...(v.hint ? { hint: compile(v.hint) } : {}),
+        keyPoints: v.keyPoints.map((k) => ({ text: compile(k.text), phrases: k.phrases.map(compile) })),
+      };
+      if (v.proof && "none" in v.proof) compile(v.proof.reason);
+      if (v.proof && "error" in v.proof) compile(v.proof.error);
+      const cat = categories.get(v.category);
+      if (cat) variants.push({ v, i, severity: v.severity ?? cat.severity, ...c });
+    });
+    return { site, anchor, variants };
+  });
+  const c: CompiledSource = { names: [...names], broken, text: compile(template.text), title: compile(template.title), brief: compile(template.brief), sites };
+  perPack.set(pack, c);
+  return c;
+}
+
+/** What a draft is made from: the concrete document and its candidate edits. */
+export interface Prepared {
+  doc: Pick<SourceDoc, "id" | "domain" | "title" | "format" | "language" | "brief" | "text" | "difficulty">;
+  groups: Option[][];
+}
+
+const preparedFixed = new WeakMap<SourceDoc, WeakMap<Pack, Prepared>>();
+
+/**
+ * The document and candidate groups for a seed. A fixed source's are computed once. A parametric
+ * source renders only its text, title, brief, anchors and replacements for the seed; a candidate's
+ * explanation, key points and hint are rendered if it is chosen. The groups, their order and the
+ * rendered texts are exactly those of `candidatesFor(instantiate(template, seed).source, pack)`.
+ */
+export function draftOptions(template: SourceDoc, pack: Pack, seed: number): Prepared {
+  if (!template.params) {
+    let perPack = preparedFixed.get(template);
+    if (!perPack) preparedFixed.set(template, (perPack = new WeakMap()));
+    let p = perPack.get(pack);
+    if (!p) {
+      p = { doc: template, groups: candidatesFor(template, pack).map((g) => g.map(asOption)) };
+      perPack.set(pack, p);
+    }
+    return p;
+  }
+  const compiled = compileSource(template, pack);
+  const params = drawParams(template, template.params.module, seed);
+  // A template this draw cannot render: the full instantiation throws the error that names it.
+  if (compiled.broken || compiled.names.some((n) => params[n] === undefined)) return instantiatedOptions(template, pack, seed);
+  const r = (t: CompiledTemplate) => renderCompiled(t, params);
+  const text = r(compiled.text);
+  const starts = lineStarts(text);
+  const lineOf = (offset: number) => lineAt(starts, offset);
+  const groups: Option[][] = [];
+  for (const { site, anchor: anchorTemplate, variants } of compiled.sites) {
+    const anchor = r(anchorTemplate);
+    const start = text.indexOf(anchor);
+    if (start < 0 || text.indexOf(anchor, start + 1) >= 0) continue; // content:check reports these
+    const end = start + anchor.length;
+    const lineFrom = lineOf(start);
+    const lineTo = lineOf(Math.max(start, end - 1));
+    const group: Option[] = [];
+    for (const cv of variants) {
+      const replacement = r(cv.replacement);
+      if (replacement === anchor) continue;
+      group.push({
+        start,
+        end,
+        replacement,
+        category: cv.v.category,
+        severity: cv.severity,
+        difficulty: site.difficulty,
+        texts: { variant: cv, params },
+        origin: { kind: "site", siteId: site.id, variant: cv.i },
+        lineFrom,
+        lineTo,
+        weight: 1,
+      });
+    }
+    if (group.length) groups.push(group);
+  }
+  for (const o of operatorGroups(text, template.format, compiledOperators(pack), lineOf)) groups.push([o]);
+  const { params: _module, ...rest } = template;
+  return { doc: { ...rest, text, title: r(compiled.title), brief: r(compiled.brief) }, groups };
+}

@@ -16,9 +16,10 @@ import { previewReview } from "~/models/review-preview.server";
 import { llmConfigFromEnv } from "~/utils/llm.server";
 import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
-import { auditSentence } from "~/domain/review/audit-sentence";
 import mentorAdminStyles from "~/styles/mentor-admin.css";
 import { ShownText } from "~/components/ShownText";
+import { ReviewHistory } from "~/components/ReviewHistory";
+import { ReviewStatus } from "~/components/ReviewStatus";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mentorAdminStyles }];
 
@@ -173,40 +174,14 @@ export default function ReviewAttempt() {
         {r.attempt.publishedBy ? ` (published by ${r.attempt.publishedBy}${r.attempt.publishedAt ? `, ${formatDateTime(r.attempt.publishedAt)}` : ""})` : " (not reviewed yet)"}
       </p>
 
-      {result?.kind === "published" ? (
-        <div className="success" role="status">
-          {result.unchanged
-            ? `Nothing changed since you published revision ${result.revision}; the trainee's review is as it was.`
-            : `Published${result.revision > 1 ? ` revision ${result.revision}` : ""}. The trainee now sees your feedback and a final score of ${result.total}${result.revision > 1 ? ", marked as revised" : ""}.`}
-        </div>
-      ) : null}
-      {r.mine?.status === "published" ? (
-        <div className="notice" role="status" data-testid="revision-note">
-          {r.mine.revising
-            ? `You are editing revision ${r.mine.revision + 1}. The trainee still sees revision ${r.mine.revision} until you publish again.`
-            : `Your review is published (revision ${r.mine.revision}). Any change starts a new revision, which the trainee sees only when you publish it.`}
-        </div>
-      ) : null}
-      {result?.kind === "conflict" ? (
-        <div className="form-error" role="alert" data-testid="conflict">
-          <strong>Not published: {result.conflict.by} published a review of this attempt {result.conflict.at ? `at ${formatDateTime(result.conflict.at)} ` : ""}after you opened it</strong> (their final score: {result.conflict.total}). Your
-          verdicts and feedback are saved as your draft. Compare with theirs below, then publish yours to replace it, or leave theirs.
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="intent" value="publish-over" />
-            <button type="submit" className="btn btn-small">
-              Publish mine instead
-            </button>
-          </Form>
-        </div>
-      ) : stale ? (
-        <div className="notice" role="status">
-          {r.attempt.publishedBy} has published a review since you started yours. Publishing yours will replace it — compare below first.
-        </div>
-      ) : r.attempt.publishedBy && !r.attempt.publishedByMe ? (
-        <div className="notice" role="status">
-          {r.attempt.publishedBy} has already published a review of this attempt. Publishing yours replaces theirs; both stay in the audit trail.
-        </div>
-      ) : null}
+      <ReviewStatus
+        published={result?.kind === "published" ? result : null}
+        mine={r.mine}
+        conflict={result?.kind === "conflict" ? result.conflict : null}
+        stale={Boolean(stale)}
+        publishedBy={r.attempt.publishedBy}
+        publishedByMe={r.attempt.publishedByMe}
+      />
 
       <section className="card brief">
         <h2>The brief</h2>
@@ -413,46 +388,7 @@ export default function ReviewAttempt() {
         </section>
       </div>
 
-      {r.others.length ? (
-        <section className="card" aria-labelledby="others-h">
-          <h2 id="others-h">Other mentors' reviews</h2>
-          <ul className="plain-list">
-            {r.others.map((o, i) => (
-              <li key={i}>
-                <strong>{o.mentor}</strong> · {o.status === "published" ? `published ${o.publishedAt ? formatDateTime(o.publishedAt) : ""}` : "draft"} · {o.verdicts} verdict
-                {o.verdicts === 1 ? "" : "s"} changed
-                {o.feedback ? <p className="finding-text">{o.feedback}</p> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <section className="card" aria-labelledby="audit-h">
-        <h2 id="audit-h">Audit trail</h2>
-        {r.audit.length === 0 ? (
-          <p className="muted">No changes yet.</p>
-        ) : (
-          <table className="data small">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Who</th>
-                <th>What</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.audit.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDateTime(e.at)}</td>
-                  <td>{e.actor}</td>
-                  <td>{auditSentence(e)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <ReviewHistory others={r.others} audit={r.audit} />
     </div>
   );
 }

@@ -1,0 +1,58 @@
+import { auditSentence, type AuditEventInput } from "~/domain/review/audit-sentence";
+import { formatDateTime } from "~/utils/format";
+
+export interface OtherReview {
+  mentor: string;
+  status: string;
+  feedback: string;
+  publishedAt: string | null;
+  verdicts: number;
+}
+
+/** What other mentors did with this attempt and every change to it, in sentences, for the mentor review page. */
+export function ReviewHistory({ others, audit }: { others: OtherReview[]; audit: (AuditEventInput & { id: string; at: string })[] }) {
+  return (
+    <>
+      {others.length ? (
+        <section className="card" aria-labelledby="others-h">
+          <h2 id="others-h">Other mentors' reviews</h2>
+          <ul className="plain-list">
+            {others.map((o, i) => (
+              <li key={i}>
+                <strong>{o.mentor}</strong> · {o.status === "published" ? `published ${o.publishedAt ? formatDateTime(o.publishedAt) : ""}` : "draft"} · {o.verdicts} verdict
+                {o.verdicts === 1 ? "" : "s"} changed
+                {o.feedback ? <p className="finding-text">{o.feedback}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="audit-h">
+        <h2 id="audit-h">Audit trail</h2>
+        {audit.length === 0 ? (
+          <p className="muted">No changes yet.</p>
+        ) : (
+          <table className="data small">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Who</th>
+                <th>What</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDateTime(e.at)}</td>
+                  <td>{e.actor}</td>
+                  <td>{auditSentence(e)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,10 +1,11 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider, ServerOnlyProvider } from "./utils/nonce";
+import { trimTrailingNuls } from "./utils/trailing-nuls";
 export { startup } from "./startup.server";
 
 /**
@@ -35,7 +36,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutTrailingNuls();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
@@ -51,6 +52,15 @@ export default function handleRequest(
         },
       },
     );
+  });
+}
+
+/** The page stream, minus the NUL bytes React 18 leaves at chunk ends (see trimTrailingNuls). */
+function withoutTrailingNuls() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, trimTrailingNuls(chunk));
+    },
   });
 }
 

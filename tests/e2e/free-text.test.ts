@@ -61,6 +61,7 @@ describe("free text", () => {
       const c = await new Client(app.url).signIn(email);
       const page = await c.get(path);
       expect(page.status, path).toBe(200);
+      expect(page.body.includes("\u0000"), `${path} has a NUL byte`).toBe(false);
       const text = page.body.replace(/<[^>]+>/g, "");
       expect(text, path).toContain("The loop stops one short: ⟨U+202E⟩enil tsal eht stiks⟨U+202C⟩ so the last row is lost.");
     }

@@ -60,7 +60,9 @@ export async function loadSubmittedAttempt(db: Database, viewer: Viewer, attempt
 export function overridesFrom(rows: (Pick<Selectable<FindingReviewsTable>, "finding_id" | "verdict" | "grade" | "unseeded"> & { category_right?: number | null })[], autoHits: Set<string>): Record<string, MentorOverride> {
   const out: Record<string, MentorOverride> = {};
   for (const r of rows) {
-    const verdict = r.verdict ?? (r.grade !== null || r.unseeded ? (autoHits.has(r.finding_id) || r.unseeded ? "correct" : null) : null);
+    // A grade or a category judgement on an automatically matched finding confirms the match.
+    const judged = r.grade !== null || r.unseeded || (r.category_right ?? null) !== null;
+    const verdict = r.verdict ?? (judged ? (autoHits.has(r.finding_id) || r.unseeded ? "correct" : null) : null);
     if (!verdict) continue;
     out[r.finding_id] = {
       verdict,

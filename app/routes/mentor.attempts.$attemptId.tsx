@@ -307,7 +307,7 @@ export default function ReviewAttempt() {
                 </div>
                 <p className="small muted" id={`category-note-${f.id}`}>
                   {f.flaw ? `The trainee chose ${f.category}; the key says ${f.flaw.category}. ` : `The trainee chose ${f.category}. `}
-                  Left to the verdict, Correct counts the category as right and Partly right compares it with the key; Wrong counts nothing.
+                  Left to the verdict, Correct counts the category as right and Partly right compares it with the key; with Keep automatic, a category you set confirms the match.
                 </p>
                 {f.autoVerdict === "false-positive" ? (
                   <label className="check">

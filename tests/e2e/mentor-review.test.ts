@@ -9,6 +9,7 @@ import { insertDrafts } from "~/models/draft.server";
 import { startApp, type RunningApp } from "../support/app";
 import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
 import { Client } from "../support/http";
+import { submitted } from "../support/org";
 
 let app: RunningApp;
 let browser: Browser;
@@ -143,5 +144,61 @@ describe("mentor review in Chromium", () => {
     const row = await db.selectFrom("attempts").select(["final_total", "auto_total"]).where("id", "=", springAttempt).executeTakeFirstOrThrow();
     expect(row.final_total).toBeLessThan(row.auto_total!);
     await ctx.close();
+  });
+
+  it("a mentor counts a finding's category wrong apart from the verdict; changing it after publishing is a marked revision", async () => {
+    const trainee = await db.selectFrom("users").select("id").where("email", "=", "trainee5@redline.test").executeTakeFirstOrThrow();
+    const draft = await db.selectFrom("drafts").select("id").where("domain", "=", "software").where("difficulty", "=", 2).executeTakeFirstOrThrow();
+    // The right lines and a good explanation, filed under the wrong category.
+    const a = await submitted(db, trainee.id, draft.id, [{ lineFrom: 3, lineTo: 3, category: "missing-await", explanation: "Off by one: the loop runs n + 1 times, one too many." }]);
+    const fid = a.findingIds[0];
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    const errors = watchConsole(page);
+    await signIn(page, app.url, "mentor2@redline.test");
+    await page.goto(`${app.url}/mentor/attempts/${a.attemptId}`);
+    // The options say what they do; the page names both categories.
+    expect(await page.locator(`#verdict-${fid} option[value="correct"]`).textContent()).toBe("Correct: found it, full credit");
+    expect(await page.locator(`#category-note-${fid}`).textContent()).toContain("the key says Off-by-one");
+    const preview = page.getByTestId("preview-total");
+    const publish = async () => {
+      await page.getByRole("button", { name: "Publish to trainee…" }).click();
+      const confirm = page.getByTestId("publish-confirm");
+      await confirm.waitFor();
+      const said = (await confirm.textContent()) ?? "";
+      await confirm.getByRole("button", { name: /Yes, publish/ }).click();
+      await page.locator(".success", { hasText: "Published" }).waitFor();
+      return said;
+    };
+    // "Correct" left alone counts the category as right (as it always did), now visibly so.
+    const before = (await preview.textContent())!;
+    await page.selectOption(`#verdict-${fid}`, "correct");
+    await page.waitForFunction((b) => document.querySelector('[data-testid="preview-total"]')?.textContent !== b, before);
+    const withCorrect = Number(await preview.textContent());
+    await publish();
+    expect((await db.selectFrom("attempts").select("final_total").where("id", "=", a.attemptId).executeTakeFirstOrThrow()).final_total).toBe(withCorrect);
+
+    // After publishing the mentor counts the category wrong: the preview drops, the trainee still sees the first score.
+    await page.selectOption(`#category-${fid}`, "wrong");
+    await page.waitForFunction((b) => document.querySelector('[data-testid="preview-total"]')?.textContent !== b, String(withCorrect));
+    const withWrongCategory = Number(await preview.textContent());
+    expect(withWrongCategory).toBeLessThan(withCorrect);
+    expect((await db.selectFrom("attempts").select("final_total").where("id", "=", a.attemptId).executeTakeFirstOrThrow()).final_total).toBe(withCorrect);
+    const said = await publish();
+    expect(said).toContain("Category judged by you on 1 finding: 1 wrong.");
+    expect(said).toContain("revision 2");
+    await page.locator('[data-testid="final-total"]', { hasText: String(withWrongCategory) }).waitFor();
+    await page.locator("table.data td", { hasText: "counted the category of finding 1 as wrong in revision 2" }).waitFor();
+    expect(await page.locator("table.data").textContent()).not.toContain("{");
+    expect(errors).toEqual([]);
+    await ctx.close();
+
+    // The trainee sees the change as a revision, with both scores.
+    const tctx = await newContext(browser);
+    const tp = await tctx.newPage();
+    await signIn(tp, app.url, "trainee5@redline.test");
+    await tp.goto(`${app.url}/practice/results/${a.attemptId}`);
+    expect(await tp.getByTestId("review-revised").textContent()).toContain(`Your final score went from ${withCorrect} to ${withWrongCategory}.`);
+    await tctx.close();
   });
 });

@@ -58,17 +58,20 @@ export interface ProofTally {
   recomputed: number;
   declared: number;
   unproven: number;
+  /** Flawed texts that do not compile: neither proven nor unproven, and CI fails on them. */
+  doesNotCompile: number;
   reasons: Record<string, number>;
 }
 
 export function tally(results: VariantProofResult[]): ProofTally {
-  const t: ProofTally = { checkFailed: 0, error: 0, recomputed: 0, declared: 0, unproven: 0, reasons: {} };
+  const t: ProofTally = { checkFailed: 0, error: 0, recomputed: 0, declared: 0, unproven: 0, doesNotCompile: 0, reasons: {} };
   for (const r of results) {
     const o = r.outcome;
     if (o.kind === "check-failed") t.checkFailed++;
     else if (o.kind === "error") t.error++;
     else if (o.kind === "recomputed") t.recomputed++;
     else if (o.kind === "unproven") t.unproven++;
+    else if (o.kind === "does-not-compile") t.doesNotCompile++;
     else {
       t.declared++;
       t.reasons[o.reason] = (t.reasons[o.reason] ?? 0) + 1;

@@ -102,6 +102,8 @@ function camel(id: string): string {
   return id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
+const started = performance.now();
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const disk = await modulesOnDisk(root);
 const { packs, problems } = loadContent(root, values["no-minimums"] ? NO_MINIMUMS : PRODUCT_MINIMUMS, { params: disk.registry, sampleSeeds: seedCount });
 problems.unshift(...disk.problems);
@@ -178,10 +180,22 @@ if (values.prove) {
   // recomputation is cheap and samples more.
   // Loaded only here: the runners bring the TypeScript compiler, which the format checks do not need.
   const { createProofRunners } = await import("~/models/proof-runner.server");
+  const proofStarted = performance.now();
   const proof = createProofRunners({ root, seeds: seeds.slice(0, Math.min(seedCount, PROOF_SEEDS)), limits: { timeoutMs: timeLimit * 1000 } });
   // The packs are proven at the same time: software runs in the sandbox's worker, data in the SQL
   // engine's, so the two overlap on two cores; the tally is printed in pack order.
-  const proven = await Promise.all(packs.map((pack) => provePack(pack, { seeds: seeds.slice(0, Math.min(seedCount, 50)), sourceId: values.source, runners: proof.runners })));
+  // Each pack yields between sources, so finance's synchronous recomputation does not keep the
+  // sandbox and SQL workers waiting for their next text.
+  const between = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const packMs: number[] = packs.map(() => 0);
+  const proven = await Promise.all(
+    packs.map(async (pack, i) => {
+      const t0 = performance.now();
+      const r = await provePack(pack, { seeds: seeds.slice(0, Math.min(seedCount, 50)), sourceId: values.source, runners: proof.runners, between });
+      packMs[i] = performance.now() - t0;
+      return r;
+    }),
+  );
   for (const [i, pack] of packs.entries()) {
     const results = proven[i];
     if (!results.length) continue;
@@ -198,6 +212,8 @@ if (values.prove) {
     }
   }
   await proof.close();
+  const timed = packs.map((p, i) => (proven[i].length ? `${p.domain} ${seconds(packMs[i])}` : "")).filter(Boolean);
+  console.log(`proof time: ${seconds(performance.now() - proofStarted)} (${timed.join(", ")}, at the same time) after ${seconds(proofStarted - started)} of format checks`);
   const t = tally(all);
   unproven = t.unproven;
   doNotCompile = t.doesNotCompile;

@@ -24,6 +24,11 @@ export interface ProveOptions {
   sourceId?: string;
   /** Executable checks per domain; a domain without one leaves its behavioural variants unproven. */
   runners?: Partial<Record<string, CheckRunner>>;
+  /**
+   * Awaited before each source. Recomputation is synchronous: when packs are proven at the same
+   * time, a yield here lets the check runners' workers be handed their next text in between.
+   */
+  between?: () => Promise<void>;
 }
 
 export async function provePack(pack: Pack, options: ProveOptions): Promise<VariantProofResult[]> {
@@ -31,6 +36,7 @@ export async function provePack(pack: Pack, options: ProveOptions): Promise<Vari
   const out: VariantProofResult[] = [];
   for (const source of pack.sources) {
     if (options.sourceId && source.id !== options.sourceId) continue;
+    await options.between?.();
     const executable: { siteId: string; index: number; variant: FlawVariant }[] = [];
     for (const site of source.sites) {
       site.variants.forEach((variant, index) => {

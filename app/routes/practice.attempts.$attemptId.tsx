@@ -161,6 +161,21 @@ export default function Exercise() {
               : "Type the line numbers of a flaw into the form; the numbers are shown beside each line."}
           </p>
           <DraftView html={dto.draft.html} format={dto.draft.format} onSelectLines={onSelectLines} selected={highlight} lineCount={dto.draft.lineCount} />
+          {/* Narrow screens: the picked lines and "Add finding" stay at the bottom of the screen while the draft scrolls. */}
+          <div className="flag-bar" data-testid="flag-bar">
+            <span className="flag-bar-lines" aria-live="polite">
+              {highlight
+                ? highlight.from === highlight.to
+                  ? `Line ${highlight.from} picked`
+                  : `Lines ${highlight.from}–${highlight.to} picked`
+                : hydrated
+                  ? "Tap line numbers to pick lines"
+                  : "Note the line numbers"}
+            </span>
+            <a href="#flag" className="btn btn-primary btn-small">
+              Add finding
+            </a>
+          </div>
         </section>
         <aside className="side-panel" aria-label="Your review">
           <section className="card" id="flag" tabIndex={-1} aria-labelledby="flag-h">

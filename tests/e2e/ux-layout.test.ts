@@ -19,7 +19,7 @@ let browser: Browser;
 let db: Database;
 const pages: Record<"trainee" | "mentor" | "admin" | "anonymous", { email: string; paths: string[] }> = {
   anonymous: { email: "", paths: ["/login"] },
-  trainee: { email: "trainee1@redline.test", paths: ["/practice", "/practice/progress", "/practice/scoring"] },
+  trainee: { email: "trainee1@redline.test", paths: ["/practice", "/practice/progress", "/practice/scoring", "/practice/categories/software", "/notifications", "/account/sessions"] },
   mentor: { email: "mentor1@redline.test", paths: ["/mentor", "/mentor/dashboard", "/mentor/calibration"] },
   admin: { email: "admin@redline.test", paths: ["/admin", "/admin/cohorts", "/admin/generation", "/admin/content"] },
 };
@@ -33,7 +33,7 @@ beforeAll(async () => {
   const c = await new Client(app.url).signIn("trainee1@redline.test");
   const start = await c.post("/practice?index", { domain: "software", difficulty: "2" });
   const open = start.location!;
-  pages.trainee.paths.push(open, `/practice/results/${done.id}`);
+  pages.trainee.paths.push(open, `${open}?discard=1`, `/practice/results/${done.id}`);
   pages.mentor.paths.push(`/mentor/attempts/${done.id}`, `/mentor/trainees/${trainee.id}`);
 }, 120_000);
 

@@ -36,6 +36,9 @@ function payload(tag: string): string {
   ].join(" ");
 }
 
+/** Invisible characters that would make text read differently: shown as markers, never acting. */
+const BIDI = " bidi: \u202Eevil\u202C zero\u200Bwidth \u2066isolate\u2069";
+
 /** For fields limited to 100 characters. */
 const short = (tag: string) => `XSS-${tag} <img src=x data-xss onerror=alert('${tag}')>"'><b data-xss>`;
 
@@ -80,7 +83,7 @@ beforeAll(async () => {
       brief: payload("draft-brief"),
       cleanText: `${base.cleanText}\n${line}`,
       flawedText: `${base.flawedText}\n${line}`,
-      answerKey: base.answerKey.map((k) => ({ ...k, explanation: payload("answer-key") })),
+      answerKey: base.answerKey.map((k) => ({ ...k, explanation: payload("answer-key") + BIDI })),
     },
   ]);
 
@@ -97,7 +100,7 @@ beforeAll(async () => {
   await submitAttempt(db, trainee.id, done);
   const viewer = { id: mentor.id, orgId: mentor.orgId, role: mentor.role, name: mentor.name };
   const review = await reviewDTO(db, viewer, done);
-  const published = await publishReview(db, viewer, done, { feedback: payload("feedback"), findings: [{ findingId: f1, verdict: "partly", grade: 2, comment: payload("comment"), unseeded: false }] }, review.attempt.version);
+  const published = await publishReview(db, viewer, done, { feedback: payload("feedback") + BIDI, findings: [{ findingId: f1, verdict: "partly", grade: 2, comment: payload("comment") + BIDI, unseeded: false }] }, review.attempt.version);
   expect(published.ok).toBe(true);
   const open = await openAttempt(db, trainee.id, draft);
   await addFinding(db, trainee.id, open, finding("open"));
@@ -116,7 +119,7 @@ beforeAll(async () => {
   await createSession(db, trainee.id, { userAgent: payload("user-agent"), client: "127.0.0.1" }, { idleMs: 3_600_000, absoluteMs: 86_400_000 });
   Object.assign(ids, { trainee: trainee.id, open, done, draft, program, cert, prose: proseAttempt });
   browser = await launchBrowser();
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -169,6 +172,19 @@ describe("stored markup and scripts are shown as text on every page that shows t
   it("on the trainee's pages", async () => {
     const pages = ["/practice", `/practice/attempts/${ids.open}`, `/practice/attempts/${ids.prose}`, `/practice/results/${ids.done}`, "/practice/progress", "/notifications", "/account/sessions"];
     expect(await visit("xss@redline.test", pages)).toEqual([]);
+  }, 180_000);
+
+  it("with bidi controls and zero-width characters shown as markers in model explanations and mentor feedback", async () => {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    await signIn(page, app.url, "xss@redline.test");
+    await page.goto(`${app.url}/practice/results/${ids.done}`);
+    for (const where of ['[data-testid="feedback-text"]', ".flaw-result .md", ".mentor-note .md"]) {
+      const block = page.locator(where).first();
+      expect(await block.locator(".format-char").allTextContents(), where).toEqual(["⟨U+202E⟩", "⟨U+202C⟩", "⟨U+200B⟩", "⟨U+2066⟩", "⟨U+2069⟩"]);
+      expect(await block.innerText(), where).not.toMatch(/[\u200B\u202A-\u202E\u2066-\u2069]/);
+    }
+    await ctx.close();
   }, 180_000);
 
   it("on the mentor's pages", async () => {

@@ -21,7 +21,7 @@ beforeAll(async () => {
   await db.deleteFrom("drafts").where("domain", "=", "software").where("difficulty", "=", 2).execute();
   const draft = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 7, flawCount: 10, categories: ["off-by-one", "missing-await"] });
   await insertDrafts(db, [{ ...draft, domain: "software", difficulty: 2 }]);
-});
+}, 300_000); // starting the app and Chromium takes minutes when the machine is busy
 
 afterAll(async () => {
   await db?.destroy();

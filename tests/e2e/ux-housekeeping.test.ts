@@ -27,7 +27,7 @@ beforeAll(async () => {
   const draft = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 11, flawCount: 1, categories: ["off-by-one"] });
   [draftId] = await insertDrafts(db, [{ ...draft, domain: "software", title: "Housekeeping draft" }]);
   ana = (await db.selectFrom("users").select("id").where("email", "=", "trainee2@redline.test").executeTakeFirstOrThrow()).id;
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await db?.destroy();

@@ -35,7 +35,7 @@ beforeAll(async () => {
   const open = start.location!;
   pages.trainee.paths.push(open, `${open}?discard=1`, `/practice/results/${done.id}`);
   pages.mentor.paths.push(`/mentor/attempts/${done.id}`, `/mentor/trainees/${trainee.id}`);
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await db?.destroy();

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const [draftId] = await insertDrafts(db, [{ ...base, domain: "software", title: "Long phone draft", cleanText: `${base.cleanText}\n${pad}`, flawedText: `${base.flawedText}\n${pad}` }]);
   const trainee = await db.selectFrom("users").select("id").where("email", "=", "trainee2@redline.test").executeTakeFirstOrThrow();
   attemptId = await openAttempt(db, trainee.id, draftId);
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await db?.destroy();

@@ -1,18 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { e2eFixture } from "../support/e2e";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = e2eFixture();
 
 describe("accounts and roles in Chromium", () => {
   it.each([
@@ -20,10 +9,7 @@ describe("accounts and roles in Chromium", () => {
     ["mentor1@redline.test", "/mentor", "Review queue"],
     ["trainee1@redline.test", "/practice", "Practice"],
   ])("%s signs in and lands on %s", async (email, home, heading) => {
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    const errors = watchConsole(page);
-    await signIn(page, app.url, email);
+    const { ctx, page, errors } = await e2e.page({ as: email });
     expect(new URL(page.url()).pathname).toBe(home);
     await page.locator("h1", { hasText: heading }).first().waitFor({ timeout: 5000 });
     expect(errors, "no console errors or CSP violations").toEqual([]);
@@ -31,11 +17,9 @@ describe("accounts and roles in Chromium", () => {
   });
 
   it("refuses a trainee on the mentor and admin homes with a 403 page", async () => {
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    await signIn(page, app.url, "trainee2@redline.test");
+    const { ctx, page } = await e2e.page({ as: "trainee2@redline.test" });
     for (const path of ["/mentor", "/admin"]) {
-      const res = await page.goto(app.url + path);
+      const res = await page.goto(e2e.url + path);
       expect(res?.status()).toBe(403);
       await expect(page.locator("h1").textContent()).resolves.toBe("You don't have access to this page");
     }
@@ -43,30 +27,27 @@ describe("accounts and roles in Chromium", () => {
   });
 
   it("sends an anonymous visitor to sign-in and back to where they were going", async () => {
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    await page.goto(`${app.url}/admin`);
-    expect(page.url()).toBe(`${app.url}/login?redirectTo=%2Fadmin`);
+    const { ctx, page } = await e2e.page();
+    await page.goto(`${e2e.url}/admin`);
+    expect(page.url()).toBe(`${e2e.url}/login?redirectTo=%2Fadmin`);
     await page.fill('input[name="email"]', "admin@redline.test");
     await page.fill('input[name="password"]', "redline-demo");
-    await Promise.all([page.waitForURL(`${app.url}/admin`), page.click('button[type="submit"]')]);
+    await Promise.all([page.waitForURL(`${e2e.url}/admin`), page.click('button[type="submit"]')]);
     await ctx.close();
   });
 
   it("refuses an open redirect after sign-in", async () => {
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    await page.goto(`${app.url}/login?redirectTo=${encodeURIComponent("//evil.example/x")}`);
+    const { ctx, page } = await e2e.page();
+    await page.goto(`${e2e.url}/login?redirectTo=${encodeURIComponent("//evil.example/x")}`);
     await page.fill('input[name="email"]', "trainee3@redline.test");
     await page.fill('input[name="password"]', "redline-demo");
-    await Promise.all([page.waitForURL(`${app.url}/practice`), page.click('button[type="submit"]')]);
+    await Promise.all([page.waitForURL(`${e2e.url}/practice`), page.click('button[type="submit"]')]);
     await ctx.close();
   });
 
   it("keeps the email and names the problem on a wrong password", async () => {
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    await page.goto(`${app.url}/login`);
+    const { ctx, page } = await e2e.page();
+    await page.goto(`${e2e.url}/login`);
     await page.fill('input[name="email"]', "trainee4@redline.test");
     await page.fill('input[name="password"]', "not-the-password");
     await page.click('button[type="submit"]');
@@ -78,35 +59,30 @@ describe("accounts and roles in Chromium", () => {
   });
 
   it("ends the session at sign-out; the old cookie no longer works and GET /logout changes nothing", async () => {
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    await signIn(page, app.url, "trainee5@redline.test");
-    await page.goto(`${app.url}/logout`); // a GET must not sign out
+    const { ctx, page } = await e2e.page({ as: "trainee5@redline.test" });
+    await page.goto(`${e2e.url}/logout`); // a GET must not sign out
     expect(new URL(page.url()).pathname).toBe("/practice");
     const cookies = await ctx.cookies();
     const session = cookies.find((c) => c.name === "redline_session")!;
     expect(session.httpOnly).toBe(true);
     expect(session.sameSite).toBe("Lax");
-    await Promise.all([page.waitForURL(`${app.url}/login`), page.click("text=Sign out")]);
+    await Promise.all([page.waitForURL(`${e2e.url}/login`), page.click("text=Sign out")]);
     // Replay the old cookie: the server deleted the session, so it is refused.
-    const res = await fetch(`${app.url}/practice`, { headers: { Cookie: `redline_session=${session.value}` }, redirect: "manual" });
+    const res = await fetch(`${e2e.url}/practice`, { headers: { Cookie: `redline_session=${session.value}` }, redirect: "manual" });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toContain("/login");
     await ctx.close();
   });
 
   it("lets an admin invite a mentor who accepts once and signs in", async () => {
-    const adminCtx = await newContext(browser);
-    const admin = await adminCtx.newPage();
-    await signIn(admin, app.url, "admin@redline.test");
+    const { ctx: adminCtx, page: admin } = await e2e.page({ as: "admin@redline.test" });
     await admin.fill('input[name="email"]', "new.mentor@redline.test");
     await admin.selectOption('select[name="role"]', "mentor");
     await admin.click("text=Create invite link");
     const link = await admin.locator('[data-testid="invite-link"]').inputValue();
     expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{20,}$/);
 
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
+    const { ctx, page } = await e2e.page();
     await page.goto(link);
     await page.fill('input[name="name"]', "Nia Mentor");
     await page.fill('input[name="password"]', "short");
@@ -116,18 +92,15 @@ describe("accounts and roles in Chromium", () => {
     expect(await page.inputValue('input[name="name"]')).toBe("Nia Mentor");
     await page.fill('input[name="password"]', "a-long-enough-password");
     await page.fill('input[name="confirm"]', "a-long-enough-password");
-    await Promise.all([page.waitForURL(`${app.url}/mentor`), page.click("text=Create account")]);
+    await Promise.all([page.waitForURL(`${e2e.url}/mentor`), page.click("text=Create account")]);
     await ctx.close();
 
-    const again = await newContext(browser);
-    const p2 = await again.newPage();
+    const { ctx: again, page: p2 } = await e2e.page();
     await p2.goto(link);
     expect(await p2.locator(".form-error").textContent()).toContain("already been used");
     await again.close();
 
-    const fresh = await newContext(browser);
-    const p3 = await fresh.newPage();
-    await signIn(p3, app.url, "new.mentor@redline.test", "a-long-enough-password");
+    const { ctx: fresh, page: p3 } = await e2e.page({ as: "new.mentor@redline.test", password: "a-long-enough-password" });
     expect(new URL(p3.url()).pathname).toBe("/mentor");
     await fresh.close();
     await adminCtx.close();

@@ -1,36 +1,16 @@
 // Invites as an admin uses them in Chromium: name and cohort at invite time, the link in a field
 // that fits with a Copy button, a new link (the old one stops working) and revoke; the invitee's
 // join page offers the name, and accepting puts them in the cohort.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "~/db/db.server";
-import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
-import { Client } from "../support/http";
+import { describe, expect, it } from "vitest";
+import { e2eFixture } from "../support/e2e";
 
-let app: RunningApp;
-let browser: Browser;
-let db: Database;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  db = createDatabase(app.dbUrl);
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = e2eFixture();
 
 describe("admin invites in Chromium", () => {
   it("invites with a name and a cohort, copies the link, makes a new one, and the invitee joins the cohort", async () => {
-    const ctx = await newContext(browser, { viewport: { width: 390, height: 900 } });
-    await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
-    const page = await ctx.newPage();
-    const errors = watchConsole(page);
-    await signIn(page, app.url, "admin@redline.test");
-    await page.goto(`${app.url}/admin`);
+    const { ctx, page, errors } = await e2e.page({ viewport: { width: 390, height: 900 }, as: "admin@redline.test" });
+    await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: e2e.url });
+    await page.goto(`${e2e.url}/admin`);
     await page.fill("#f-email", "dana.okoro@firm.test");
     await page.fill("#f-name", "Dana Okoro");
     await page.selectOption("#f-cohortId", { label: "Spring cohort — analysts" });
@@ -53,17 +33,16 @@ describe("admin invites in Chromium", () => {
     expect(errors).toEqual([]);
     await ctx.close();
 
-    const anon = new Client(app.url);
+    const anon = await e2e.client();
     expect((await anon.get(new URL(first).pathname)).body).toContain("This invite link is not valid");
-    const joinCtx = await newContext(browser);
-    const join = await joinCtx.newPage();
+    const { ctx: joinCtx, page: join } = await e2e.page();
     await join.goto(second);
     expect(await join.locator("#f-name").inputValue()).toBe("Dana Okoro");
     expect(await join.locator(".lede").textContent()).toContain("Spring cohort — analysts");
     await join.fill("#f-password", "a-long-password-1");
     await join.fill("#f-confirm", "a-long-password-1");
     await Promise.all([join.waitForURL(/\/practice/), join.getByRole("button", { name: "Create account" }).click()]);
-    const member = await db
+    const member = await e2e.db
       .selectFrom("cohort_members")
       .innerJoin("users", "users.id", "cohort_members.user_id")
       .innerJoin("cohorts", "cohorts.id", "cohort_members.cohort_id")
@@ -75,18 +54,18 @@ describe("admin invites in Chromium", () => {
   });
 
   it("a revoked invite's link says it was withdrawn and creates no account; an accepted one cannot be revoked", async () => {
-    const admin = await new Client(app.url).signIn("admin@redline.test");
+    const admin = await e2e.client("admin@redline.test");
     await admin.post("/admin?index", { intent: "invite", email: "kai.revoked@firm.test", role: "trainee" });
-    const invite = await db.selectFrom("invites").select("id").where("email", "=", "kai.revoked@firm.test").executeTakeFirstOrThrow();
+    const invite = await e2e.db.selectFrom("invites").select("id").where("email", "=", "kai.revoked@firm.test").executeTakeFirstOrThrow();
     const resent = await admin.post("/admin?index", { intent: "resend", inviteId: invite.id });
     const link = /\/invite\/[\w-]+/.exec(resent.body)![0];
     const revoked = await admin.post("/admin?index", { intent: "revoke", inviteId: invite.id });
     expect(revoked.body).toContain("The invite for kai.revoked@firm.test is revoked");
-    const anon = new Client(app.url);
+    const anon = await e2e.client();
     expect((await anon.get(link)).body).toContain("This invite was withdrawn");
     const accept = await anon.post(link, { name: "Kai", password: "a-long-password-1", confirm: "a-long-password-1" });
     expect(accept.status).toBe(400);
-    expect(await db.selectFrom("users").select("id").where("email", "=", "kai.revoked@firm.test").execute()).toEqual([]);
+    expect(await e2e.db.selectFrom("users").select("id").where("email", "=", "kai.revoked@firm.test").execute()).toEqual([]);
     const again = await admin.post("/admin?index", { intent: "resend", inviteId: invite.id });
     expect(again.status).toBe(400);
     expect(again.body).toContain("was revoked; create a new one");

@@ -1,23 +1,17 @@
 // The senior in the loop: a mentor reviews a trainee's attempt in Chromium, overrides a verdict
 // and publishes; the trainee sees the feedback and the changed score.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "~/db/db.server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
 import { generateDraft } from "~/domain/generation/generate";
 import { insertDrafts } from "~/models/draft.server";
-import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
-import { Client } from "../support/http";
+import { e2eFixture } from "../support/e2e";
 
-let app: RunningApp;
-let browser: Browser;
-let db: Database;
+const e2e = e2eFixture();
 let attemptId = "";
 let springAttempt = "";
 
 async function practise(email: string, findings: Record<string, string>[]) {
-  const c = await new Client(app.url).signIn(email);
+  const c = await e2e.client(email);
   const start = await c.post("/practice?index", { domain: "software", difficulty: "2" });
   const id = start.location!.split("/").pop()!;
   for (const f of findings) await c.post(`/practice/attempts/${id}`, { intent: "add", confidence: "90", ...f });
@@ -26,11 +20,9 @@ async function practise(email: string, findings: Record<string, string>[]) {
 }
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  db = createDatabase(app.dbUrl);
-  await db.deleteFrom("drafts").where("domain", "=", "software").where("difficulty", "=", 2).execute();
+  await e2e.db.deleteFrom("drafts").where("domain", "=", "software").where("difficulty", "=", 2).execute();
   const draft = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 7, flawCount: 10, categories: ["off-by-one", "missing-await"] });
-  await insertDrafts(db, [{ ...draft, domain: "software", difficulty: 2 }]);
+  await insertDrafts(e2e.db, [{ ...draft, domain: "software", difficulty: 2 }]);
   // trainee5 is in the Autumn cohort (mentor2 mentors it); trainee1 in Spring (mentor1 only).
   attemptId = await practise("trainee5@redline.test", [
     { lineFrom: "3", lineTo: "3", category: "off-by-one", explanation: "Off by one: the loop runs n + 1 times, one too many." },
@@ -39,24 +31,15 @@ beforeAll(async () => {
   springAttempt = await practise("trainee1@redline.test", [{ lineFrom: "3", lineTo: "3", category: "off-by-one", explanation: "Loop bound is off by one." }]);
 });
 
-afterAll(async () => {
-  await db?.destroy();
-  await browser?.close();
-  await app?.stop();
-});
-
 describe("mentor review in Chromium", () => {
   it("a mentor overrides one verdict and publishes; the trainee sees the feedback and the changed score", async () => {
-    const auto = await db.selectFrom("attempts").select("auto_total").where("id", "=", attemptId).executeTakeFirstOrThrow();
+    const auto = await e2e.db.selectFrom("attempts").select("auto_total").where("id", "=", attemptId).executeTakeFirstOrThrow();
     expect(auto.auto_total).toBe(100);
 
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    const errors = watchConsole(page);
-    await signIn(page, app.url, "mentor2@redline.test");
+    const { ctx, page, errors } = await e2e.page({ as: "mentor2@redline.test" });
     await page.locator("td", { hasText: "Ravi Shah" }).first().waitFor();
-    await Promise.all([page.waitForURL(`${app.url}/mentor/attempts/${attemptId}`), page.locator("tr", { hasText: "Ravi Shah" }).getByText("Review").click()]);
-    const findingIds = await db.selectFrom("findings").select(["id", "line_from"]).where("attempt_id", "=", attemptId).orderBy("line_from").execute();
+    await Promise.all([page.waitForURL(`${e2e.url}/mentor/attempts/${attemptId}`), page.locator("tr", { hasText: "Ravi Shah" }).getByText("Review").click()]);
+    const findingIds = await e2e.db.selectFrom("findings").select(["id", "line_from"]).where("attempt_id", "=", attemptId).orderBy("line_from").execute();
     // The second finding (the deletion) is judged only partly right, with a comment.
     expect(await page.getByTestId("preview-total").textContent()).toBe("100");
     await page.selectOption(`#verdict-${findingIds[1].id}`, "partly");
@@ -72,7 +55,7 @@ describe("mentor review in Chromium", () => {
     expect(said).toContain("Their score changes from 100 (automatic) to 80.3 with your verdicts.");
     expect(said).toContain("Verdicts on 2 findings: 1 partly right, 1 kept as the automatic verdict.");
     expect(said).toContain("They see your overall feedback and 1 comment.");
-    expect((await db.selectFrom("attempts").select("published_review_id").where("id", "=", attemptId).executeTakeFirstOrThrow()).published_review_id).toBeNull();
+    expect((await e2e.db.selectFrom("attempts").select("published_review_id").where("id", "=", attemptId).executeTakeFirstOrThrow()).published_review_id).toBeNull();
     await confirm.getByRole("button", { name: /Yes, publish/ }).click();
     await page.locator(".success", { hasText: "Published" }).waitFor();
     // Detection: 2 + 3×0.5 of 5 = 0.7; explanation: (1 + 0.5) / 2 = 0.75 → 31.5 + 20 + 10 + 18.75 = 80.3 (rounded).
@@ -83,9 +66,7 @@ describe("mentor review in Chromium", () => {
     expect(errors).toEqual([]);
     await ctx.close();
 
-    const tctx = await newContext(browser);
-    const tp = await tctx.newPage();
-    await signIn(tp, app.url, "trainee5@redline.test");
+    const { ctx: tctx, page: tp } = await e2e.page({ as: "trainee5@redline.test" });
     await tp.locator('[data-testid="feedback-badge"]').waitFor();
     await Promise.all([tp.waitForURL(/\/practice\/results\//), tp.locator("a", { hasText: "Sum of the first n numbers" }).first().click()]);
     await tp.locator('[data-testid="mentor-feedback"]').waitFor();
@@ -96,7 +77,7 @@ describe("mentor review in Chromium", () => {
   });
 
   it("a mentor cannot open an attempt outside their cohorts (404), and a trainee cannot open mentor pages (403)", async () => {
-    const mentor2 = await new Client(app.url).signIn("mentor2@redline.test");
+    const mentor2 = await e2e.client("mentor2@redline.test");
     for (const path of [`/mentor/attempts/${springAttempt}`, `/mentor/attempts/${springAttempt}.data`]) {
       const r = await mentor2.get(path);
       expect(r.status).toBe(404);
@@ -105,29 +86,27 @@ describe("mentor review in Chromium", () => {
     expect((await mentor2.post(`/mentor/attempts/${springAttempt}`, { intent: "publish", version: "0", feedback: "x" })).status).toBe(404);
     expect((await mentor2.post(`/mentor/attempts/${springAttempt}`, { intent: "preview", version: "0", feedback: "" })).status).toBe(404);
     // A publish without the version the form was rendered with is refused, saying why (it used to publish as version 0).
-    const before = await db.selectFrom("attempts").select(["final_total", "review_version"]).where("id", "=", attemptId).executeTakeFirstOrThrow();
+    const before = await e2e.db.selectFrom("attempts").select(["final_total", "review_version"]).where("id", "=", attemptId).executeTakeFirstOrThrow();
     const noVersion = await mentor2.post(`/mentor/attempts/${attemptId}`, { intent: "publish", feedback: "" });
     expect(noVersion.status).toBe(400);
     expect(noVersion.body).toContain("does not say which version of the review it was opened on");
-    expect(await db.selectFrom("attempts").select(["final_total", "review_version"]).where("id", "=", attemptId).executeTakeFirstOrThrow()).toEqual(before);
-    const trainee = await new Client(app.url).signIn("trainee2@redline.test");
+    expect(await e2e.db.selectFrom("attempts").select(["final_total", "review_version"]).where("id", "=", attemptId).executeTakeFirstOrThrow()).toEqual(before);
+    const trainee = await e2e.client("trainee2@redline.test");
     for (const path of ["/mentor", `/mentor/attempts/${springAttempt}`, "/admin/cohorts", "/admin/content"]) {
       expect((await trainee.get(path)).status).toBe(403);
     }
   });
 
   it("without JavaScript a mentor previews, confirms and publishes; the preview answers without saving", async () => {
-    const [finding] = await db.selectFrom("findings").select("id").where("attempt_id", "=", springAttempt).execute();
-    const mentor1 = await new Client(app.url).signIn("mentor1@redline.test");
+    const [finding] = await e2e.db.selectFrom("findings").select("id").where("attempt_id", "=", springAttempt).execute();
+    const mentor1 = await e2e.client("mentor1@redline.test");
     const preview = await mentor1.post(`/mentor/attempts/${springAttempt}.data`, { intent: "preview", version: "0", feedback: "", [`verdict.${finding.id}`]: "wrong" });
     expect(preview.status).toBe(200);
     expect(preview.body).toContain("preview");
-    expect(await db.selectFrom("reviews").select("id").where("attempt_id", "=", springAttempt).execute()).toEqual([]);
+    expect(await e2e.db.selectFrom("reviews").select("id").where("attempt_id", "=", springAttempt).execute()).toEqual([]);
 
-    const ctx = await newContext(browser, { javaScriptEnabled: false });
-    const page = await ctx.newPage();
-    await signIn(page, app.url, "mentor1@redline.test");
-    await page.goto(`${app.url}/mentor/attempts/${springAttempt}`);
+    const { ctx, page } = await e2e.page({ javaScriptEnabled: false, as: "mentor1@redline.test" });
+    await page.goto(`${e2e.url}/mentor/attempts/${springAttempt}`);
     const auto = (await page.getByTestId("preview-total").textContent())!;
     await page.selectOption(`#verdict-${finding.id}`, "wrong");
     await page.getByRole("button", { name: "Publish to trainee…" }).click();
@@ -140,7 +119,7 @@ describe("mentor review in Chromium", () => {
     expect(await page.getByTestId("preview-total").textContent()).not.toBe(auto);
     await confirm.getByRole("button", { name: /Yes, publish/ }).click();
     await page.locator(".success", { hasText: "Published" }).waitFor();
-    const row = await db.selectFrom("attempts").select(["final_total", "auto_total"]).where("id", "=", springAttempt).executeTakeFirstOrThrow();
+    const row = await e2e.db.selectFrom("attempts").select(["final_total", "auto_total"]).where("id", "=", springAttempt).executeTakeFirstOrThrow();
     expect(row.final_total).toBeLessThan(row.auto_total!);
     await ctx.close();
   });

@@ -1,31 +1,16 @@
 // A trainee's run of legal drafts in Chromium: each exercise is a document they have not read,
 // and none says it was reviewed before.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { e2eFixture } from "../support/e2e";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = e2eFixture();
 
 describe("no repeats in Chromium", () => {
   it("five legal drafts at difficulty 3, each submitted: five different documents, no 'reviewed before' notice", async () => {
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    const errors = watchConsole(page);
-    await signIn(page, app.url, "trainee3@redline.test");
+    const { ctx, page, errors } = await e2e.page({ as: "trainee3@redline.test" });
     const texts: string[] = [];
     for (let i = 0; i < 5; i++) {
-      await page.goto(`${app.url}/practice`);
+      await page.goto(`${e2e.url}/practice`);
       await page.check('input[name="domain"][value="legal"]');
       await page.selectOption('select[name="difficulty"]', "3");
       await Promise.all([page.waitForURL(/\/practice\/attempts\//), page.click("text=Start reviewing")]);

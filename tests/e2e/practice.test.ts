@@ -1,31 +1,19 @@
 // A trainee's whole practice journey in Chromium: start, flag by text selection, take a hint,
 // submit, see the right score and the diff — and the same core path with JavaScript disabled.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "~/db/db.server";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
 import { generateDraft } from "~/domain/generation/generate";
 import { insertDrafts } from "~/models/draft.server";
-import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
+import { e2eFixture } from "../support/e2e";
 
-let app: RunningApp;
-let browser: Browser;
-let db: Database;
+const e2e = e2eFixture();
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  db = createDatabase(app.dbUrl);
   // The only software draft of difficulty 2 in the pool: two flaws, on lines 3 and 10 (a deletion).
-  await db.deleteFrom("drafts").where("domain", "=", "software").where("difficulty", "=", 2).execute();
+  await e2e.db.deleteFrom("drafts").where("domain", "=", "software").where("difficulty", "=", 2).execute();
   const draft = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 7, flawCount: 10, categories: ["off-by-one", "missing-await"] });
-  await insertDrafts(db, [{ ...draft, domain: "software", difficulty: 2 }]);
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  await browser?.close();
-  await app?.stop();
+  await insertDrafts(e2e.db, [{ ...draft, domain: "software", difficulty: 2 }]);
 });
 
 async function startSoftwareDraft(page: Page) {
@@ -75,10 +63,7 @@ async function addFinding(page: Page, category: string, explanation: string, con
 
 describe("practice in Chromium", () => {
   it("flags two flaws by selecting text, takes a hint, submits and sees the right score and the diff", async () => {
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    const errors = watchConsole(page);
-    await signIn(page, app.url, "trainee1@redline.test");
+    const { ctx, page, errors } = await e2e.page({ as: "trainee1@redline.test" });
     // A new joiner without a program is welcomed and pointed at the "Start a review" form.
     const welcome = page.getByTestId("welcome");
     expect(await welcome.getByRole("heading").textContent()).toContain("Welcome to Redline");
@@ -95,7 +80,7 @@ describe("practice in Chromium", () => {
 
     await selectInLine(page, 10, "return row.id");
     expect(await page.inputValue("#add-lineFrom")).toBe("10");
-    await addFinding(page, "missing-await", "The insert is gone: save() returns without db.insert, so the row is never saved.");
+    await addFinding(page, "missing-await", "The insert is gone: save() returns without e2e.db.insert, so the row is never saved.");
     expect(await page.locator(".finding").count()).toBe(2);
 
     // A finding being typed survives a reload too (kept in the tab until it is added).
@@ -128,19 +113,18 @@ describe("practice in Chromium", () => {
     await page.goBack();
     await page.waitForURL(/\/practice\/results\//);
     // After the first submission the welcome is gone.
-    await page.goto(`${app.url}/practice`);
+    await page.goto(`${e2e.url}/practice`);
     await page.locator("#done-h").waitFor();
     expect(await page.getByTestId("welcome").count()).toBe(0);
     await ctx.close();
   });
 
   it("works without JavaScript: flag by line range, submit, see the score", async () => {
-    const ctx = await newContext(browser, { javaScriptEnabled: false });
-    const page = await ctx.newPage();
-    await page.goto(`${app.url}/login`);
+    const { ctx, page } = await e2e.page({ javaScriptEnabled: false });
+    await page.goto(`${e2e.url}/login`);
     await page.fill('input[name="email"]', "trainee2@redline.test");
     await page.fill('input[name="password"]', "redline-demo");
-    await Promise.all([page.waitForURL(`${app.url}/practice`), page.click('button[type="submit"]')]);
+    await Promise.all([page.waitForURL(`${e2e.url}/practice`), page.click('button[type="submit"]')]);
     await page.check('input[name="domain"][value="software"]');
     await page.selectOption('select[name="difficulty"]', "2");
     await Promise.all([page.waitForURL(/\/practice\/attempts\//), page.click("text=Start reviewing")]);

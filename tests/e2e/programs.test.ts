@@ -1,28 +1,13 @@
 // A firm's first program in Chromium: an admin creates a two-module program and assigns it to the
 // Spring cohort; trainee1 passes module 1, mentor1 signs off, module 2 unlocks, and completing it
 // shows the certificate.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "~/db/db.server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { AnswerKeyEntry } from "~/domain/types";
-import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
+import { e2eFixture } from "../support/e2e";
 import { Client } from "../support/http";
 
-let app: RunningApp;
-let browser: Browser;
-let db: Database;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  db = createDatabase(app.dbUrl);
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = e2eFixture();
 
 async function fillModule(page: Page, i: number, m: { title: string; drafts: string; minMeanScore: string; signOff?: boolean; dueDays: string }) {
   await page.fill(`[name="m${i}.title"]`, m.title);
@@ -38,24 +23,21 @@ async function fillModule(page: Page, i: number, m: { title: string; drafts: str
 async function doNextExercise(page: Page, trainee: Client) {
   await Promise.all([page.waitForURL(/\/practice\/attempts\//), page.getByRole("button", { name: "Next exercise" }).click()]);
   const attemptId = page.url().split("/").pop()!;
-  const row = await db.selectFrom("attempts").innerJoin("drafts", "drafts.id", "attempts.draft_id").select("drafts.answer_key").where("attempts.id", "=", attemptId).executeTakeFirstOrThrow();
+  const row = await e2e.db.selectFrom("attempts").innerJoin("drafts", "drafts.id", "attempts.draft_id").select("drafts.answer_key").where("attempts.id", "=", attemptId).executeTakeFirstOrThrow();
   for (const f of JSON.parse(row.answer_key) as AnswerKeyEntry[]) {
     await trainee.post(`/practice/attempts/${attemptId}`, { intent: "add", lineFrom: String(f.lines.from), lineTo: String(f.lines.to), category: f.category, explanation: f.explanation, confidence: "90" });
   }
   const r = await trainee.post(`/practice/attempts/${attemptId}`, { intent: "submit" });
   expect(r.status).toBeLessThan(400);
-  const a = await db.selectFrom("attempts").select(["status", "final_total"]).where("id", "=", attemptId).executeTakeFirstOrThrow();
+  const a = await e2e.db.selectFrom("attempts").select(["status", "final_total"]).where("id", "=", attemptId).executeTakeFirstOrThrow();
   expect(a.status).toBe("submitted");
   return attemptId;
 }
 
 describe("programs in Chromium", () => {
   it("admin creates and assigns; trainee passes module 1; mentor signs off; module 2 unlocks; certificate shows", async () => {
-    const adminCtx = await newContext(browser);
-    const admin = await adminCtx.newPage();
-    const adminErrors = watchConsole(admin);
-    await signIn(admin, app.url, "admin@redline.test");
-    await admin.goto(`${app.url}/admin/programs/new`);
+    const { ctx: adminCtx, page: admin, errors: adminErrors } = await e2e.page({ as: "admin@redline.test" });
+    await admin.goto(`${e2e.url}/admin/programs/new`);
     await admin.fill('[name="name"]', "Analyst onboarding");
     await fillModule(admin, 0, { title: "Code review basics", drafts: "1", minMeanScore: "120", signOff: true, dueDays: "7" });
     await admin.getByRole("button", { name: "Create program" }).click();
@@ -74,11 +56,8 @@ describe("programs in Chromium", () => {
     await admin.getByText("Assigned.").waitFor();
     await admin.locator("td", { hasText: "Tom Becker" }).first().waitFor();
 
-    const traineeCtx = await newContext(browser);
-    const trainee = await traineeCtx.newPage();
-    const traineeErrors = watchConsole(trainee);
-    await signIn(trainee, app.url, "trainee1@redline.test");
-    const client = await new Client(app.url).signIn("trainee1@redline.test");
+    const { ctx: traineeCtx, page: trainee, errors: traineeErrors } = await e2e.page({ as: "trainee1@redline.test" });
+    const client = await e2e.client("trainee1@redline.test");
     const panel = trainee.getByTestId("program-panel");
     await panel.getByText("Analyst onboarding").waitFor();
     expect(await panel.locator(".module-steps li").nth(1).textContent()).toContain("locked");
@@ -88,26 +67,23 @@ describe("programs in Chromium", () => {
     expect(await welcome.getByRole("link", { name: "Analyst onboarding" }).getAttribute("href")).toMatch(/^#prog-/);
     expect(await welcome.getByRole("button").count()).toBe(0);
     await doNextExercise(trainee, client);
-    await trainee.goto(`${app.url}/practice`);
+    await trainee.goto(`${e2e.url}/practice`);
     await panel.locator(".module-steps").waitFor();
     expect(await trainee.getByTestId("welcome").count()).toBe(0);
     await panel.getByText("passed — awaiting mentor sign-off").waitFor();
 
-    const mentorCtx = await newContext(browser);
-    const mentor = await mentorCtx.newPage();
-    const mentorErrors = watchConsole(mentor);
-    await signIn(mentor, app.url, "mentor1@redline.test");
-    await mentor.goto(`${app.url}/mentor/programs`);
+    const { ctx: mentorCtx, page: mentor, errors: mentorErrors } = await e2e.page({ as: "mentor1@redline.test" });
+    await mentor.goto(`${e2e.url}/mentor/programs`);
     const item = mentor.getByTestId("signoff-queue").locator("li", { hasText: "Tom Becker" });
     await item.getByText("Code review basics").waitFor();
     await item.getByRole("button", { name: "Sign off" }).click();
     await mentor.getByText("Signed off.").waitFor();
 
-    await trainee.goto(`${app.url}/practice`);
+    await trainee.goto(`${e2e.url}/practice`);
     await panel.locator(".module-steps li").nth(1).getByText("current").waitFor();
     expect(await panel.locator(".module-steps li").nth(0).textContent()).toContain("complete");
     await doNextExercise(trainee, client);
-    await trainee.goto(`${app.url}/practice`);
+    await trainee.goto(`${e2e.url}/practice`);
     await Promise.all([trainee.waitForURL(/\/certificates\/[0-9a-f]{32}$/), panel.getByRole("link", { name: "Your certificate" }).click()]);
     const cert = trainee.getByTestId("certificate");
     await cert.getByText("Certificate of completion").waitFor();
@@ -119,7 +95,7 @@ describe("programs in Chromium", () => {
     const anon = await fetch(trainee.url());
     expect(anon.status).toBe(200);
     expect(await anon.text()).toContain("Tom Becker");
-    await trainee.goto(`${app.url}/notifications`);
+    await trainee.goto(`${e2e.url}/notifications`);
     await trainee.getByText("Signed off: Code review basics").waitFor();
     // The one refused save above answers 400 on purpose; nothing else may log an error.
     expect([...adminErrors.filter((e) => !e.includes("status of 400")), ...traineeErrors, ...mentorErrors]).toEqual([]);

@@ -1,32 +1,20 @@
 // Flagging lines in Chromium the way people do it: keyboard only, mouse, and without JavaScript.
 // The draft is one tab stop, the picked lines show as a block, and the range clears after a
 // finding is added (it used to stay, so the next finding landed on the previous lines).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "~/db/db.server";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
 import { generateDraft } from "~/domain/generation/generate";
 import { insertDrafts } from "~/models/draft.server";
-import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
+import { e2eFixture } from "../support/e2e";
 
-let app: RunningApp;
-let browser: Browser;
-let db: Database;
+const e2e = e2eFixture();
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  db = createDatabase(app.dbUrl);
   // The only software draft of difficulty 2: two flaws, on lines 3 and 10 (a deletion).
-  await db.deleteFrom("drafts").where("domain", "=", "software").where("difficulty", "=", 2).execute();
+  await e2e.db.deleteFrom("drafts").where("domain", "=", "software").where("difficulty", "=", 2).execute();
   const draft = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 7, flawCount: 10, categories: ["off-by-one", "missing-await"] });
-  await insertDrafts(db, [{ ...draft, domain: "software", difficulty: 2 }]);
-}, 300_000); // starting the app and Chromium takes minutes when the machine is busy
-
-afterAll(async () => {
-  await db?.destroy();
-  await browser?.close();
-  await app?.stop();
+  await insertDrafts(e2e.db, [{ ...draft, domain: "software", difficulty: 2 }]);
 });
 
 async function startSoftwareDraft(page: Page) {
@@ -77,10 +65,7 @@ const selectedLines = (page: Page) => page.$$eval("ol.draft li.selected", (els) 
 
 describe("flagging lines", () => {
   it("keyboard only: one tab stop for the draft, arrows pick lines, Enter flags, two findings submitted", async () => {
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    const errors = watchConsole(page);
-    await signIn(page, app.url, "trainee1@redline.test");
+    const { ctx, page, errors } = await e2e.page({ as: "trainee1@redline.test" });
     await startSoftwareDraft(page);
     await page.locator("ol.draft.draft-interactive").waitFor();
 
@@ -123,7 +108,7 @@ describe("flagging lines", () => {
     await expectValue(page, "#add-lineTo", "10");
     await chooseByLetter(page, "#add-category", "M", "missing-await");
     await page.keyboard.press("Tab");
-    await page.keyboard.type("The insert is gone: save() returns without db.insert, so the row is never saved.");
+    await page.keyboard.type("The insert is gone: save() returns without e2e.db.insert, so the row is never saved.");
     await tabTo(page, "button[type=submit]", "Add finding");
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => document.querySelectorAll(".finding").length === 2);
@@ -139,9 +124,7 @@ describe("flagging lines", () => {
   }, 120_000);
 
   it("mouse: the picked lines show as a block and clear once the finding is added; the skip link reaches the form", async () => {
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    await signIn(page, app.url, "trainee2@redline.test");
+    const { ctx, page } = await e2e.page({ as: "trainee2@redline.test" });
     await startSoftwareDraft(page);
     await page.locator("ol.draft.draft-interactive").waitFor();
 
@@ -177,12 +160,11 @@ describe("flagging lines", () => {
   }, 120_000);
 
   it("without JavaScript the page asks for typed line numbers, not for selecting text", async () => {
-    const ctx = await newContext(browser, { javaScriptEnabled: false });
-    const page = await ctx.newPage();
-    await page.goto(`${app.url}/login`);
+    const { ctx, page } = await e2e.page({ javaScriptEnabled: false });
+    await page.goto(`${e2e.url}/login`);
     await page.fill('input[name="email"]', "trainee3@redline.test");
     await page.fill('input[name="password"]', "redline-demo");
-    await Promise.all([page.waitForURL(`${app.url}/practice`), page.click('button[type="submit"]')]);
+    await Promise.all([page.waitForURL(`${e2e.url}/practice`), page.click('button[type="submit"]')]);
     await startSoftwareDraft(page);
     const help = await page.locator(".draft-help").textContent();
     expect(help).toContain("Type the line numbers");

@@ -1,7 +1,6 @@
-// Starts the built production server on a free loopback port with its own SQLite database.
+// Starts the built production server on a free loopback port with its own throwaway SQLite database.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 
 export interface RunningApp {
@@ -20,7 +19,9 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   if (!fs.existsSync(path.join(root, "build", "index.js"))) {
     throw new Error("The app is not built: the test setup (tests/support/build.ts) should have built it; run `npm run build`.");
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "redline-app-"));
+  // Under data/ (git-ignored), where the app keeps its databases; removed when the app stops.
+  fs.mkdirSync(path.join(root, "data"), { recursive: true });
+  const dir = fs.mkdtempSync(path.join(root, "data", "test-app-"));
   const dbUrl = `file:${path.join(dir, "app.db")}`;
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "server.mjs")], {
     cwd: root,

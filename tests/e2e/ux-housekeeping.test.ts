@@ -2,37 +2,26 @@
 // comes back with its words through "Undo"; an unfinished review is discarded only after a confirm
 // step that says what goes and what happens to progress; another trainee's attempt and a
 // submitted one cannot be discarded.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "~/db/db.server";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
 import { generateDraft } from "~/domain/generation/generate";
 import { addFinding, submitAttempt, takeHint } from "~/models/attempt.server";
 import { insertDrafts } from "~/models/draft.server";
-import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
+import { newContext, signIn, watchConsole } from "../support/browser";
+import { e2eFixture } from "../support/e2e";
 import { openAttempt } from "../support/org";
 
-let app: RunningApp;
-let browser: Browser;
-let db: Database;
+const e2e = e2eFixture();
 let draftId = "";
 let ana = "";
 
 const finding = (line: number, explanation: string) => ({ lineFrom: line, lineTo: line, category: "off-by-one", explanation, confidence: 70, suggestedFix: "Loop while i < n.", quote: "" });
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  db = createDatabase(app.dbUrl);
   const draft = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 11, flawCount: 1, categories: ["off-by-one"] });
-  [draftId] = await insertDrafts(db, [{ ...draft, domain: "software", title: "Housekeeping draft" }]);
-  ana = (await db.selectFrom("users").select("id").where("email", "=", "trainee2@redline.test").executeTakeFirstOrThrow()).id;
-}, 300_000);
-
-afterAll(async () => {
-  await db?.destroy();
-  await browser?.close();
-  await app?.stop();
+  [draftId] = await insertDrafts(e2e.db, [{ ...draft, domain: "software", title: "Housekeeping draft" }]);
+  ana = (await e2e.db.selectFrom("users").select("id").where("email", "=", "trainee2@redline.test").executeTakeFirstOrThrow()).id;
 });
 
 async function findingTexts(page: Page) {
@@ -42,14 +31,14 @@ async function findingTexts(page: Page) {
 describe("deleting a finding", () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`can be undone: the finding comes back with its words (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async () => {
-      const attemptId = await openAttempt(db, ana, draftId);
-      await addFinding(db, ana, attemptId, finding(2, "First finding: the loop bound is wrong."));
-      await addFinding(db, ana, attemptId, finding(4, "Second finding: one iteration too many."));
-      const ctx = await newContext(browser, { viewport: { width: 1366, height: 900 }, javaScriptEnabled });
+      const attemptId = await openAttempt(e2e.db, ana, draftId);
+      await addFinding(e2e.db, ana, attemptId, finding(2, "First finding: the loop bound is wrong."));
+      await addFinding(e2e.db, ana, attemptId, finding(4, "Second finding: one iteration too many."));
+      const ctx = await newContext(e2e.browser, { viewport: { width: 1366, height: 900 }, javaScriptEnabled });
       const page = await ctx.newPage();
       const errors = watchConsole(page);
-      await signIn(page, app.url, "trainee2@redline.test");
-      await page.goto(`${app.url}/practice/attempts/${attemptId}`);
+      await signIn(page, e2e.url, "trainee2@redline.test");
+      await page.goto(`${e2e.url}/practice/attempts/${attemptId}`);
       if (javaScriptEnabled) await page.waitForFunction(() => document.querySelector(".draft-interactive"));
       expect(await findingTexts(page)).toEqual(["First finding: the loop bound is wrong.", "Second finding: one iteration too many."]);
 
@@ -64,7 +53,7 @@ describe("deleting a finding", () => {
       await page.locator(".findings .finding").nth(1).waitFor();
       expect(await findingTexts(page)).toEqual(["First finding: the loop bound is wrong.", "Second finding: one iteration too many."]);
       expect(await page.locator(".findings .finding").nth(1).innerText()).toContain("Fix: Loop while i < n.");
-      const rows = await db.selectFrom("findings").select(["line_from", "confidence", "category"]).where("attempt_id", "=", attemptId).orderBy("line_from").execute();
+      const rows = await e2e.db.selectFrom("findings").select(["line_from", "confidence", "category"]).where("attempt_id", "=", attemptId).orderBy("line_from").execute();
       expect(rows).toEqual([
         { line_from: 2, confidence: 0.7, category: "off-by-one" },
         { line_from: 4, confidence: 0.7, category: "off-by-one" },
@@ -77,14 +66,14 @@ describe("deleting a finding", () => {
 
 describe("discarding an unfinished review", () => {
   it("asks first, says what is removed and what happens to progress, then removes it (without JavaScript)", async () => {
-    const attemptId = await openAttempt(db, ana, draftId);
-    await addFinding(db, ana, attemptId, finding(2, "First finding: the loop bound is wrong."));
-    await takeHint(db, ana, attemptId);
-    const ctx = await newContext(browser, { viewport: { width: 1366, height: 900 }, javaScriptEnabled: false });
+    const attemptId = await openAttempt(e2e.db, ana, draftId);
+    await addFinding(e2e.db, ana, attemptId, finding(2, "First finding: the loop bound is wrong."));
+    await takeHint(e2e.db, ana, attemptId);
+    const ctx = await newContext(e2e.browser, { viewport: { width: 1366, height: 900 }, javaScriptEnabled: false });
     const page = await ctx.newPage();
-    await signIn(page, app.url, "trainee2@redline.test");
+    await signIn(page, e2e.url, "trainee2@redline.test");
     // From the practice home's list of unfinished reviews.
-    await page.goto(`${app.url}/practice`);
+    await page.goto(`${e2e.url}/practice`);
     await Promise.all([page.waitForURL(/\?discard=1/), page.click(`a[href="/practice/attempts/${attemptId}?discard=1#discard"]`)]);
     const confirm = page.locator(".discard-confirm");
     const text = await confirm.innerText();
@@ -93,41 +82,41 @@ describe("discarding an unfinished review", () => {
     // "Keep it" changes nothing.
     await Promise.all([page.waitForURL((u) => !u.search.includes("discard")), confirm.locator("text=Keep it").click()]);
     expect(await page.locator(".discard-confirm").count()).toBe(0);
-    expect(await db.selectFrom("attempts").select("id").where("id", "=", attemptId).executeTakeFirst()).toBeDefined();
+    expect(await e2e.db.selectFrom("attempts").select("id").where("id", "=", attemptId).executeTakeFirst()).toBeDefined();
 
     await page.click("text=Discard this unfinished review…");
     await Promise.all([page.waitForURL(/\/practice\?discarded=1/), page.click("text=Yes, discard this review")]);
     expect(await page.locator(".notice").first().innerText()).toContain("The unfinished review was discarded");
     expect(await page.locator(`a[href="/practice/attempts/${attemptId}"]`).count()).toBe(0);
-    expect(await db.selectFrom("attempts").select("id").where("id", "=", attemptId).executeTakeFirst()).toBeUndefined();
-    expect(await db.selectFrom("findings").select("id").where("attempt_id", "=", attemptId).execute()).toEqual([]);
-    const gone = await page.goto(`${app.url}/practice/attempts/${attemptId}`);
+    expect(await e2e.db.selectFrom("attempts").select("id").where("id", "=", attemptId).executeTakeFirst()).toBeUndefined();
+    expect(await e2e.db.selectFrom("findings").select("id").where("attempt_id", "=", attemptId).execute()).toEqual([]);
+    const gone = await page.goto(`${e2e.url}/practice/attempts/${attemptId}`);
     expect(gone?.status()).toBe(404);
     await ctx.close();
   }, 180_000);
 
   it("refuses another trainee's attempt with a 404 and a submitted one with a clear message", async () => {
-    const anas = await openAttempt(db, ana, draftId);
-    await addFinding(db, ana, anas, finding(2, "First finding: the loop bound is wrong."));
-    const ctx = await newContext(browser, { viewport: { width: 1366, height: 900 } });
+    const anas = await openAttempt(e2e.db, ana, draftId);
+    await addFinding(e2e.db, ana, anas, finding(2, "First finding: the loop bound is wrong."));
+    const ctx = await newContext(e2e.browser, { viewport: { width: 1366, height: 900 } });
     const page = await ctx.newPage();
-    await signIn(page, app.url, "trainee3@redline.test");
-    const other = await page.request.post(`${app.url}/practice/attempts/${anas}`, { form: { intent: "discard" }, headers: { Origin: app.url }, maxRedirects: 0 });
+    await signIn(page, e2e.url, "trainee3@redline.test");
+    const other = await page.request.post(`${e2e.url}/practice/attempts/${anas}`, { form: { intent: "discard" }, headers: { Origin: e2e.url }, maxRedirects: 0 });
     expect(other.status()).toBe(404);
     expect(await other.text()).toContain("This attempt does not exist or is not yours.");
-    const peek = await page.goto(`${app.url}/practice/attempts/${anas}?discard=1`);
+    const peek = await page.goto(`${e2e.url}/practice/attempts/${anas}?discard=1`);
     expect(peek?.status()).toBe(404);
-    expect(await db.selectFrom("findings").select("id").where("attempt_id", "=", anas).execute()).toHaveLength(1);
+    expect(await e2e.db.selectFrom("findings").select("id").where("attempt_id", "=", anas).execute()).toHaveLength(1);
     await ctx.close();
 
-    await submitAttempt(db, ana, anas);
-    const own = await newContext(browser, { viewport: { width: 1366, height: 900 } });
+    await submitAttempt(e2e.db, ana, anas);
+    const own = await newContext(e2e.browser, { viewport: { width: 1366, height: 900 } });
     const mine = await own.newPage();
-    await signIn(mine, app.url, "trainee2@redline.test");
-    const res = await mine.request.post(`${app.url}/practice/attempts/${anas}`, { form: { intent: "discard" }, headers: { Origin: app.url }, maxRedirects: 0 });
+    await signIn(mine, e2e.url, "trainee2@redline.test");
+    const res = await mine.request.post(`${e2e.url}/practice/attempts/${anas}`, { form: { intent: "discard" }, headers: { Origin: e2e.url }, maxRedirects: 0 });
     expect(res.status()).toBe(409);
     expect(await res.text()).toContain("a submitted review cannot be discarded");
-    expect((await db.selectFrom("attempts").select("status").where("id", "=", anas).executeTakeFirstOrThrow()).status).toBe("submitted");
+    expect((await e2e.db.selectFrom("attempts").select("status").where("id", "=", anas).executeTakeFirstOrThrow()).status).toBe("submitted");
     await own.close();
   }, 180_000);
 });

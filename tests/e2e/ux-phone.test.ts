@@ -2,37 +2,26 @@
 // without JavaScript too; on the exercise page the picked lines and "Add finding" stay on screen
 // while the draft scrolls; the controls are big enough to tap. (No sideways scroll on every
 // trainee page is checked, with axe-core, in ux-layout.test.ts.)
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "~/db/db.server";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
 import { generateDraft } from "~/domain/generation/generate";
 import { insertDrafts } from "~/models/draft.server";
-import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
+import { newContext, signIn, watchConsole } from "../support/browser";
+import { e2eFixture } from "../support/e2e";
 import { openAttempt } from "../support/org";
 
-let app: RunningApp;
-let browser: Browser;
-let db: Database;
+const e2e = e2eFixture();
 let attemptId = "";
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  db = createDatabase(app.dbUrl);
   // A long draft (80 lines), so there is something to scroll.
   const base = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 3, flawCount: 1, categories: ["off-by-one"] });
   const pad = Array.from({ length: 80 }, (_, i) => `// note ${i + 1}: unchanged context line`).join("\n");
-  const [draftId] = await insertDrafts(db, [{ ...base, domain: "software", title: "Long phone draft", cleanText: `${base.cleanText}\n${pad}`, flawedText: `${base.flawedText}\n${pad}` }]);
-  const trainee = await db.selectFrom("users").select("id").where("email", "=", "trainee2@redline.test").executeTakeFirstOrThrow();
-  attemptId = await openAttempt(db, trainee.id, draftId);
-}, 300_000);
-
-afterAll(async () => {
-  await db?.destroy();
-  await browser?.close();
-  await app?.stop();
+  const [draftId] = await insertDrafts(e2e.db, [{ ...base, domain: "software", title: "Long phone draft", cleanText: `${base.cleanText}\n${pad}`, flawedText: `${base.flawedText}\n${pad}` }]);
+  const trainee = await e2e.db.selectFrom("users").select("id").where("email", "=", "trainee2@redline.test").executeTakeFirstOrThrow();
+  attemptId = await openAttempt(e2e.db, trainee.id, draftId);
 });
 
 const height = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())?.height ?? 0;
@@ -40,10 +29,10 @@ const height = async (page: Page, selector: string) => (await page.locator(selec
 describe("the header on a phone", () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`folds the links into a Menu that opens ${javaScriptEnabled ? "with" : "without"} JavaScript`, async () => {
-      const ctx = await newContext(browser, { ...PHONE, javaScriptEnabled });
+      const ctx = await newContext(e2e.browser, { ...PHONE, javaScriptEnabled });
       const page = await ctx.newPage();
-      await signIn(page, app.url, "trainee2@redline.test");
-      await page.goto(`${app.url}/practice`);
+      await signIn(page, e2e.url, "trainee2@redline.test");
+      await page.goto(`${e2e.url}/practice`);
       // Closed: the links and "Sign out" are not on screen, the Menu button is, and it is tappable.
       expect(await page.locator("header a:visible", { hasText: "Progress" }).count()).toBe(0);
       expect(await page.locator("header button:visible", { hasText: "Sign out" }).count()).toBe(0);
@@ -68,11 +57,11 @@ describe("the header on a phone", () => {
 
 describe("the exercise page on a phone", () => {
   it("keeps the picked lines and Add finding on screen while the draft scrolls; controls are 44 px tall", async () => {
-    const ctx = await newContext(browser, PHONE);
+    const ctx = await newContext(e2e.browser, PHONE);
     const page = await ctx.newPage();
     const errors = watchConsole(page);
-    await signIn(page, app.url, "trainee2@redline.test");
-    await page.goto(`${app.url}/practice/attempts/${attemptId}`);
+    await signIn(page, e2e.url, "trainee2@redline.test");
+    await page.goto(`${e2e.url}/practice/attempts/${attemptId}`);
     await page.waitForFunction(() => document.querySelector(".draft-interactive"));
     const bar = page.locator('[data-testid="flag-bar"]');
     const onScreen = async () => {

@@ -161,7 +161,7 @@ export default function Exercise() {
               : "Type the line numbers of a flaw into the form; the numbers are shown beside each line."}
           </p>
           <DraftView html={dto.draft.html} format={dto.draft.format} onSelectLines={onSelectLines} selected={highlight} lineCount={dto.draft.lineCount} />
-          {/* Narrow screens: the picked lines and "Add finding" stay at the bottom of the screen while the draft scrolls. */}
+          {/* Narrow screens: the picked lines and the way to the finding form stay at the bottom of the screen while the draft scrolls. */}
           <div className="flag-bar" data-testid="flag-bar">
             <span className="flag-bar-lines" aria-live="polite">
               {highlight
@@ -173,7 +173,7 @@ export default function Exercise() {
                   : "Note the line numbers"}
             </span>
             <a href="#flag" className="btn btn-primary btn-small">
-              Add finding
+              {highlight ? "Flag these lines" : "Flag a flaw"}
             </a>
           </div>
         </section>

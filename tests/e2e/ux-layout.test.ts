@@ -92,3 +92,21 @@ describe("main pages at 1366 and 390 px", () => {
     }, 600_000);
   }
 });
+
+describe("the progress page", () => {
+  it("ranks strongest and weakest from enough data and offers to practise a weak category", async () => {
+    const ctx = await newContext(browser, { viewport: { width: 1366, height: 900 } });
+    const page = await ctx.newPage();
+    await signIn(page, app.url, "trainee1@redline.test");
+    await page.goto(`${app.url}/practice/progress`);
+    const weakest = page.locator("section[aria-labelledby=weak-h] li");
+    expect(await weakest.count()).toBeGreaterThan(0);
+    expect(await page.locator("section[aria-labelledby=strong-h] li").count()).toBe(await weakest.count());
+    const first = await weakest.first().innerText();
+    // The button starts an exercise aimed at that category (the adaptive selector's "practise this").
+    await Promise.all([page.waitForURL(/\/practice\/attempts\//), weakest.first().locator("button", { hasText: "Practise this" }).click()]);
+    expect(page.url()).toMatch(/\/practice\/attempts\/[0-9a-f-]{36}$/);
+    expect(first).toMatch(/ — \d+ % of \d+/);
+    await ctx.close();
+  }, 180_000);
+});

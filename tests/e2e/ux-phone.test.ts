@@ -1,5 +1,5 @@
 // A trainee on a phone (390 px, touch) in Chromium: the header folds into a "Menu" that opens
-// without JavaScript too; on the exercise page the picked lines and "Add finding" stay on screen
+// without JavaScript too; on the exercise page the picked lines and a link to the form stay on screen
 // while the draft scrolls; the controls are big enough to tap. (No sideways scroll on every
 // trainee page is checked, with axe-core, in ux-layout.test.ts.)
 import type { Page } from "playwright-core";
@@ -56,7 +56,7 @@ describe("the header on a phone", () => {
 });
 
 describe("the exercise page on a phone", () => {
-  it("keeps the picked lines and Add finding on screen while the draft scrolls; controls are 44 px tall", async () => {
+  it("keeps the picked lines and the way to the form on screen while the draft scrolls; controls are 44 px tall", async () => {
     const ctx = await newContext(e2e.browser, PHONE);
     const page = await ctx.newPage();
     const errors = watchConsole(page);
@@ -79,8 +79,9 @@ describe("the exercise page on a phone", () => {
     expect(await page.locator("#flag").boundingBox().then((b) => b!.y > 844)).toBe(true);
     expect(await height(page, '[data-testid="flag-bar"] a')).toBeGreaterThanOrEqual(44);
 
-    // "Add finding" takes the reader to the form, with line 30 filled in.
-    await bar.locator("text=Add finding").tap();
+    // "Flag these lines" takes the reader to the form, with line 30 filled in.
+    expect(await bar.locator("a").innerText()).toBe("Flag these lines");
+    await bar.locator("a").tap();
     await page.waitForFunction(() => location.hash === "#flag");
     const form = (await page.locator("#flag").boundingBox())!;
     expect(form.y).toBeLessThan(844);

@@ -1,4 +1,4 @@
-// npm run bench [-- --only engine,scoring,http,ai,mentor,proof]
+// npm run bench [-- --only engine,scoring,http,ai,mentor,proof,programs]
 // Performance figures, each printed as a ratio against a baseline measured in the same run, so
 // the numbers mean the same on a slower or faster machine.
 import { spawn } from "node:child_process";
@@ -287,5 +287,6 @@ if (want("http")) await httpBench();
 if (want("ai")) await optional("AI generation (against the local fake model server)", "scripts/bench-ai.ts", "benchAi");
 if (want("mentor")) await optional("Mentor queue and dashboard (100k attempts)", "scripts/bench-mentor.ts", "benchMentor");
 if (want("proof")) await optional("Proof of flaws (content:check --prove, all packs)", "scripts/bench-proof.ts", "benchProof");
+if (want("programs")) await optional("Programs: adaptive practice and draft-pool growth (simulated cohort)", "scripts/bench-programs.ts", "benchPrograms");
 const failed = results.filter((r) => r.ok === false);
 console.log(`\n${results.filter((r) => r.ok !== undefined).length - failed.length} goals met, ${failed.length} missed${failed.length ? `: ${failed.map((f) => f.name.trim()).join("; ")}` : ""}`);

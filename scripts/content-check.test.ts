@@ -48,18 +48,20 @@ describe("npm run content:check -- --prove", () => {
   it("proves each variant by running its source's checks, stops a looping variant, and ends with the tally", { timeout: 120_000 }, async () => {
     const { code, out } = await check("--root", "tests/fixtures/packs/proof", "--no-minimums", "--prove", "--time-limit", "6");
     expect(code).toBe(1);
-    expect(out).toContain("software  1 by a failing check, 0 by an error, 0 by recomputation, 1 declared non-behavioural (comment 1), 3 unproven");
+    expect(out).toContain("software  1 by a failing check, 0 by an error, 0 by recomputation, 1 declared non-behavioural (comment 1), 3 unproven, 1 do not compile");
+    // Its checks fail too (they only see a SyntaxError), but that proves nothing about the flaw.
+    expect(out).toMatch(/ {2}does not compile: software\/sum site "accumulate" variant 2: sum\.ts:4: '\]' expected\./);
     expect(out).toContain('unproven: software/sum site "bound" variant 1: stopped: still running after 6 s (time limit)');
     expect(out).toContain('unproven: software/sum site "start" variant 1: every check passes on the flawed text: the flaw changes nothing the checks observe');
     expect(out).toContain('unproven: software/mean site "divide" variant 1: no check module (software/sources/mean.check.ts)');
-    expect(out.trimEnd().split("\n").at(-1)).toBe("proof: 1 proven, 1 declared non-behavioural, 3 unproven");
+    expect(out.trimEnd().split("\n").at(-1)).toBe("proof: 1 proven, 1 declared non-behavioural, 3 unproven, 1 do not compile");
   });
 
   it("--ci fails on an unproven variant of a source that has checks, and only names a source without checks", { timeout: 180_000 }, async () => {
     const gated = await check("--root", "tests/fixtures/packs/proof", "--no-minimums", "--prove", "--ci", "--time-limit", "6");
     expect(gated.code).toBe(1);
-    expect(gated.out).toContain("proof gate: 2 unproven in sources under proof (fails); 1 in 1 source not under proof yet (software/mean)");
-    expect(gated.out.trimEnd().split("\n").at(-1)).toBe("proof: 1 proven, 1 declared non-behavioural, 3 unproven");
+    expect(gated.out).toContain("proof gate: 2 unproven in sources under proof, 1 flawed variant that does not compile (fails); 1 in 1 source not under proof yet (software/mean)");
+    expect(gated.out.trimEnd().split("\n").at(-1)).toBe("proof: 1 proven, 1 declared non-behavioural, 3 unproven, 1 do not compile");
 
     const waiting = await check("--root", "tests/fixtures/packs/proof", "--no-minimums", "--prove", "--ci", "--source", "mean");
     expect(waiting.out).toContain("proof gate: 0 unproven in sources under proof; 1 in 1 source not under proof yet (software/mean)");

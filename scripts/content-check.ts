@@ -24,7 +24,8 @@ const USAGE = `Usage: npm run content:check -- [options]
   --prove          also prove every flaw variant (software, data, finance) and print the tally
   --ci             with --prove: fail only on unproven variants of sources under proof (a software
                    or data source with a check file, a parametric finance source); unproven
-                   variants of sources not under proof yet are listed but do not fail
+                   variants of sources not under proof yet are listed but do not fail. A flawed
+                   variant that does not compile always fails
   --time-limit S   seconds one text's checks may run before they are stopped (default 20)`;
 
 let values;
@@ -101,6 +102,8 @@ function camel(id: string): string {
   return id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
+const started = performance.now();
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const disk = await modulesOnDisk(root);
 const { packs, problems } = loadContent(root, values["no-minimums"] ? NO_MINIMUMS : PRODUCT_MINIMUMS, { params: disk.registry, sampleSeeds: seedCount });
 problems.unshift(...disk.problems);
@@ -169,6 +172,7 @@ else console.log("\nAll packs are valid.");
 /** Instantiations of a parametric source its executable checks run on. */
 const PROOF_SEEDS = 3;
 let unproven = 0;
+let doNotCompile = 0;
 if (values.prove) {
   const all: VariantProofResult[] = [];
   console.log("\nProof of flaws:");
@@ -176,10 +180,22 @@ if (values.prove) {
   // recomputation is cheap and samples more.
   // Loaded only here: the runners bring the TypeScript compiler, which the format checks do not need.
   const { createProofRunners } = await import("~/models/proof-runner.server");
+  const proofStarted = performance.now();
   const proof = createProofRunners({ root, seeds: seeds.slice(0, Math.min(seedCount, PROOF_SEEDS)), limits: { timeoutMs: timeLimit * 1000 } });
   // The packs are proven at the same time: software runs in the sandbox's worker, data in the SQL
   // engine's, so the two overlap on two cores; the tally is printed in pack order.
-  const proven = await Promise.all(packs.map((pack) => provePack(pack, { seeds: seeds.slice(0, Math.min(seedCount, 50)), sourceId: values.source, runners: proof.runners })));
+  // Each pack yields between sources, so finance's synchronous recomputation does not keep the
+  // sandbox and SQL workers waiting for their next text.
+  const between = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const packMs: number[] = packs.map(() => 0);
+  const proven = await Promise.all(
+    packs.map(async (pack, i) => {
+      const t0 = performance.now();
+      const r = await provePack(pack, { seeds: seeds.slice(0, Math.min(seedCount, 50)), sourceId: values.source, runners: proof.runners, between });
+      packMs[i] = performance.now() - t0;
+      return r;
+    }),
+  );
   for (const [i, pack] of packs.entries()) {
     const results = proven[i];
     if (!results.length) continue;
@@ -187,15 +203,20 @@ if (values.prove) {
     const t = tally(results);
     const reasons = Object.entries(t.reasons).map(([r, n]) => `${r} ${n}`).join(", ");
     console.log(
-      `${pack.domain.padEnd(9)} ${t.checkFailed} by a failing check, ${t.error} by an error, ${t.recomputed} by recomputation, ${t.declared} declared non-behavioural${reasons ? ` (${reasons})` : ""}, ${t.unproven} unproven`,
+      `${pack.domain.padEnd(9)} ${t.checkFailed} by a failing check, ${t.error} by an error, ${t.recomputed} by recomputation, ${t.declared} declared non-behavioural${reasons ? ` (${reasons})` : ""}, ${t.unproven} unproven${t.doesNotCompile ? `, ${t.doesNotCompile} do not compile` : ""}`,
     );
     for (const r of results) {
       if (r.outcome.kind === "unproven") console.log(`  unproven: ${r.domain}/${r.sourceId} site "${r.siteId}" variant ${r.variant + 1}: ${r.outcome.message}`);
+      // A trainee would see a syntax error, not the flaw: neither proven nor a matter of missing checks.
+      if (r.outcome.kind === "does-not-compile") console.log(`  does not compile: ${r.domain}/${r.sourceId} site "${r.siteId}" variant ${r.variant + 1}: ${r.outcome.message}`);
     }
   }
   await proof.close();
+  const timed = packs.map((p, i) => (proven[i].length ? `${p.domain} ${seconds(packMs[i])}` : "")).filter(Boolean);
+  console.log(`proof time: ${seconds(performance.now() - proofStarted)} (${timed.join(", ")}, at the same time) after ${seconds(proofStarted - started)} of format checks`);
   const t = tally(all);
   unproven = t.unproven;
+  doNotCompile = t.doesNotCompile;
   if (values.ci) {
     // CI fails on what is under proof, so a source that is proven today cannot regress unnoticed,
     // while a source still waiting for its checks is named without blocking the build.
@@ -209,11 +230,11 @@ if (values.prove) {
     const failing = open.filter(underProof);
     const waiting = [...new Set(open.filter((r) => !underProof(r)).map((r) => `${r.domain}/${r.sourceId}`))];
     console.log(
-      `proof gate: ${failing.length} unproven in sources under proof${failing.length ? " (fails)" : ""}; ${open.length - failing.length} in ${waiting.length} source${waiting.length === 1 ? "" : "s"} not under proof yet${waiting.length ? ` (${waiting.join(", ")})` : ""}`,
+      `proof gate: ${failing.length} unproven in sources under proof${doNotCompile ? `, ${doNotCompile} flawed variant${doNotCompile === 1 ? " that does" : "s that do"} not compile` : ""}${failing.length || doNotCompile ? " (fails)" : ""}; ${open.length - failing.length} in ${waiting.length} source${waiting.length === 1 ? "" : "s"} not under proof yet${waiting.length ? ` (${waiting.join(", ")})` : ""}`,
     );
     unproven = failing.length;
   }
   // The last line, for CI and for people: the whole tally.
-  console.log(`proof: ${t.checkFailed + t.error + t.recomputed} proven, ${t.declared} declared non-behavioural, ${t.unproven} unproven`);
+  console.log(`proof: ${t.checkFailed + t.error + t.recomputed} proven, ${t.declared} declared non-behavioural, ${t.unproven} unproven${t.doesNotCompile ? `, ${t.doesNotCompile} do not compile` : ""}`);
 }
-process.exit(problems.length || unproven ? 1 : 0);
+process.exit(problems.length || unproven || doNotCompile ? 1 : 0);

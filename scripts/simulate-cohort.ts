@@ -4,7 +4,9 @@
 // reports how well estimated mastery agrees with the true skill (Spearman), how often each
 // trainee's weakest categories are practised compared with a random picker, completion and
 // overdue counts. A trainee who completes the program keeps practising their neediest category
-// ("practise this"), so every trainee does about pace × weeks exercises. The last line is the summary.
+// ("practise this"), so every trainee does about pace × weeks exercises. Each week it prints the
+// draft-pool size (targeted draws add fresh drafts). The same seed gives the same figures. The
+// last line is the summary.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -93,6 +95,8 @@ async function main() {
     const admin = await createUser(db, { orgId, email: "admin@sim.test", name: "Admin", role: "admin", password: "simulation-only-1" });
     const cohort = await createCohort(db, orgId, "Simulated cohort");
     await seedDraftPool(db, 2, SEED);
+    const poolSize = async () => Number((await db.selectFrom("drafts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const seededPool = await poolSize();
     const programId = await saveProgram(db, admin, null, {
       name: "Simulated onboarding",
       modules: MODULES.map((m) => ({ title: m.title, domains: [m.domain], difficultyMin: "1", difficultyMax: "5", drafts: "8", minMeanScore: "55", lastN: "4", dueDays: String(m.due) })),
@@ -115,6 +119,7 @@ async function main() {
     // with the chance their true skill gives against its difficulty.
     const met = new Map<string, { weak: number; flaws: number; byDomain: Map<string, number> }>();
     let exercises = 0;
+    const poolByWeek: number[] = [];
     for (let week = 0; week < WEEKS; week++) {
       for (const t of trainees) {
         for (let k = 0; k < t.pace; k++) {
@@ -144,7 +149,9 @@ async function main() {
           exercises++;
         }
       }
-      console.log(`week ${week + 1}: ${exercises} exercises submitted (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      const pool = await poolSize();
+      poolByWeek.push(pool);
+      console.log(`week ${week + 1}: ${exercises} exercises submitted, draft pool ${pool} (${seededPool} seeded; ${((pool - seededPool) / (TRAINEES * (week + 1))).toFixed(2)} new per trainee-week) (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
 
     // Agreement: estimated rating vs true skill over every trainee × category with direct evidence.
@@ -206,6 +213,7 @@ async function main() {
     console.log(`\n${TRAINEES} trainees, ${WEEKS} weeks, seed ${SEED}: ${exercises} exercises (${(exercises / TRAINEES).toFixed(1)} per trainee), ${((Date.now() - started) / 1000).toFixed(0)} s`);
     console.log(`mastery vs true skill: Spearman ${rho.toFixed(2)} over ${est.length} trainee × category pairs with ≥ 2 flaws met; per trainee median ${median.toFixed(2)}`);
     console.log(`weakest ${WEAK} categories per domain: ${weakMet} flaws met, a random picker would give ${weakExpected.toFixed(0)}`);
+    console.log(`draft pool: ${seededPool} seeded, then ${poolByWeek.join(", ")} at the end of each week; ${((poolByWeek[poolByWeek.length - 1] - seededPool) / (TRAINEES * WEEKS)).toFixed(2)} new drafts per trainee-week`);
     console.log(`modules complete: ${MODULES.map((m, i) => `${m.title} ${perModule[i]}/${TRAINEES}`).join(", ")}`);
     console.log(`simulate: mastery Spearman ${rho.toFixed(2)}, weak-category targeting ${targeting.toFixed(1)}× random, completion ${Math.round((100 * complete) / TRAINEES)} %, overdue ${overdue}`);
   } finally {

@@ -57,6 +57,7 @@ process.env.CHROMIUM_PATH = chromium;
 if (args.length === 0) {
   for (const [name, cli, how] of [
     ["Type check (tsc --noEmit)", ["node_modules/typescript/bin/tsc", "--noEmit"], "npm run typecheck"],
+    ["Type check of the proof's check modules", ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "tsconfig.checks.json"], "npm run typecheck"],
     ["Lint (eslint)", ["node_modules/eslint/bin/eslint.js", "."], "npm run lint"],
     ["Proof of flaws (content:check --prove --ci)", ["--import", "tsx", "scripts/content-check.ts", "--prove", "--ci", "--time-limit", "60"], "npm run content:check -- --prove --source ID"],
   ]) {

@@ -58,7 +58,7 @@ async function drawDraft(db: Database, userId: string, pack: Pack, difficulty: n
     // Aimed at categories: the unseen draft with the largest share of wanted flaws. A pool draft
     // made only of them needs no generator; otherwise a fresh instantiation carrying only wanted
     // flaws (of a source at this level) beats a pool draft whose other flaws are off target.
-    const rows = await pool(true).select(["id", "source_id", "answer_key"]).orderBy("id").limit(TARGET_LOOK).execute();
+    const rows = await pool(true).select(["id", "source_id", "answer_key"]).orderBy("flawed_fp").orderBy("clean_fp").orderBy("id").limit(TARGET_LOOK).execute();
     const candidates = rows.map((r) => ({ id: r.id, sourceId: r.source_id, flawCategories: (JSON.parse(r.answer_key) as { category: string }[]).map((f) => f.category) }));
     const best = bestTargeted(candidates, wanted, usage, random);
     if (best && wantedShare(best.flawCategories, wanted) === 1) return { id: best.id };

@@ -214,8 +214,12 @@ export async function generateItem(db: Database, ctx: ItemContext): Promise<Item
         else if (proven) {
           const unobservable = verdict.draft.answerKey
             .map((e, i) => ({ e, i, o: proven.outcomes[i] }))
-            .filter((x) => x.o?.kind === "unproven")
-            .map(({ e, i }) => `Edit ${i + 1} (${shown(e.original)} -> ${shown(e.replacement)}) changes nothing observable: every check of the source passes on the edited text. Propose an edit that changes what the document does.`);
+            .filter((x) => x.o?.kind === "unproven" || x.o?.kind === "does-not-compile")
+            .map(({ e, i, o }) =>
+              o?.kind === "does-not-compile"
+                ? `Edit ${i + 1} (${shown(e.original)} -> ${shown(e.replacement)}) makes the document not compile (${o.message}): a reader would see a syntax error, not a flaw. Propose an edit that compiles and changes what the document does.`
+                : `Edit ${i + 1} (${shown(e.original)} -> ${shown(e.replacement)}) changes nothing observable: every check of the source passes on the edited text. Propose an edit that changes what the document does.`,
+            );
           if (unobservable.length) {
             notes.push(...unobservable.map((e) => `round ${rounds}: ${e}`));
             if (rounds > ctx.maxRepairRounds) {

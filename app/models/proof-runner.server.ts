@@ -8,10 +8,11 @@ import { InstantiationError, instantiate } from "~/domain/content/instantiate";
 import { renderTemplate } from "~/domain/content/template";
 import { SqlCheckSchema, type ProofOutcome, type SqlCheckFile } from "~/domain/proof/format";
 import { splitSql, sqlOfProse } from "~/domain/proof/sql-split";
+import { mainModule, postImages } from "~/domain/proof/diff-post-image";
 import { cleanProblem, judgeModelEdit, judgeVariant, observeSql, type Observed } from "~/domain/proof/judge";
 import type { CheckRunner } from "~/domain/proof/prove";
 import type { FlawVariant, Pack, SourceDoc } from "~/domain/types";
-import { CheckSandbox, DEFAULT_LIMITS, transpile, type SandboxLimits, type SandboxRun } from "./proof-sandbox.server";
+import { CheckSandbox, DEFAULT_LIMITS, transpile, type JobFile, type SandboxLimits, type SandboxRun } from "./proof-sandbox.server";
 import { SqlEngine, DEFAULT_SQL_LIMITS, type SqlLimits } from "./proof-sql.server";
 
 export interface RunnerOptions {
@@ -99,9 +100,29 @@ function missing(source: SourceDoc, file: string, why: string, variants: Executa
 }
 
 export function observeSandbox(run: SandboxRun): Observed {
+  if (run.compileError) return { checks: [], compileError: run.compileError };
   if (run.fatal) return { checks: [], stopped: run.fatal };
   if (run.loadError) return { checks: [], broken: `the check module does not load: ${run.loadError}` };
   return { checks: run.results };
+}
+
+/**
+ * A pull request is proven on the files it produces (decision 097): its first changed module shown
+ * whole is the document `load()` gives; every other changed file is loadable by its path.
+ */
+function diffJob(sourceId: string, diff: string): { doc: { js: string; error?: string }; files: JobFile[] } | { broken: string } {
+  const images = postImages(diff);
+  const main = mainModule(images);
+  if ("error" in main) return { broken: `${sourceId}: ${main.error}` };
+  const files = images
+    .filter((p) => p !== main)
+    .map((p): JobFile => {
+      if (p.text === undefined) return { name: p.file, js: "", unavailable: p.error ?? `${p.file} cannot be rebuilt from the diff` };
+      if (!/\.[cm]?[tj]sx?$/.test(p.file)) return { name: p.file, js: "", unavailable: `${p.file} is not a TypeScript or JavaScript file` };
+      const t = transpile(p.text, p.file);
+      return { name: p.file, js: t.js, ...(t.error ? { error: t.error } : {}) };
+    });
+  return { doc: transpile(main.text ?? "", main.file), files };
 }
 
 type Observer = (params: Record<string, string | number>, text: string) => Promise<Observed>;
@@ -116,15 +137,20 @@ export function createProofRunners(options: RunnerOptions): ProofRunners {
       const rel = `${source.domain}/sources/${source.id}.check.ts`;
       const file = path.join(options.root, rel);
       if (!fs.existsSync(file)) return { missing: "no check module", file: rel };
-      if (source.format !== "code" || source.language !== "typescript") {
+      if (source.format !== "code" || (source.language !== "typescript" && source.language !== "diff")) {
         return { missing: `a ${source.format} document in ${source.language} cannot be run; declare proof: { none: …, reason: … } per variant`, file: rel };
       }
       const check = transpile(fs.readFileSync(file, "utf8"), rel);
       if (check.error) return { missing: `the check module does not compile: ${check.error}`, file: rel };
       return {
         observe: async (params, text) => {
-          const doc = transpile(text, `${source.id}.ts`);
-          return observeSandbox(await sandbox.run({ docJs: doc.js, ...(doc.error ? { docError: doc.error } : {}), checkJs: check.js, paramsJson: JSON.stringify(params) }));
+          const job = source.language === "diff" ? diffJob(source.id, text) : { doc: transpile(text, `${source.id}.ts`), files: [] };
+          if ("broken" in job) return { checks: [], broken: job.broken };
+          const { doc, files } = job;
+          // A document that does not compile is reported as such, never judged by its checks.
+          const compileError = doc.error ?? files.find((f) => f.error)?.error;
+          if (compileError) return { checks: [], compileError };
+          return observeSandbox(await sandbox.run({ docJs: doc.js, files, checkJs: check.js, paramsJson: JSON.stringify(params) }));
         },
       };
     }

@@ -297,9 +297,11 @@ export const CONTEXT_PRELUDE = String.raw`
   };
 
   var state = { phase: "idle", checks: [], current: -1, results: [], loadError: null, done: false, abandoned: null };
-  var docFactory = null;
+  var docFactories = Object.create(null);
   var params = {};
-  function load(modules) {
+  function load(modules, file) {
+    var docFactory = docFactories[file === undefined ? "" : String(file)];
+    if (file !== undefined && docFactory === undefined) throw new Error("the document has no file \"" + file + "\" (it has: " + Object.keys(docFactories).filter(Boolean).map(function (k) { return JSON.stringify(k); }).join(", ") + ")");
     if (typeof docFactory !== "function") throw new Error("the document did not compile");
     modules = modules || {};
     var module = { exports: {} };
@@ -317,7 +319,29 @@ export const CONTEXT_PRELUDE = String.raw`
     if (typeof body !== "function") throw new TypeError("test(\"" + name + "\"): the body must be a function");
     state.checks.push({ name: String(name), body: body });
   }
-  var kit = { test: test, load: load, assert: assert, clock: clock, get params() { return params; } };
+  // SHA-256 / HMAC for checks that answer a document's node:crypto: computed by the host's
+  // node:crypto through a string-only bridge (hostHash never throws and returns hex).
+  var hostHash = null;
+  function bytesOf(v) {
+    if (typeof v === "string") return Array.from(unescape(encodeURIComponent(v)), function (c) { return c.charCodeAt(0); });
+    if (v && typeof v.length === "number") return Array.from(v, function (b) { return Number(b) & 255; });
+    throw new TypeError("hash: data must be a string (UTF-8) or bytes, got " + safeString(v));
+  }
+  function toHex(bytes) { return bytesOf(bytes).map(function (b) { return (b | 256).toString(16).slice(1); }).join(""); }
+  function digest(alg, key, data) {
+    var out = typeof hostHash === "function" ? hostHash(alg, key === null ? null : toHex(key), toHex(data)) : "";
+    if (typeof out !== "string" || !out) throw new Error("hash: " + alg + " is not available");
+    var bytes = [];
+    for (var i = 0; i < out.length; i += 2) bytes.push(parseInt(out.slice(i, i + 2), 16));
+    return bytes;
+  }
+  var hash = Object.freeze({
+    sha256: function (data) { return digest("sha256", null, data); },
+    hmacSha256: function (key, data) { return digest("sha256", key, data); },
+    bytes: function (v) { return bytesOf(v); },
+    hex: function (bytes) { return toHex(bytes); },
+  });
+  var kit = { test: test, load: load, assert: assert, clock: clock, hash: hash, get params() { return params; } };
 
   function message(e) {
     if (e && typeof e === "object" && "message" in e) return (e.name && e.name !== "Error" && e.name !== "AssertionError" ? e.name + ": " : "") + String(e.message);
@@ -339,7 +363,8 @@ export const CONTEXT_PRELUDE = String.raw`
   function runFrom(from) { runChecks(from).catch(function (e) { state.loadError = message(e); state.done = true; }); }
 
   G.__redline = {
-    setDocument: function (factory) { docFactory = factory; },
+    setDocument: function (factory, name) { docFactories[name || ""] = factory; },
+    setHash: function (fn) { if (hostHash === null) hostHash = fn; },
     start: function (paramsJson, suiteFactory) {
       params = Object.freeze(JSON.parse(paramsJson));
       var mod = { exports: {} };

@@ -16,9 +16,9 @@ function job(check: string, doc = DOC) {
 
 const suite = (body: string) => `
 import type { CheckSuite } from "~/domain/proof/format";
-const suite: CheckSuite = ({ test, load: loadWith, assert, clock, params }) => {
+const suite: CheckSuite = ({ test, load: loadWith, assert, clock, params, hash }) => {
 const T = { "node:timers/promises": { setTimeout: clock.sleep } };
-const load = (modules: Record<string, unknown> = T) => loadWith(modules);
+const load = (modules: Record<string, unknown> = T, file?: string) => loadWith(modules, file);
 ${body}
 };
 export default suite;
@@ -143,5 +143,37 @@ describe("TypeScript check sandbox", () => {
   it("a document with a syntax error fails every check with the compiler's message", { timeout: 60_000 }, async () => {
     const run = await sandbox().run(job(suite(`test("adds", () => assert.equal(load().add(1, 1), 2));`), "export function add(a: number, b: number) { return a + ; }"));
     expect(failed(run)[0]).toMatch(/the document does not compile: doc.ts:1: Expression expected/);
+    // …and the run says so, so the proof reports "does not compile" rather than a failing check.
+    expect(run.compileError).toBe("doc.ts:1: Expression expected.");
+  });
+
+  it("gives checks SHA-256 and HMAC-SHA256 from node:crypto, without handing them a host object", { timeout: 60_000 }, async () => {
+    const check = suite(`
+      test("sha256 of abc", () => assert.equal(hash.hex(hash.sha256("abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+      test("hmac-sha256 (RFC 4231 case 2)", () => assert.equal(hash.hex(hash.hmacSha256("Jefe", "what do ya want for nothing?")), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+      test("bytes and strings are the same data", () => assert.deepEqual(hash.sha256(hash.bytes("é")), hash.sha256("é")));
+      test("bad data is a clear error", () => assert.throws(() => hash.sha256({} as any), /data must be a string .UTF-8. or bytes, got ../));
+      test("the helpers belong to the check's realm", () => {
+        assert.throws(() => (hash.sha256 as any).constructor("return process")(), /Code generation from strings disallowed/);
+      });
+    `);
+    const run = await sandbox().run(job(check));
+    expect(failed(run)).toEqual([]);
+    expect(run.results).toHaveLength(5);
+  });
+
+  it("a pull request's other changed files load by their path; one that cannot be rebuilt says why", { timeout: 60_000 }, async () => {
+    const check = suite(`
+      test("the test file", () => assert.equal(load({}, "src/x.test.ts").n, 7));
+      test("a file the diff cannot rebuild", () => assert.throws(() => load({}, "src/y.test.ts"), /shown in 2 hunks/));
+      test("a file the diff does not change", () => assert.throws(() => load({}, "src/z.ts"), /the document has no file "src.z.ts" .it has: "src.x.test.ts", "src.y.test.ts"./));
+    `);
+    const files = [
+      { name: "src/x.test.ts", js: transpile("export const n: number = 7;", "src/x.test.ts").js },
+      { name: "src/y.test.ts", js: "", unavailable: "src/y.test.ts is shown in 2 hunks" },
+    ];
+    const run = await sandbox().run({ ...job(check), files });
+    expect(failed(run)).toEqual([]);
+    expect(run.compileError).toBeUndefined();
   });
 });

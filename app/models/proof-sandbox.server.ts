@@ -20,6 +20,8 @@ export interface SandboxRun {
   loadError?: string;
   /** The run was stopped: time limit, memory limit, or the worker died. */
   fatal?: string;
+  /** The document (or a file of it) does not compile: the checks ran, but saw only a SyntaxError. */
+  compileError?: string;
 }
 
 export interface SandboxLimits {
@@ -55,20 +57,49 @@ const PRELUDE = require("node:worker_threads").workerData.prelude;
 // must not end the worker; the checks observe what the caller sees.
 process.on("unhandledRejection", () => {});
 const tick = () => new Promise((r) => setImmediate(r));
+// The kit's hash helper: SHA-256 / HMAC from node:crypto. The context gets it only through a
+// wrapper of its own realm; this function takes and returns strings (hex), never throws, so no
+// host object reaches a check.
+const nodeCrypto = require("node:crypto");
+const HASHES = new Set(["sha1", "sha256", "sha512"]);
+function hostHash(alg, keyHex, dataHex) {
+  try {
+    alg = String(alg);
+    if (!HASHES.has(alg)) return "";
+    const data = Buffer.from(String(dataHex), "hex");
+    const h = keyHex === null || keyHex === undefined ? nodeCrypto.createHash(alg) : nodeCrypto.createHmac(alg, Buffer.from(String(keyHex), "hex"));
+    return String(h.update(data).digest("hex"));
+  } catch (e) {
+    return "";
+  }
+}
 function str(x) { return typeof x === "string" ? x : ""; }
 parentPort.on("message", async (job) => {
   const ctx = vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false }, name: "check" });
   const opts = { timeout: job.syncTimeoutMs };
+  let compileError = "";
   try {
     vm.runInContext(PRELUDE, ctx, opts);
-    if (job.docError) {
-      vm.runInContext("__redline.setDocument(function () { throw new SyntaxError(" + JSON.stringify("the document does not compile: " + job.docError) + "); })", ctx, opts);
-    } else {
+    vm.runInContext("__redline.setHash", ctx, opts)(hostHash);
+    // The document, and for a pull request the other files it changes, each by name.
+    const docs = [{ name: "", js: job.docJs, error: job.docError }].concat(job.files || []);
+    for (const d of docs) {
+      const name = JSON.stringify(d.name);
+      if (d.unavailable) {
+        vm.runInContext("__redline.setDocument(function () { throw new Error(" + JSON.stringify(d.unavailable) + "); }, " + name + ")", ctx, opts);
+        continue;
+      }
+      if (d.error) {
+        compileError = compileError || d.error;
+        vm.runInContext("__redline.setDocument(function () { throw new SyntaxError(" + JSON.stringify("the document does not compile: " + d.error) + "); }, " + name + ")", ctx, opts);
+        continue;
+      }
       try {
-        vm.runInContext("__redline.setDocument(function (exports, require, module) {\n" + job.docJs + "\n})", ctx, { ...opts, filename: "document.js" });
+        vm.runInContext("__redline.setDocument(function (exports, require, module) {\n" + d.js + "\n}, " + name + ")", ctx, { ...opts, filename: d.name || "document.js" });
       } catch (e) {
-        const m = "the document does not compile: " + String(e && e.message);
-        vm.runInContext("__redline.setDocument(function () { throw new SyntaxError(" + JSON.stringify(m) + "); })", ctx, opts);
+        const m = (d.name ? d.name + ": " : "") + String(e && e.message);
+        compileError = compileError || m;
+        vm.runInContext("__redline.setDocument(function () { throw new SyntaxError(" + JSON.stringify("the document does not compile: " + m) + "); }, " + name + ")", ctx, opts);
       }
     }
     vm.runInContext("__redline.start(" + JSON.stringify(job.paramsJson) + ", function (exports, require, module) {\n" + job.checkJs + "\n})", ctx, { ...opts, filename: "check.js" });
@@ -88,7 +119,7 @@ parentPort.on("message", async (job) => {
     }
     if (state.done) {
       const results = Array.isArray(state.results) ? state.results.map((r) => ({ name: str(r.name), ok: r.ok === true, message: str(r.message) })) : [];
-      parentPort.postMessage({ id: job.id, results, loadError: state.loadError ? str(state.loadError) : undefined });
+      parentPort.postMessage({ id: job.id, results, loadError: state.loadError ? str(state.loadError) : undefined, compileError: compileError || undefined });
       return;
     }
     const now = state.current + "/" + state.count;
@@ -100,9 +131,20 @@ parentPort.on("message", async (job) => {
 });
 `;
 
+/** A further file a check can load by name (`load(modules, "src/routes/x.test.ts")`): a pull request's other post-images. */
+export interface JobFile {
+  name: string;
+  js: string;
+  /** Why it does not compile. */
+  error?: string;
+  /** Why it cannot be loaded at all (e.g. not rebuildable from the diff); not a compile error. */
+  unavailable?: string;
+}
+
 interface Job {
   docJs: string;
   docError?: string;
+  files?: JobFile[];
   checkJs: string;
   paramsJson: string;
 }
@@ -141,10 +183,14 @@ export class CheckSandbox {
     worker.ref();
     await this.online;
     const id = ++this.seq;
-    const outcome = await requestOnce<{ id: number; results: CheckResult[]; loadError?: string }>(worker, { id, ...job, syncTimeoutMs: Math.min(this.limits.timeoutMs, 5000) }, this.limits.timeoutMs);
+    const outcome = await requestOnce<{ id: number; results: CheckResult[]; loadError?: string; compileError?: string }>(worker, { id, ...job, syncTimeoutMs: Math.min(this.limits.timeoutMs, 5000) }, this.limits.timeoutMs);
     const run: SandboxRun =
       outcome.kind === "reply"
-        ? { results: outcome.message.results, ...(outcome.message.loadError ? { loadError: outcome.message.loadError } : {}) }
+        ? {
+            results: outcome.message.results,
+            ...(outcome.message.loadError ? { loadError: outcome.message.loadError } : {}),
+            ...(outcome.message.compileError ? { compileError: outcome.message.compileError } : {}),
+          }
         : { results: [], fatal: this.fatal(outcome) };
     releaseWorker(worker, outcome.kind !== "reply", () => {
       if (this.worker === worker) this.worker = null;

@@ -1,12 +1,10 @@
 // Before submission, nothing of the answer key may reach the trainee: not in page HTML, loader
 // data (<path>.data), action responses or error pages. Unique markers are planted in every part
 // of a draft's key, then everything the trainee can fetch is searched for them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "~/db/db.server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildDraft } from "~/domain/generation/generate";
 import { insertDrafts } from "~/models/draft.server";
-import { startApp, type RunningApp } from "../support/app";
-import { Client } from "../support/http";
+import { e2eFixture } from "../support/e2e";
 
 const M = {
   clean: "MKCLEANTEXT7781",
@@ -19,15 +17,12 @@ const M = {
   original: "MKORIGINAL7781",
 };
 
-let app: RunningApp;
-let db: Database;
+const e2e = e2eFixture({ browser: false });
 let attemptId = "";
 
 const text = Array.from({ length: 40 }, (_, i) => (i === 9 ? `const limit = "${M.clean}"; // ${M.original}` : i === 24 ? "for (let i = 0; i < n; i++) total += xs[i];" : `const line${i} = ${i};`)).join("\n") + "\n";
 
 beforeAll(async () => {
-  app = await startApp();
-  db = createDatabase(app.dbUrl);
   const line10 = text.indexOf(`"${M.clean}"`);
   const loop = text.indexOf("i < n");
   const draft = buildDraft(
@@ -39,19 +34,14 @@ beforeAll(async () => {
     ],
     { seed: 1, difficulty: 2, generator: "offline", contentHash: "leak" },
   );
-  const [draftId] = await insertDrafts(db, [draft]);
-  const user = await db.selectFrom("users").select("id").where("email", "=", "trainee1@redline.test").executeTakeFirstOrThrow();
+  const [draftId] = await insertDrafts(e2e.db, [draft]);
+  const user = await e2e.db.selectFrom("users").select("id").where("email", "=", "trainee1@redline.test").executeTakeFirstOrThrow();
   attemptId = crypto.randomUUID();
   const now = new Date().toISOString();
-  await db
+  await e2e.db
     .insertInto("attempts")
     .values({ id: attemptId, user_id: user.id, draft_id: draftId, status: "open", started_at: now, first_flag_at: null, submitted_at: null, hints_taken: "[]", auto_total: null, auto_score: null, final_total: null, final_score: null, domain: "software", updated_at: now })
     .execute();
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  await app?.stop();
 });
 
 function leaks(body: string, allowed: string[] = []): string[] {
@@ -63,7 +53,7 @@ function leaks(body: string, allowed: string[] = []): string[] {
 
 describe("answer key secrecy before submission", () => {
   it("nothing of the key is in any page, loader data, action response or error page", async () => {
-    const c = await new Client(app.url).signIn("trainee1@redline.test");
+    const c = await e2e.client("trainee1@redline.test");
     const ex = `/practice/attempts/${attemptId}`;
     const responses: [string, { status: number; body: string }][] = [];
     const grab = async (label: string, p: Promise<{ status: number; body: string }>) => responses.push([label, await p]);
@@ -102,7 +92,7 @@ describe("answer key secrecy before submission", () => {
   });
 
   it("another trainee can neither read nor change the attempt (404)", async () => {
-    const other = await new Client(app.url).signIn("trainee2@redline.test");
+    const other = await e2e.client("trainee2@redline.test");
     const ex = `/practice/attempts/${attemptId}`;
     for (const r of [await other.get(ex), await other.get(`${ex}.data`), await other.get(`/practice/results/${attemptId}`), await other.post(ex, { intent: "submit" })]) {
       expect(r.status).toBe(404);
@@ -111,7 +101,7 @@ describe("answer key secrecy before submission", () => {
   });
 
   it("after submission the key is revealed, and the attempt can no longer change", async () => {
-    const c = await new Client(app.url).signIn("trainee1@redline.test");
+    const c = await e2e.client("trainee1@redline.test");
     const ex = `/practice/attempts/${attemptId}`;
     expect((await c.post(ex, { intent: "submit" })).location).toBe(`/practice/results/${attemptId}`);
     const results = await c.get(`/practice/results/${attemptId}`);
@@ -120,7 +110,7 @@ describe("answer key secrecy before submission", () => {
     expect(results.body).toContain(M.clean);
     const late = await c.post(ex, { intent: "add", lineFrom: "1", lineTo: "1", category: "off-by-one", explanation: "A late finding after submit.", confidence: "80" });
     expect(late.location).toBe(`/practice/results/${attemptId}`);
-    const rows = await db.selectFrom("findings").select("findings.id").innerJoin("attempts", "attempts.id", "findings.attempt_id").where("attempts.id", "=", attemptId).execute();
+    const rows = await e2e.db.selectFrom("findings").select("findings.id").innerJoin("attempts", "attempts.id", "findings.attempt_id").where("attempts.id", "=", attemptId).execute();
     expect(rows).toHaveLength(1);
   });
 });

@@ -17,12 +17,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "~/db/db.server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoProgram } from "~/models/demo-program.server";
 import { createInvite } from "~/models/invite.server";
 import { createOrganisation, createUser } from "~/models/user.server";
-import { startApp, type RunningApp } from "../support/app";
+import { e2eFixture } from "../support/e2e";
 import { Client } from "../support/http";
 import { openAttempt, submitted } from "../support/org";
 
@@ -250,31 +249,28 @@ function dataPath(p: string): string {
   return (pathname === "/" ? "/_root.data" : `${pathname}.data`) + (query ? `?${query}` : "");
 }
 
-let app: RunningApp;
-let db: Database;
+const e2e = e2eFixture({ browser: false });
 const F = {} as Fixture;
 const clients = {} as Record<Role, Client>;
 
 async function signedIn(role: Role): Promise<Client> {
-  return role === "anon" ? new Client(app.url) : new Client(app.url).signIn(SIGN_IN[role]);
+  return role === "anon" ? new Client(e2e.url) : e2e.client(SIGN_IN[role]);
 }
 
 beforeAll(async () => {
-  app = await startApp();
-  db = createDatabase(app.dbUrl);
-  const users = Object.fromEntries((await db.selectFrom("users").select(["id", "email", "org_id"]).execute()).map((u) => [u.email.split("@")[0], u]));
-  const cohorts = await db.selectFrom("cohorts").select(["id", "name"]).execute();
-  const otherOrg = await createOrganisation(db, "Other Firm");
-  await createUser(db, { orgId: otherOrg, email: "admin@other.test", name: "Olive Other", role: "admin", password: "redline-demo" });
-  const draft = await db.selectFrom("drafts").select("id").where("domain", "=", "software").orderBy("id").executeTakeFirstOrThrow();
-  const done = await submitted(db, users.trainee1.id, draft.id, [{ lineFrom: 1, lineTo: 1, category: "off-by-one", explanation: SECRET }]);
-  await seedDemoProgram(db);
-  const program = await db.selectFrom("programs").select("id").executeTakeFirstOrThrow();
+  const users = Object.fromEntries((await e2e.db.selectFrom("users").select(["id", "email", "org_id"]).execute()).map((u) => [u.email.split("@")[0], u]));
+  const cohorts = await e2e.db.selectFrom("cohorts").select(["id", "name"]).execute();
+  const otherOrg = await createOrganisation(e2e.db, "Other Firm");
+  await createUser(e2e.db, { orgId: otherOrg, email: "admin@other.test", name: "Olive Other", role: "admin", password: "redline-demo" });
+  const draft = await e2e.db.selectFrom("drafts").select("id").where("domain", "=", "software").orderBy("id").executeTakeFirstOrThrow();
+  const done = await submitted(e2e.db, users.trainee1.id, draft.id, [{ lineFrom: 1, lineTo: 1, category: "off-by-one", explanation: SECRET }]);
+  await seedDemoProgram(e2e.db);
+  const program = await e2e.db.selectFrom("programs").select("id").executeTakeFirstOrThrow();
   const cert = crypto.randomBytes(16).toString("hex");
-  await db.insertInto("certificates").values({ id: cert, user_id: users.trainee1.id, program_id: program.id, issued_at: new Date().toISOString(), content: JSON.stringify({ trainee: "Tom Becker", organisation: "Northwind Advisory (demo)", program: "Analyst onboarding", version: 1, startDate: "2026-01-05", modules: [] }) }).execute();
-  const invite = await createInvite(db, { orgId: users.admin.org_id, email: "newcomer@redline.test", role: "trainee", invitedBy: users.admin.id });
+  await e2e.db.insertInto("certificates").values({ id: cert, user_id: users.trainee1.id, program_id: program.id, issued_at: new Date().toISOString(), content: JSON.stringify({ trainee: "Tom Becker", organisation: "Northwind Advisory (demo)", program: "Analyst onboarding", version: 1, startDate: "2026-01-05", modules: [] }) }).execute();
+  const invite = await createInvite(e2e.db, { orgId: users.admin.org_id, email: "newcomer@redline.test", role: "trainee", invitedBy: users.admin.id });
   Object.assign(F, {
-    open: await openAttempt(db, users.trainee1.id, draft.id),
+    open: await openAttempt(e2e.db, users.trainee1.id, draft.id),
     done: done.attemptId,
     draft: draft.id,
     finding: done.findingIds[0],
@@ -288,14 +284,9 @@ beforeAll(async () => {
   for (const role of ROLES) clients[role] = await signedIn(role);
   // trainee1's second browser: the session the "revoke" row tries to end.
   await signedIn("trainee");
-  const session = await db.selectFrom("sessions").select("id").where("user_id", "=", users.trainee1.id).orderBy("created_at", "desc").executeTakeFirstOrThrow();
+  const session = await e2e.db.selectFrom("sessions").select("id").where("user_id", "=", users.trainee1.id).orderBy("created_at", "desc").executeTakeFirstOrThrow();
   F.trainee1Session = crypto.createHash("sha256").update(`handle:${session.id}`).digest("hex").slice(0, 16);
 }, 120_000);
-
-afterAll(async () => {
-  await db?.destroy();
-  await app?.stop();
-});
 
 describe("authorization matrix", () => {
   it("has exactly one entry for every route file, and lists every intent each route handles", () => {

@@ -2,40 +2,27 @@
 // mentor2 mentors only the Autumn cohort (trainees 5–8), so trainee1's data is out of reach for
 // them in every form; trainees get 403 on every mentor page; and the pages render in Chromium
 // without console errors or CSP violations.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "~/db/db.server";
-import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { e2eFixture } from "../support/e2e";
 import { Client } from "../support/http";
 
-let app: RunningApp;
-let db: Database;
-let browser: Browser | undefined;
+const e2e = e2eFixture({ env: { REDLINE_DEMO_HISTORY: "1" } });
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   // With the demo's short practice history (made through the real start/flag/submit paths).
-  app = await startApp({ REDLINE_DEMO_HISTORY: "1" });
-  db = createDatabase(app.dbUrl);
-  for (const u of await db.selectFrom("users").select(["id", "email"]).execute()) ids[u.email.split("@")[0]] = u.id;
-  for (const c of await db.selectFrom("cohorts").select(["id", "name"]).execute()) ids[c.name.startsWith("Spring") ? "spring" : "autumn"] = c.id;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await db?.destroy();
-  await app?.stop();
+  for (const u of await e2e.db.selectFrom("users").select(["id", "email"]).execute()) ids[u.email.split("@")[0]] = u.id;
+  for (const c of await e2e.db.selectFrom("cohorts").select(["id", "name"]).execute()) ids[c.name.startsWith("Spring") ? "spring" : "autumn"] = c.id;
 });
 
 async function attemptIdsOf(email: string): Promise<string[]> {
-  const rows = await db.selectFrom("attempts").innerJoin("users", "users.id", "attempts.user_id").select("attempts.id").where("users.email", "=", email).where("attempts.status", "=", "submitted").execute();
+  const rows = await e2e.db.selectFrom("attempts").innerJoin("users", "users.id", "attempts.user_id").select("attempts.id").where("users.email", "=", email).where("attempts.status", "=", "submitted").execute();
   return rows.map((r) => r.id);
 }
 
 describe("dashboard and export authorization", () => {
   it("keeps trainee1 (Spring) out of reach of mentor2 (Autumn only): 404 everywhere, never in a file", async () => {
-    const c = await new Client(app.url).signIn("mentor2@redline.test");
+    const c = await e2e.client("mentor2@redline.test");
     for (const path of [
       `/mentor/trainees/${ids.trainee1}`,
       `/mentor/trainees/${ids.trainee1}.data`,
@@ -58,11 +45,11 @@ describe("dashboard and export authorization", () => {
     expect(trainee1Attempts.length).toBeGreaterThan(0);
     expect(trainee5Attempts.length).toBeGreaterThan(0);
     const trainee5WithFindings = (
-      await db.selectFrom("findings").select("attempt_id").where("attempt_id", "in", trainee5Attempts).groupBy("attempt_id").execute()
+      await e2e.db.selectFrom("findings").select("attempt_id").where("attempt_id", "in", trainee5Attempts).groupBy("attempt_id").execute()
     ).map((r) => r.attempt_id);
     expect(trainee5WithFindings.length).toBeGreaterThan(0);
     for (const kind of ["attempts", "findings", "reviews"]) {
-      const res = await fetch(`${app.url}/mentor/export/${kind}.csv`, { headers: { Cookie: c.cookie } });
+      const res = await fetch(`${e2e.url}/mentor/export/${kind}.csv`, { headers: { Cookie: c.cookie } });
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
       expect(res.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="redline_${kind}\\.csv"$`));
@@ -87,7 +74,7 @@ describe("dashboard and export authorization", () => {
   });
 
   it("lets mentor1, who mentors both cohorts, see trainee1", async () => {
-    const c = await new Client(app.url).signIn("mentor1@redline.test");
+    const c = await e2e.client("mentor1@redline.test");
     expect((await c.get(`/mentor/trainees/${ids.trainee1}`)).status).toBe(200);
     const csv = await c.get(`/mentor/export/attempts.csv?trainee=${ids.trainee1}`);
     expect(csv.status).toBe(200);
@@ -96,7 +83,7 @@ describe("dashboard and export authorization", () => {
   });
 
   it("answers bad filters with 400 and a message, and unknown exports with 404", async () => {
-    const c = await new Client(app.url).signIn("mentor1@redline.test");
+    const c = await e2e.client("mentor1@redline.test");
     const bad = await c.get("/mentor/export/attempts.csv?from=yesterday");
     expect(bad.status).toBe(400);
     expect(bad.body).toContain("From must be a date written YYYY-MM-DD");
@@ -119,13 +106,13 @@ describe("dashboard and export authorization", () => {
       "/mentor/export/findings.csv",
       `/mentor/export/reviews.csv?trainee=${ids.trainee1}`,
     ];
-    const trainee = await new Client(app.url).signIn("trainee1@redline.test");
+    const trainee = await e2e.client("trainee1@redline.test");
     for (const path of paths) {
       const r = await trainee.get(path);
       expect(r.status, path).toBe(403);
       expect(r.body, path).not.toContain("Ravi Shah");
     }
-    const stranger = new Client(app.url);
+    const stranger = new Client(e2e.url);
     for (const path of paths) {
       const r = await stranger.get(path);
       // Documents redirect (302); single-fetch data answers 202 with the redirect inside.
@@ -136,12 +123,8 @@ describe("dashboard and export authorization", () => {
   });
 
   it("renders the dashboards in Chromium without console errors or CSP violations", async () => {
-    browser = await launchBrowser();
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    const errors = watchConsole(page);
-    await signIn(page, app.url, "mentor1@redline.test");
-    await page.goto(`${app.url}/mentor/dashboard`);
+    const { ctx, page, errors } = await e2e.page({ as: "mentor1@redline.test" });
+    await page.goto(`${e2e.url}/mentor/dashboard`);
     await page.locator("h1", { hasText: "Cohort dashboard" }).waitFor();
     // One heatmap row per demo trainee, each cell titled for hover and screen readers.
     expect(await page.locator(".heatmap-svg .row-label").count()).toBe(8);
@@ -149,7 +132,7 @@ describe("dashboard and export authorization", () => {
     await page.locator(".heatmap-svg a").first().click();
     await page.locator("h2", { hasText: "Attempts over time" }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/mentor\/trainees\//);
-    await page.goto(`${app.url}/mentor/calibration`);
+    await page.goto(`${e2e.url}/mentor/calibration`);
     await page.locator("h1", { hasText: "Grader calibration" }).waitFor();
     expect(errors).toEqual([]);
     await ctx.close();

@@ -1,10 +1,8 @@
 // The senior in the loop: a mentor reviews a trainee's attempt in Chromium, overrides a verdict
 // and publishes; the trainee sees the feedback and the changed score.
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
-import { generateDraft } from "~/domain/generation/generate";
-import { insertDrafts } from "~/models/draft.server";
 import { e2eFixture } from "../support/e2e";
+import { onlySumDraftAtDifficulty2 } from "../support/org";
 
 const e2e = e2eFixture();
 let attemptId = "";
@@ -20,9 +18,7 @@ async function practise(email: string, findings: Record<string, string>[]) {
 }
 
 beforeAll(async () => {
-  await e2e.db.deleteFrom("drafts").where("domain", "=", "software").where("difficulty", "=", 2).execute();
-  const draft = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 7, flawCount: 10, categories: ["off-by-one", "missing-await"] });
-  await insertDrafts(e2e.db, [{ ...draft, domain: "software", difficulty: 2 }]);
+  await onlySumDraftAtDifficulty2(e2e.db);
   // trainee5 is in the Autumn cohort (mentor2 mentors it); trainee1 in Spring (mentor1 only).
   attemptId = await practise("trainee5@redline.test", [
     { lineFrom: "3", lineTo: "3", category: "off-by-one", explanation: "Off by one: the loop runs n + 1 times, one too many." },

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../support/app";
+import { describe, expect, it } from "vitest";
+import { e2eFixture } from "../support/e2e";
 
-let app: RunningApp;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const e2e = e2eFixture({ browser: false });
 
 describe("sign-in rate limit over HTTP", () => {
   it("answers 429 with a clear message after ten failed tries in a minute", async () => {
     const statuses: number[] = [];
     let last = "";
     for (let i = 0; i < 11; i++) {
-      const res = await fetch(`${app.url}/login`, {
+      const res = await fetch(`${e2e.url}/login`, {
         method: "POST",
         body: new URLSearchParams({ email: "admin@redline.test", password: `wrong-${i}` }),
         redirect: "manual",

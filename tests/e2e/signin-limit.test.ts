@@ -1,22 +1,18 @@
 // Sign-in limits under parallel load, over HTTP against the production server: slots are reserved
 // before the slow password check, per address and per account, and the owner's usual browser keeps
 // its own counter so an attacker cannot lock them out from everywhere.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../support/app";
+import { beforeAll, describe, expect, it } from "vitest";
+import { e2eFixture } from "../support/e2e";
 
-let app: RunningApp;
+const e2e = e2eFixture({ env: { TRUST_PROXY: "loopback" }, browser: false });
 beforeAll(async () => {
   // The test talks to the app directly; loopback is the "proxy" that names the client address.
-  app = await startApp({ TRUST_PROXY: "loopback" });
   // First render of the sign-in page compiles its modules; do that before the burst.
-  await fetch(`${app.url}/login`);
-});
-afterAll(async () => {
-  await app?.stop();
+  await fetch(`${e2e.url}/login`);
 });
 
 const post = (form: Record<string, string>, headers: Record<string, string> = {}) =>
-  fetch(`${app.url}/login`, { method: "POST", body: new URLSearchParams(form), headers, redirect: "manual" });
+  fetch(`${e2e.url}/login`, { method: "POST", body: new URLSearchParams(form), headers, redirect: "manual" });
 
 const burst = async (n: number, email: string, addressOf: (i: number) => string) =>
   Promise.all(Array.from({ length: n }, (_, i) => post({ email, password: `wrong-${i}` }, { "X-Forwarded-For": addressOf(i) }).then(async (r) => ({ status: r.status, body: await r.text() }))));

@@ -4,19 +4,15 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "~/db/db.server";
-import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser, newContext, signIn } from "../support/browser";
-import { Client } from "../support/http";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { newContext, signIn } from "../support/browser";
+import { e2eFixture } from "../support/e2e";
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const shots = process.env.UX_SHOTS;
 
-let app: RunningApp;
-let browser: Browser;
-let db: Database;
+const e2e = e2eFixture({ env: { REDLINE_DEMO_HISTORY: "1" } });
 const pages: Record<"trainee" | "mentor" | "admin" | "anonymous", { email: string; paths: string[] }> = {
   anonymous: { email: "", paths: ["/login"] },
   trainee: { email: "trainee1@redline.test", paths: ["/practice", "/practice/progress", "/practice/scoring", "/practice/categories/software", "/notifications", "/account/sessions"] },
@@ -26,22 +22,14 @@ const pages: Record<"trainee" | "mentor" | "admin" | "anonymous", { email: strin
 
 beforeAll(async () => {
   // With the demo history, so progress, dashboards and queues show what they show in use.
-  [app, browser] = await Promise.all([startApp({ REDLINE_DEMO_HISTORY: "1" }), launchBrowser()]);
-  db = createDatabase(app.dbUrl);
-  const trainee = await db.selectFrom("users").select("id").where("email", "=", "trainee1@redline.test").executeTakeFirstOrThrow();
-  const done = await db.selectFrom("attempts").select("id").where("user_id", "=", trainee.id).where("status", "=", "submitted").orderBy("submitted_at").executeTakeFirstOrThrow();
-  const c = await new Client(app.url).signIn("trainee1@redline.test");
+  const trainee = await e2e.db.selectFrom("users").select("id").where("email", "=", "trainee1@redline.test").executeTakeFirstOrThrow();
+  const done = await e2e.db.selectFrom("attempts").select("id").where("user_id", "=", trainee.id).where("status", "=", "submitted").orderBy("submitted_at").executeTakeFirstOrThrow();
+  const c = await e2e.client("trainee1@redline.test");
   const start = await c.post("/practice?index", { domain: "software", difficulty: "2" });
   const open = start.location!;
   pages.trainee.paths.push(open, `${open}?discard=1`, `/practice/results/${done.id}`);
   pages.mentor.paths.push(`/mentor/attempts/${done.id}`, `/mentor/trainees/${trainee.id}`);
 }, 300_000);
-
-afterAll(async () => {
-  await db?.destroy();
-  await browser?.close();
-  await app?.stop();
-});
 
 interface Problem {
   width: number;
@@ -50,7 +38,7 @@ interface Problem {
 }
 
 async function check(page: Page, width: number, urlPath: string, role: string, problems: Problem[]) {
-  await page.goto(`${app.url}${urlPath}`, { waitUntil: "load" });
+  await page.goto(`${e2e.url}${urlPath}`, { waitUntil: "load" });
   // Compared with the screen width asked for: a phone browser widens its layout viewport to fit
   // content that is too wide, so window.innerWidth would hide the problem.
   const { scrollWidth, innerWidth, wide } = await page.evaluate((vw) => {
@@ -81,10 +69,10 @@ describe("main pages at 1366 and 390 px", () => {
     it(`fit the screen and pass axe-core at ${width} px`, async () => {
       const problems: Problem[] = [];
       for (const [role, { email, paths }] of Object.entries(pages)) {
-        const ctx = await newContext(browser, { viewport: { width, height: width > 800 ? 900 : 844 }, isMobile: width < 800, hasTouch: width < 800 });
+        const ctx = await newContext(e2e.browser, { viewport: { width, height: width > 800 ? 900 : 844 }, isMobile: width < 800, hasTouch: width < 800 });
         ctx.setDefaultTimeout(20_000);
         const page = await ctx.newPage();
-        if (email) await signIn(page, app.url, email);
+        if (email) await signIn(page, e2e.url, email);
         for (const p of paths) await check(page, width, p, role, problems);
         await ctx.close();
       }
@@ -95,10 +83,10 @@ describe("main pages at 1366 and 390 px", () => {
 
 describe("the progress page", () => {
   it("ranks strongest and weakest from enough data and offers to practise a weak category", async () => {
-    const ctx = await newContext(browser, { viewport: { width: 1366, height: 900 } });
+    const ctx = await newContext(e2e.browser, { viewport: { width: 1366, height: 900 } });
     const page = await ctx.newPage();
-    await signIn(page, app.url, "trainee1@redline.test");
-    await page.goto(`${app.url}/practice/progress`);
+    await signIn(page, e2e.url, "trainee1@redline.test");
+    await page.goto(`${e2e.url}/practice/progress`);
     const weakest = page.locator("section[aria-labelledby=weak-h] li");
     expect(await weakest.count()).toBeGreaterThan(0);
     expect(await page.locator("section[aria-labelledby=strong-h] li").count()).toBe(await weakest.count());

@@ -357,6 +357,44 @@ describe.each(DIALECTS)("AI generation on %s", (dialect) => {
       expect(s.drafts).toHaveLength(0);
       expect(s.items[0]).toMatchObject({ status: "rejected", failure_reason: "not_observable", rounds: 3 });
     });
+
+    it("an edit that makes the document not compile is sent back as such (a reader would see a syntax error); the repaired real flaw is stored", { timeout: 180_000 }, async () => {
+      const broken = edit("for (const a of amounts) if (a > 0) n++;", "for (const a of amounts) if (a > 0 n++;", "off-by-one", "The positive test is wrong, so the count is off.");
+      const s = await runProved([broken, realFlaw]);
+      expectConsistent(s);
+      expect(s.summary).toMatchObject({ accepted: 1, calls: 2 });
+      expect(fake.requests[1].body.messages!.at(-1)!.content).toMatch(/Edit 1 \(.*\) makes the document not compile \(find-index\.ts:\d+: '\)' expected\.\): a reader would see a syntax error, not a flaw/);
+      expect(rowToDraft(s.drafts[0]).generator).toBe("openai:fake-model;proof=checks");
+    });
+
+    // The data pack: the same proof on a real SQL engine (embedded PostgreSQL), judged by the rows
+    // the report returns on the fixture (tests/fixtures/packs/model-proof/data).
+    const sqlText = fs.readFileSync(path.join(root, "data/sources/paid-revenue.sql"), "utf8");
+    const sqlSource: SourceDoc = { id: "paid-revenue", domain: "data", title: "Paid revenue per customer", format: "sql", language: "sql", difficulty: 2, brief: "Paid revenue per customer with at least 10.00 paid, largest first.", text: sqlText, sites: [] };
+    const dataPack: Pack = { ...FIXTURE_PACK, domain: "data", sources: [sqlSource] };
+    // The embedded engine starts in this process (seconds, minutes on a loaded machine): the model
+    // gets a timeout that the start cannot exceed, so only the proof decides what is sent back.
+    const runProvedSql = (script: FakeHandler[]) => run(script, { domain: "data" }, { pack: dataPack, proofRoot: root, llm: client({ timeoutMs: 120_000 }) });
+    const mirroredFilter = edit("WHERE status = 'paid'", "WHERE 'paid' = status", "wrong-comparison", "The status filter compares the wrong way round, so orders that are not paid are counted.");
+    const thresholdFlaw = edit("HAVING sum(amount_cents) >= 1000", "HAVING sum(amount_cents) > 1000", "off-by-one", "A customer with exactly 10.00 paid is left out of the report.");
+
+    it("SQL: an edit that changes nothing in the query's result is sent back; the real flaw is stored, labelled proven by checks", { timeout: 300_000 }, async () => {
+      const s = await runProvedSql([mirroredFilter, thresholdFlaw]);
+      expectConsistent(s);
+      expect(s.summary).toMatchObject({ accepted: 1, calls: 2 });
+      expect(fake.requests[1].body.messages!.at(-1)!.content).toMatch(/Edit 1 \("WHERE status = 'paid'" -> "WHERE 'paid' = status"\) changes nothing observable: every check of the source passes on the edited text/);
+      const draft = rowToDraft(s.drafts[0]);
+      expect(draft.answerKey.map((e) => e.replacement)).toEqual(["HAVING sum(amount_cents) > 1000"]);
+      expect(draft.generator).toBe("openai:fake-model;proof=checks");
+    });
+
+    it("SQL: an equivalent edit every round is rejected as changing nothing observable, 0 stored", { timeout: 300_000 }, async () => {
+      const s = await runProvedSql([mirroredFilter, mirroredFilter, mirroredFilter]);
+      expectConsistent(s);
+      expect(s.drafts).toHaveLength(0);
+      expect(s.items[0]).toMatchObject({ status: "rejected", failure_reason: "not_observable", rounds: 3 });
+      expect(JSON.parse(s.items[0].notes!).filter((n: string) => /changes nothing observable/.test(n))).toHaveLength(3);
+    });
   });
 
   it("two instances racing for one queued job: exactly one runs it, the other is refused", async () => {

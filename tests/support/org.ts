@@ -15,9 +15,20 @@ export async function smallOrg(db: Database) {
   const south = await createCohort(db, orgId, "South");
   // mentorA mentors both cohorts; mentorB only South. t1, t2 in North; t3 in South.
   for (const [c, u] of [[north, mentorA], [south, mentorA], [south, mentorB], [north, t1], [north, t2], [south, t3]] as const) await addCohortMember(db, orgId, c, u.id);
-  const draft = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 7, flawCount: 10, categories: ["off-by-one", "missing-await"] });
-  const [draftId] = await insertDrafts(db, [{ ...draft, domain: "software" }]);
+  const [draftId] = await insertDrafts(db, [{ ...sumDraft(), domain: "software" }]);
   return { orgId, admin, mentorA, mentorB, t1, t2, t3, draftId, cohorts: { north, south } };
+}
+
+/** The fixture draft "Sum of the first n numbers" with its two flaws: on line 3 (off by one) and line 10 (a deletion). */
+export function sumDraft() {
+  return generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 7, flawCount: 10, categories: ["off-by-one", "missing-await"] });
+}
+
+/** Makes the fixture draft the only software draft of difficulty 2 in the pool, so a trainee who starts one gets it. */
+export async function onlySumDraftAtDifficulty2(db: Database): Promise<string> {
+  await db.deleteFrom("drafts").where("domain", "=", "software").where("difficulty", "=", 2).execute();
+  const [id] = await insertDrafts(db, [{ ...sumDraft(), domain: "software", difficulty: 2 }]);
+  return id;
 }
 
 /** Opens an attempt of a software draft for the user (as if they had started it). */

@@ -76,6 +76,29 @@ describe("adaptive selector (fixed histories)", () => {
     expect(s).toMatchObject({ domain: "legal", categories: ["cap-removed"], difficulty: 2 });
   });
 
+  it("a first look covers several new categories of the domain in one draft", () => {
+    const six = ["a", "b", "c", "d", "e", "f"].map((c) => `software/${c}`);
+    const s = selectNext({ candidates: six, mastery: new Map(), difficultyMin: 1, difficultyMax: 5, now: new Date(day(1)), random: rnd });
+    expect(s.domain).toBe("software");
+    expect(s.categories).toHaveLength(4);
+    expect(new Set(s.categories).size).toBe(4);
+    expect(s.reason).toMatch(/^New ground: a first look at /);
+  });
+
+  it("drills a category only once it has been missed twice; missed once, it comes back with new ground", () => {
+    const cands = ["software/missed", "software/new-1", "software/new-2"];
+    const pick = (outcomes: number[]) => selectNext({ candidates: cands, mastery: computeMastery(ev("software/missed", outcomes), related), difficultyMin: 1, difficultyMax: 5, now: new Date(day(5)), random: rnd });
+    const twice = pick([0, 0]);
+    expect(twice.categories[0]).toBe("missed");
+    expect(twice.reason).toMatch(/^Weakest area: missed/);
+    const once = pick([0]);
+    expect(once.categories).toEqual(["missed", "new-1", "new-2"]);
+    expect(once.reason).toMatch(/first look/);
+    // Found twice: new ground comes first and the found category is left out of the first look.
+    const found = pick([1, 1]);
+    expect(found.categories).toEqual(["new-1", "new-2"]);
+  });
+
   it("ramps difficulty with mastery, within the module's range", () => {
     const pick = (outcomes: number[]) => selectNext({ candidates: ["data/missing-where"], mastery: computeMastery(ev("data/missing-where", outcomes), related), difficultyMin: 1, difficultyMax: 5, now: new Date(day(1)), random: rnd }).difficulty;
     expect(pick([0, 0, 0])).toBe(1);

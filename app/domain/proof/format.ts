@@ -68,9 +68,11 @@ export interface CheckKit {
   /**
    * Fresh exports of the document under test (the clean text, or a flawed variant of it).
    * `modules` answers the document's imports by specifier ("./db", "node:crypto"): anything it
-   * imports that is not listed makes the load throw.
+   * imports that is not listed makes the load throw. A pull request (`language: diff`) loads its
+   * first changed module shown whole; `file` ("src/routes/x.test.ts") loads another changed file
+   * (decision 097).
    */
-  load<T = any>(modules?: Record<string, unknown>): T;
+  load<T = any>(modules?: Record<string, unknown>, file?: string): T;
   assert: {
     equal(actual: unknown, expected: unknown, message?: string): void;
     deepEqual(actual: unknown, expected: unknown, message?: string): void;
@@ -86,6 +88,18 @@ export interface CheckKit {
    * when virtual time reaches now + ms (to answer a `node:timers/promises` import).
    */
   clock: { now(): number; sleep(ms: number): Promise<void>; advance(ms: number): Promise<void>; runAll(): Promise<void> };
+  /**
+   * Hashes for checks that answer a document's `node:crypto` (the sandbox has none): computed by
+   * the host's node:crypto. Data and keys are bytes or strings (UTF-8); digests are byte arrays.
+   */
+  hash: {
+    sha256(data: string | ArrayLike<number>): number[];
+    hmacSha256(key: string | ArrayLike<number>, data: string | ArrayLike<number>): number[];
+    /** The UTF-8 bytes of a string (or a copy of bytes). */
+    bytes(data: string | ArrayLike<number>): number[];
+    /** Lower-case hex of bytes. */
+    hex(data: string | ArrayLike<number>): string;
+  };
 }
 
 export type CheckSuite = (t: CheckKit) => void;
@@ -96,4 +110,6 @@ export type ProofOutcome =
   | { kind: "error"; message: string }
   | { kind: "recomputed"; relations: string[] }
   | { kind: "declared"; reason: NonBehaviouralReason; text: string }
-  | { kind: "unproven"; message: string };
+  | { kind: "unproven"; message: string }
+  /** The flawed text is not a program: a trainee would see a syntax error, not the flaw. */
+  | { kind: "does-not-compile"; message: string };

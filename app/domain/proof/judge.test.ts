@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanProblem, judgeVariant } from "./judge";
+import { cleanProblem, judgeModelEdit, judgeVariant } from "./judge";
 
 const pass = { name: "a", ok: true, message: "" };
 const fail = { name: "b", ok: false, message: "expected 4, got 5" };
@@ -15,6 +15,14 @@ describe("judging a variant from what its checks observed", () => {
     expect(judgeVariant({ checks: [], documentError: "line 3: permission denied" }, { error: "does not exist" }).kind).toBe("unproven");
     expect(judgeVariant({ checks: [], documentError: "line 3: boom" }, undefined)).toMatchObject({ kind: "unproven", message: expect.stringMatching(/declare proof: \{ error/) });
     expect(judgeVariant({ checks: [{ name: "c", ok: false, message: "TypeError: sleep is not a function" }] }, { error: "is not a function" }).kind).toBe("error");
+  });
+
+  it("a flawed text that does not compile is reported as such, even though its checks fail", () => {
+    const sawSyntaxError = { name: "b", ok: false, message: "SyntaxError: the document does not compile: x.ts:4: ']' expected." };
+    expect(judgeVariant({ checks: [sawSyntaxError], compileError: "x.ts:4: ']' expected." }, undefined)).toEqual({ kind: "does-not-compile", message: "x.ts:4: ']' expected." });
+    expect(judgeVariant({ checks: [], compileError: "x.ts:4: ']' expected." }, { error: "expected" }).kind).toBe("does-not-compile");
+    expect(judgeModelEdit({ checks: [], compileError: "x.ts:4: ']' expected." }).kind).toBe("does-not-compile");
+    expect(cleanProblem({ checks: [], compileError: "x.ts:1: oops" })).toBe("the clean text does not compile: x.ts:1: oops");
   });
 
   it("a stopped run proves nothing and says why", () => {

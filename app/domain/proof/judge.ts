@@ -21,12 +21,15 @@ export interface Observed {
   stopped?: string;
   /** SQL: the document itself failed with this error. */
   documentError?: string;
+  /** TypeScript: the document does not compile (its checks could only see a SyntaxError). */
+  compileError?: string;
 }
 
 /** Why the clean text does not pass, or null when every check passes on it. */
 export function cleanProblem(clean: Observed): string | null {
   if (clean.stopped) return `the clean text's run was ${clean.stopped}`;
   if (clean.broken) return clean.broken;
+  if (clean.compileError) return `the clean text does not compile: ${clean.compileError}`;
   if (clean.documentError) return `the clean document fails: ${clean.documentError}`;
   const failed = clean.checks.find((c) => !c.ok);
   return failed ? `the clean text fails check "${failed.name}": ${failed.message}` : null;
@@ -42,6 +45,8 @@ function errorPattern(pattern: string): RegExp {
 
 /** The outcome for a flawed text, given the clean text passed. */
 export function judgeVariant(observed: Observed, proof: VariantProof | undefined): ProofOutcome {
+  // Checked first: a failing check that only saw a SyntaxError proves nothing about the flaw.
+  if (observed.compileError) return { kind: "does-not-compile", message: observed.compileError };
   if (observed.stopped) return { kind: "unproven", message: observed.stopped };
   if (observed.broken) return { kind: "unproven", message: observed.broken };
   const failed = observed.checks.filter((c) => !c.ok);
@@ -69,6 +74,7 @@ export function judgeVariant(observed: Observed, proof: VariantProof | undefined
  * that never ends); otherwise it changes nothing observable.
  */
 export function judgeModelEdit(observed: Observed): ProofOutcome {
+  if (observed.compileError) return { kind: "does-not-compile", message: observed.compileError };
   if (observed.stopped) return { kind: "error", message: observed.stopped };
   if (observed.broken) return { kind: "error", message: observed.broken };
   if (observed.documentError !== undefined) return { kind: "error", message: observed.documentError };

@@ -24,6 +24,11 @@ export interface ProveOptions {
   sourceId?: string;
   /** Executable checks per domain; a domain without one leaves its behavioural variants unproven. */
   runners?: Partial<Record<string, CheckRunner>>;
+  /**
+   * Awaited before each source. Recomputation is synchronous: when packs are proven at the same
+   * time, a yield here lets the check runners' workers be handed their next text in between.
+   */
+  between?: () => Promise<void>;
 }
 
 export async function provePack(pack: Pack, options: ProveOptions): Promise<VariantProofResult[]> {
@@ -31,6 +36,7 @@ export async function provePack(pack: Pack, options: ProveOptions): Promise<Vari
   const out: VariantProofResult[] = [];
   for (const source of pack.sources) {
     if (options.sourceId && source.id !== options.sourceId) continue;
+    await options.between?.();
     const executable: { siteId: string; index: number; variant: FlawVariant }[] = [];
     for (const site of source.sites) {
       site.variants.forEach((variant, index) => {
@@ -58,17 +64,20 @@ export interface ProofTally {
   recomputed: number;
   declared: number;
   unproven: number;
+  /** Flawed texts that do not compile: neither proven nor unproven, and CI fails on them. */
+  doesNotCompile: number;
   reasons: Record<string, number>;
 }
 
 export function tally(results: VariantProofResult[]): ProofTally {
-  const t: ProofTally = { checkFailed: 0, error: 0, recomputed: 0, declared: 0, unproven: 0, reasons: {} };
+  const t: ProofTally = { checkFailed: 0, error: 0, recomputed: 0, declared: 0, unproven: 0, doesNotCompile: 0, reasons: {} };
   for (const r of results) {
     const o = r.outcome;
     if (o.kind === "check-failed") t.checkFailed++;
     else if (o.kind === "error") t.error++;
     else if (o.kind === "recomputed") t.recomputed++;
     else if (o.kind === "unproven") t.unproven++;
+    else if (o.kind === "does-not-compile") t.doesNotCompile++;
     else {
       t.declared++;
       t.reasons[o.reason] = (t.reasons[o.reason] ?? 0) + 1;

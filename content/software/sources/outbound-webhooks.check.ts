@@ -1,53 +1,16 @@
-// Checks for outbound webhooks: `node:crypto` and `Buffer` are answered with a real HMAC-SHA256
-// written out below (the sandbox has no crypto); deliveries go to a scripted `fetch` that follows
+// Checks for outbound webhooks: `node:crypto` and `Buffer` are answered with stand-ins whose
+// HMAC-SHA256 is the kit's `hash` (the host's node:crypto); deliveries go to a scripted `fetch` that follows
 // redirects unless told `redirect: "manual"`, as fetch does. The checks observe what a subscriber
 // and the sender see: signatures accepted or refused, requests made, results per subscription.
 import type { CheckSuite } from "~/domain/proof/format";
 
 type Bytes = number[];
 
-const suite: CheckSuite = ({ test, load, assert, params, clock }) => {
-  /** SHA-256 and HMAC-SHA256 over bytes (FIPS 180-4 / RFC 2104): the sandbox has no crypto. */
-  const K = [
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-  ];
-  function sha256(msg: number[]): number[] {
-    const h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-    const bytes = [...msg, 0x80];
-    while (bytes.length % 64 !== 56) bytes.push(0);
-    const bits = msg.length * 8;
-    for (let i = 7; i >= 0; i--) bytes.push(i >= 4 ? 0 : (bits >>> (i * 8)) & 0xff);
-    const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
-    for (let off = 0; off < bytes.length; off += 64) {
-      const w: number[] = [];
-      for (let i = 0; i < 64; i++) {
-        if (i < 16) w[i] = (bytes[off + 4 * i] << 24) | (bytes[off + 4 * i + 1] << 16) | (bytes[off + 4 * i + 2] << 8) | bytes[off + 4 * i + 3];
-        else {
-          const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
-          const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
-          w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
-        }
-      }
-      let [a, b, c, d, e, f, g, hh] = h;
-      for (let i = 0; i < 64; i++) {
-        const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i]) | 0;
-        const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-        [hh, g, f, e, d, c, b, a] = [g, f, e, (d + t1) | 0, c, b, a, (t1 + t2) | 0];
-      }
-      [a, b, c, d, e, f, g, hh].forEach((v, i) => { h[i] = (h[i] + v) | 0; });
-    }
-    return h.flatMap((v) => [(v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff]);
-  }
-  const utf8 = (s: string): number[] => Array.from(unescape(encodeURIComponent(s)), (c) => c.charCodeAt(0));
-  function hmacSha256(key: number[], msg: number[]): number[] {
-    const k = key.length > 64 ? sha256(key) : key;
-    const pad = (x: number) => Array.from({ length: 64 }, (_, i) => (k[i] ?? 0) ^ x);
-    return sha256([...pad(0x5c), ...sha256([...pad(0x36), ...msg])]);
-  }
-  const hex = (b: number[]) => b.map((x) => x.toString(16).padStart(2, "0")).join("");
+const suite: CheckSuite = ({ test, load, assert, params, clock, hash }) => {
+  /** HMAC-SHA256 from the kit (the host's node:crypto; the sandbox has no crypto of its own). */
+  const utf8 = (s: string): number[] => hash.bytes(s);
+  const hmacSha256 = (key: number[], msg: number[]): number[] => hash.hmacSha256(key, msg);
+  const hex = (b: number[]) => hash.hex(b);
 
   /** The parts of Node's Buffer the document uses. */
   class FakeBuffer extends Uint8Array {

@@ -1,0 +1,119 @@
+// "Due soon" and "overdue" as stored notifications (issue 12, decision 123): the sweep stores one
+// per trainee × module × kind, they count as unread, and with SMTP settings exactly one mail per
+// event reaches a real SMTP server on 127.0.0.1 — even when the sweep runs twice, and when two
+// server instances (two connections to the same database) sweep at the same time.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SMTPServer } from "smtp-server";
+import type { AddressInfo } from "node:net";
+import { createDatabase } from "~/db/db.server";
+import { mailsSettled } from "~/models/notification-mail.server";
+import { sweepDeadlines } from "~/models/notification-deadlines.server";
+import { listNotifications, unreadCount } from "~/models/notification.server";
+import { assignProgram, saveProgram } from "~/models/program.server";
+import { resetEnvForTests } from "~/utils/env.server";
+import { createTestDb, DIALECTS, type TestDb } from "../support/db";
+import { smallOrg } from "../support/org";
+
+const SMTP_KEYS = ["SMTP_HOST", "SMTP_PORT", "SMTP_FROM", "REDLINE_PUBLIC_URL"] as const;
+const DAY = 86_400_000;
+
+async function startSmtp() {
+  const received: { to: string[]; data: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString("utf8").replace(/=\r?\n/g, "") });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+function setSmtp(port: number | null) {
+  for (const k of SMTP_KEYS) delete process.env[k];
+  if (port !== null) {
+    process.env.SMTP_HOST = "127.0.0.1";
+    process.env.SMTP_PORT = String(port);
+    process.env.SMTP_FROM = "Redline <redline@acme.test>";
+    process.env.REDLINE_PUBLIC_URL = "http://127.0.0.1:3999";
+  }
+  resetEnvForTests();
+}
+
+describe.each(DIALECTS)("deadline notifications on %s", (dialect) => {
+  let t: TestDb;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  beforeEach(async () => {
+    smtp = await startSmtp();
+  });
+  afterEach(async () => {
+    setSmtp(null);
+    await t?.close();
+    await smtp.close();
+  });
+
+  /** North (t1, t2) started ten days ago: module 1 was due after 7 days (overdue), module 2 is due tomorrow. */
+  async function setUp() {
+    t = await createTestDb(dialect);
+    const o = await smallOrg(t.db);
+    const programId = await saveProgram(t.db, o.admin, null, {
+      name: "First weeks",
+      modules: [
+        { title: "Code review basics", domains: ["software"], difficultyMin: "1", difficultyMax: "3", drafts: "1", minMeanScore: "50", lastN: "1", dueDays: "7" },
+        { title: "Loops", domains: ["software"], difficultyMin: "1", difficultyMax: "2", drafts: "1", minMeanScore: "50", lastN: "1", dueDays: "11" },
+      ],
+    });
+    await assignProgram(t.db, o.admin, programId, o.cohorts.north, new Date(Date.now() - 10 * DAY).toISOString().slice(0, 10));
+    return o;
+  }
+
+  it("stores one overdue and one due-soon notification per trainee, unread, and mails each exactly once even when swept twice and by two instances", async () => {
+    setSmtp(smtp.port);
+    const o = await setUp();
+    const other = createDatabase(t.url); // a second server instance on the same database
+    try {
+      await Promise.all([sweepDeadlines(t.db), sweepDeadlines(other)]);
+      await sweepDeadlines(t.db);
+      await mailsSettled();
+    } finally {
+      await other.destroy();
+    }
+    for (const u of [o.t1, o.t2]) {
+      const notes = await listNotifications(t.db, u.id);
+      expect(notes.map((n) => n.kind).sort()).toEqual(["due-soon", "overdue"]);
+      expect(notes.find((n) => n.kind === "overdue")!.title).toMatch(/^Overdue: Code review basics \(First weeks\), due \d{4}-\d{2}-\d{2}$/);
+      expect(notes.find((n) => n.kind === "due-soon")!.title).toMatch(/^Due soon: Loops \(First weeks\), due /);
+      expect(await unreadCount(t.db, u.id)).toBe(2);
+    }
+    // t3 is in South, which has no program: nothing.
+    expect(await listNotifications(t.db, o.t3.id)).toEqual([]);
+    expect(smtp.received.map((m) => m.to.join()).sort()).toEqual(["t1@acme.test", "t1@acme.test", "t2@acme.test", "t2@acme.test"]);
+    const toT1 = smtp.received.filter((m) => m.to[0] === "t1@acme.test").map((m) => m.data);
+    expect(toT1.some((d) => d.includes("Overdue: Code review basics (First weeks)"))).toBe(true);
+    expect(toT1.some((d) => d.includes("Due soon: Loops (First weeks)"))).toBe(true);
+    expect(toT1.every((d) => d.includes("http://127.0.0.1:3999/practice") && !d.includes("t2@acme.test"))).toBe(true);
+  });
+
+  it("a module still due later is not notified; once it is due soon, the next sweep notifies it once", async () => {
+    setSmtp(null);
+    const o = await setUp();
+    const fiveDaysAgo = new Date(Date.now() - 5 * DAY);
+    // Five days ago module 1 (due in two days then) was due soon and module 2 was not.
+    await sweepDeadlines(t.db, fiveDaysAgo);
+    expect((await listNotifications(t.db, o.t1.id)).map((n) => n.kind)).toEqual(["due-soon"]);
+    await sweepDeadlines(t.db);
+    await sweepDeadlines(t.db);
+    const kinds = (await listNotifications(t.db, o.t1.id)).map((n) => n.kind).sort();
+    expect(kinds).toEqual(["due-soon", "due-soon", "overdue"]);
+    await mailsSettled();
+    expect(smtp.received).toEqual([]); // no SMTP settings: in the app only
+  });
+});

@@ -46,6 +46,7 @@ describe("deleting a finding", () => {
       const notice = page.locator(".undo-notice");
       await notice.waitFor();
       expect(await notice.innerText()).toContain("Finding #2 deleted: “Second finding: one iteration too many.”");
+      await page.locator(".findings .finding").nth(1).waitFor({ state: "detached" });
       expect(await findingTexts(page)).toEqual(["First finding: the loop bound is wrong."]);
 
       await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), notice.locator("text=Undo").click()]);

@@ -36,6 +36,16 @@ describe("npm run content:check", () => {
     expect(out).toContain("All packs are valid.");
   });
 
+  it("fails on a surface tell: a flaw that leaves the longest line of its document", async () => {
+    const { code, out } = await check("--root", "tests/fixtures/packs/tells", "--no-minimums");
+    expect(code).toBe(1);
+    expect(out).toContain(
+      "error: tests/fixtures/packs/tells/demo/sources/loop.yaml:9: site accumulate variant 1: leaves a line of 45 characters, longer than any line of the clean text (29)",
+    );
+    expect(out).toContain("1 surface tell found");
+    expect(out).not.toContain("All packs are valid.");
+  });
+
   it("holds a small pack to the product's minimum counts", async () => {
     const { code, out } = await check("--root", "tests/fixtures/packs/good");
     expect(code).toBe(1);

@@ -151,15 +151,17 @@ for (const pack of packs) {
   }
   if (echoes.length) console.log(`${pack.domain}: ${echoes.length} rubric phrases only repeat the flawed line or generic words`);
 }
-// Surface tells (warnings): flaws a reader could spot by their look, per site variant and seed.
+// Surface tells (errors, decision 092): flaws a reader could spot by their look, per site variant and seed.
+let tellCount = 0;
 for (const pack of packs) {
   const tells = packTells(pack, seeds.slice(0, 20)).filter((t) => !values.source || t.sourceId === values.source);
   for (const t of tells) {
     const file = `${pack.domain}/sources/${t.sourceId}.yaml`;
     const yaml = fs.existsSync(path.join(root, file)) ? fs.readFileSync(path.join(root, file), "utf8").split("\n") : [];
     const line = yaml.findIndex((l) => new RegExp(`^\\s*-?\\s*id:\\s*["']?${t.siteId}["']?\\s*$`).test(l)) + 1 || 1;
-    console.log(`warning: ${rel}/${file}:${line}: site ${t.siteId} variant ${t.variant + 1}${t.seed === undefined ? "" : ` (seed ${t.seed})`}: ${t.message}`);
+    console.log(`error: ${rel}/${file}:${line}: site ${t.siteId} variant ${t.variant + 1}${t.seed === undefined ? "" : ` (seed ${t.seed})`}: ${t.message}`);
   }
+  tellCount += tells.length;
   if (tells.length) {
     const byKind = new Map<string, number>();
     for (const t of tells) byKind.set(t.kind, (byKind.get(t.kind) ?? 0) + 1);
@@ -167,7 +169,8 @@ for (const pack of packs) {
   }
 }
 if (problems.length) console.log(`\n${problems.length} problem${problems.length === 1 ? "" : "s"} found.`);
-else console.log("\nAll packs are valid.");
+if (tellCount) console.log(`${problems.length ? "" : "\n"}${tellCount} surface tell${tellCount === 1 ? "" : "s"} found: a flaw must not betray itself by its look.`);
+if (!problems.length && !tellCount) console.log("\nAll packs are valid.");
 
 /** Instantiations of a parametric source its executable checks run on. */
 const PROOF_SEEDS = 3;
@@ -237,4 +240,4 @@ if (values.prove) {
   // The last line, for CI and for people: the whole tally.
   console.log(`proof: ${t.checkFailed + t.error + t.recomputed} proven, ${t.declared} declared non-behavioural, ${t.unproven} unproven${t.doesNotCompile ? `, ${t.doesNotCompile} do not compile` : ""}`);
 }
-process.exit(problems.length || unproven || doNotCompile ? 1 : 0);
+process.exit(problems.length || unproven || doNotCompile || tellCount ? 1 : 0);

@@ -50,4 +50,21 @@ describe("surfaceTells", () => {
       [1, "unused", "leaves `limit` declared but unused"],
     ]);
   });
+
+  it("counts a spread as a use, and not a declaration the edit removed along with its uses", () => {
+    const code = [
+      "const ALLOWED = new Set(['a', 'b']);",
+      "export function allowedWithKeys(x: string, o: Record<string, number>): boolean {",
+      "  const keys = Object.keys(o).sort();",
+      "  return ALLOWED.has(x) && keys.length > 0;",
+      "}",
+    ].join("\n");
+    const spread = site("ALLOWED.has(x)", "[...ALLOWED].some((a) => x.includes(a))");
+    const block = site("  const keys = Object.keys(o).sort();\n  return ALLOWED.has(x) && keys.length > 0;", "  return ALLOWED.has(x) && Object.keys(o).length > 0;");
+    const dropped = site("ALLOWED.has(x) && ", "");
+    expect(surfaceTells({ text: code, language: "typescript", sites: [spread] })).toEqual([]);
+    expect(surfaceTells({ text: code, language: "typescript", sites: [block] })).toEqual([]);
+    expect(surfaceTells({ text: code, language: "typescript", sites: [dropped] }).map((t) => t.message)).toEqual(["leaves `ALLOWED` declared but unused"]);
+  });
 });
+

@@ -51,8 +51,9 @@ function declaredNames(text: string): string[] {
   return [...names];
 }
 
+/** Uses of a name as an identifier: not as a property (`x.name`), but spread (`...name`) counts. */
 function uses(text: string, name: string): number {
-  return count(text, new RegExp(`(?<![\\w$.])${name.replace(/\$/g, "\\$")}(?![\\w$])`, "g"));
+  return count(text, new RegExp(`(?<![\\w$])(?<!(?:^|[^.])\\.)${name.replace(/\$/g, "\\$")}(?![\\w$])`, "gm"));
 }
 
 function isTypeScript(source: Pick<SourceDoc, "language">): boolean {
@@ -87,8 +88,10 @@ export function surfaceTells(source: Pick<SourceDoc, "text" | "sites" | "languag
       const tell = (kind: TellKind, message: string) => tells.push({ siteId: site.id, variant, kind, message });
       const long = Math.max(...after.split("\n").map((l) => l.length));
       if (long > longest) tell("long-line", `leaves a line of ${long} characters, longer than any line of the clean text (${longest})`);
+      // Only a declaration the edit left behind counts (a replaced block may take it along).
+      const stillDeclared = new Set(declaredNames(flawed));
       for (const name of declared) {
-        if (uses(flawed, name) === 1) tell("unused", `leaves \`${name}\` declared but unused`);
+        if (stillDeclared.has(name) && uses(flawed, name) === 1) tell("unused", `leaves \`${name}\` declared but unused`);
       }
       const doubled = [...after.matchAll(DOUBLED)].map((m) => m[0]);
       if (doubled.length > count(before, DOUBLED)) tell("doubled-word", `doubles a word: "${doubled[doubled.length - 1]}"`);

@@ -34,7 +34,9 @@ export type ParamRegistry = Record<string, PackParamIndex>;
 export function round(x: number, dp = 0): number {
   const f = 10 ** dp;
   const y = Math.abs(x) * f;
-  const r = Math.round(y + 1e-9 * Math.max(1, y)) / f;
+  // The nudge absorbs binary error (1.005 * 100 = 100.49999999999999) but stays far below half a
+  // unit: scaled with y alone it reached 0.5 at y = 5e8 and turned 5,000,000 into 5,000,000.01.
+  const r = Math.round(y + Math.min(1e-9 * Math.max(1, y), 1e-6)) / f;
   return x < 0 ? -r : r;
 }
 
@@ -90,8 +92,16 @@ export function formatDate(iso: string, style: "long" | "us" | "iso" | "month" =
 export function grouped(x: number, dp = 0): string {
   const fixed = round(x, dp).toFixed(dp);
   const [int, frac] = fixed.replace("-", "").split(".");
-  const body = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${x < 0 && Number(fixed) !== 0 ? "-" : ""}${body}${frac ? `.${frac}` : ""}`;
+  return `${x < 0 && Number(fixed) !== 0 ? "-" : ""}${groupDigits(int)}${frac ? `.${frac}` : ""}`;
+}
+
+/** "1234567" → "1,234,567" (a parameter is formatted on every draw: no regular expression). */
+function groupDigits(int: string): string {
+  if (int.length <= 3) return int;
+  if (!/^\d+$/.test(int)) return int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  let out = int.slice(0, int.length % 3 || 3);
+  for (let i = out.length; i < int.length; i += 3) out += `,${int.slice(i, i + 3)}`;
+  return out;
 }
 
 const SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];

@@ -115,8 +115,24 @@ function textsOf(from: TextsFrom): Texts {
   };
 }
 
-export function withTexts({ texts, ...c }: Option): Candidate {
-  return { ...c, ...textsOf(texts) };
+export function withTexts(o: Option): Candidate {
+  // Spelled out: a rest/spread copy of every chosen option was a measurable share of a draft.
+  const { explanation, keyPoints, hint } = textsOf(o.texts);
+  return {
+    start: o.start,
+    end: o.end,
+    replacement: o.replacement,
+    category: o.category,
+    severity: o.severity,
+    difficulty: o.difficulty,
+    origin: o.origin,
+    lineFrom: o.lineFrom,
+    lineTo: o.lineTo,
+    weight: o.weight,
+    explanation,
+    keyPoints,
+    hint,
+  };
 }
 
 /**

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { forbiddenCharacters, invisibleEditReason } from "./visible-change";
+import { loadContent } from "~/models/content.server";
+import { generateDraft } from "../generation/generate";
+import { forbiddenCharacters, invisibleEditReason, slowSkeleton, visibleSkeleton } from "./visible-change";
+
+const { packs } = loadContent("content");
 
 describe("the visible-change rule", () => {
   it("rejects a Cyrillic (or Greek) letter in place of a Latin one", () => {
@@ -36,5 +40,33 @@ describe("the visible-change rule", () => {
       { line: 3, label: "U+202E" },
     ]);
     expect(forbiddenCharacters("plain text, no tricks")).toEqual([]);
+  });
+
+  it("gives plain-ASCII and other texts the same skeleton as the definition, over every pack text", { timeout: 120_000 }, () => {
+    const texts = new Set<string>();
+    const add = (t: string) => {
+      texts.add(t);
+      for (const line of t.split("\n")) texts.add(line);
+    };
+    for (const pack of packs) {
+      for (const source of pack.sources) {
+        for (let seed = 0; seed < 2; seed++) {
+          const d = generateDraft(source, pack, { seed, flawCount: 6 });
+          add(d.cleanText);
+          add(d.brief);
+          for (const e of d.answerKey) [e.original, e.replacement, e.explanation].forEach(add);
+        }
+      }
+    }
+    // Every ASCII character alone and between letters and spaces, and look-alikes beyond ASCII.
+    for (let c = 0; c < 128; c++) {
+      const ch = String.fromCharCode(c);
+      [ch, `a${ch}b`, ` ${ch}${ch} `, `${ch}\u00A0x`, `${ch}é`].forEach((t) => texts.add(t));
+    }
+    ["50%", "5 0 %", "rn m", "Il|1", 'say "hi"', "\t x \n", "", "   ", "tοtal", "１０", "re\u200Btries"].forEach((t) => texts.add(t));
+    const plain = [...texts].filter((t) => [...t].every((ch) => ch.charCodeAt(0) < 128)).length;
+    expect(plain).toBeGreaterThan(1000);
+    expect(texts.size - plain).toBeGreaterThan(100);
+    for (const t of texts) expect(visibleSkeleton(t), JSON.stringify(t)).toBe(slowSkeleton(t));
   });
 });

@@ -23,7 +23,47 @@ function mapConfusables(text: string): string {
 
 /** What a reader can tell apart: two texts with the same skeleton look the same. */
 export function visibleSkeleton(text: string): string {
+  return asciiSkeleton(text) ?? slowSkeleton(text);
+}
+
+/** The skeleton by its definition, for any text. */
+export function slowSkeleton(text: string): string {
   return collapse(mapConfusables(stripFormatChars(text.normalize("NFKC"))).normalize("NFKC"));
+}
+
+/**
+ * Each ASCII character's part of the skeleton, worked out once by the definition (NFKC of its
+ * confusable prototype: "%" → "º/₀" → "o/0"); null for whitespace. Plain ASCII has no format
+ * characters and is its own NFKC form, so a text of such characters maps one by one. A
+ * character whose part is not plain ASCII itself (none today) sends texts to the slow path.
+ */
+const ASCII_PARTS: (string | null)[] = Array.from({ length: 128 }, (_, c) => {
+  const ch = String.fromCharCode(c);
+  if (/\s/.test(ch)) return null;
+  const part = (TABLE[ch] ?? ch).normalize("NFKC");
+  return /^[\x21-\x7e]+$/.test(part) ? part : "";
+});
+
+/** The skeleton of a plain-ASCII text without NFKC or table lookups; null for any other text. */
+function asciiSkeleton(text: string): string | null {
+  let out = "";
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return null;
+    const part = ASCII_PARTS[c];
+    if (part === null) {
+      space = out.length > 0;
+      continue;
+    }
+    if (part === "") return null;
+    if (space) {
+      out += " ";
+      space = false;
+    }
+    out += part;
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FIXTURE_PACK, FIXTURE_SOURCE } from "../generation/fixture-pack";
 import { generateDraft } from "../generation/generate";
-import { verifyDraft } from "./verify";
+import { commonLineBounds, verifyDraft } from "./verify";
 
 const good = () => generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 3, flawCount: 2 });
 
@@ -98,5 +98,27 @@ describe("verifyDraft", () => {
     const none = verifyDraft({ cleanText, flawedText, answerKey: [] });
     expect(!none.ok && none.problems[0]).toContain("does not give the flawed text");
     // How fast that verdict comes is measured by `npm run bench`, not here.
+  });
+
+  it("diffs only between the common leading and trailing whole lines, and still places edits at either end", () => {
+    expect(commonLineBounds("a\nb\nc\n", "a\nB\nc\n")).toEqual([2, 2]);
+    expect(commonLineBounds("ab\ncd", "ab\ncx")).toEqual([3, 0]); // last line has no newline
+    expect(commonLineBounds("x\n", "y\n")).toEqual([0, 0]); // a newline shared at the end is part of a changed line
+    expect(commonLineBounds("same\n", "same\n")).toEqual([5, 0]);
+    expect(commonLineBounds("a\na\na\n", "a\na\n")).toEqual([4, 0]); // never overlapping
+    const key = (clean: string, start: number, end: number, replacement: string) => {
+      const flawedText = clean.slice(0, start) + replacement + clean.slice(end);
+      const line = clean.slice(0, start).split("\n").length;
+      return {
+        cleanText: clean,
+        flawedText,
+        answerKey: [{ id: "f1", category: "c", severity: 1 as const, span: { start, end: start + replacement.length }, lines: { from: line, to: line }, cleanSpan: { start, end }, original: clean.slice(start, end), replacement, explanation: "x", keyPoints: [], origin: { kind: "operator" as const, operatorId: "o" } }],
+      };
+    };
+    const text = "first line\nsecond\nsecond\nlast line";
+    expect(verifyDraft(key(text, 0, 5, "1st"))).toEqual({ ok: true });
+    expect(verifyDraft(key(text, text.length - 4, text.length, "row"))).toEqual({ ok: true });
+    expect(verifyDraft(key(text, 11, 18, ""))).toEqual({ ok: true }); // one of two equal lines removed
+    expect(verifyDraft(key(text, 18, 25, ""))).toEqual({ ok: true }); // the other one
   });
 });

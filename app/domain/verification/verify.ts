@@ -150,18 +150,37 @@ interface Block {
 }
 
 /**
- * Line diff first (jsdiff on line arrays: few tokens), then each changed block is narrowed to
- * its differing middle; a character diff of that middle is computed only when needed. The line
- * budget comes from the lines the declared edits touch, so unrelated texts fail fast.
+ * The whole lines both texts start and end with: [prefix, suffix] in characters, each made of
+ * complete lines and not overlapping. Lines outside them are equal, so only the region between
+ * needs a line diff (a minimal diff keeps a common prefix and suffix: the result is the same).
+ */
+export function commonLineBounds(a: string, b: string): [number, number] {
+  const p = commonPrefix(a, b);
+  if (p === a.length && p === b.length) return [p, 0];
+  const prefix = p === 0 ? 0 : a.lastIndexOf("\n", p - 1) + 1;
+  const q = commonSuffix(a, b, Math.min(a.length, b.length) - prefix);
+  if (q === 0) return [prefix, 0];
+  const nl = a.indexOf("\n", a.length - q);
+  return [prefix, nl < 0 ? 0 : a.length - (nl + 1)];
+}
+
+/**
+ * Line diff first (jsdiff on line arrays: few tokens) over the region between the texts' common
+ * leading and trailing lines, then each changed block is narrowed to its differing middle; a
+ * character diff of that middle is computed only when needed. The line budget comes from the
+ * lines the declared edits touch, so unrelated texts fail fast.
  */
 function diffBlocks(clean: string, flawed: string, lineBudget: number, charBudget: number): Block[] | null {
-  const parts = diffArrays(splitKeepingNewlines(clean), splitKeepingNewlines(flawed), { maxEditLength: lineBudget }) as
-    | ArrayChange<string>[]
-    | undefined;
+  const [prefix, suffix] = commonLineBounds(clean, flawed);
+  const parts = diffArrays(
+    splitKeepingNewlines(clean.slice(prefix, clean.length - suffix)),
+    splitKeepingNewlines(flawed.slice(prefix, flawed.length - suffix)),
+    { maxEditLength: lineBudget },
+  ) as ArrayChange<string>[] | undefined;
   if (!parts) return null;
   const blocks: Block[] = [];
-  let ci = 0;
-  let fi = 0;
+  let ci = prefix;
+  let fi = prefix;
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k];
     if (!part.added && !part.removed) {

@@ -12,6 +12,13 @@ import { defineParams, round, words } from "~/domain/content/param-kit";
 const pc = (a: number, b: number) => round((a / b) * 100, 1);
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const COLS = ["c", "d", "e"] as const;
+// Input grids (module constants: a draw tries about 150 combinations).
+const TAX = [7, 7.5, 8, 9, 10];
+const MERIT = [3, 3.5, 4, 4.5, 5];
+const MERIT_MONTHS = [6, 8, 9, 10];
+const BONUS = [8, 10, 12, 15];
+const SEAT = [3, 6, 9];
+const SEAT_LATE = [6, 9];
 
 interface Inputs {
   tax: number; ben: number; merit: number; M: number; bonus: number; fee: number; share: number;
@@ -61,23 +68,29 @@ export default defineParams({
 
     const attempt = () => {
       const inp: Inputs = {
-        tax: k.pick([7, 7.5, 8, 9, 10]),
+        tax: k.pick(TAX),
         ben: 50 * k.int(16, 30),
-        merit: k.pick([3, 3.5, 4, 4.5, 5]),
-        M: k.pick([6, 8, 9, 10]),
-        bonus: k.pick([8, 10, 12, 15]),
+        merit: k.pick(MERIT),
+        M: k.pick(MERIT_MONTHS),
+        bonus: k.pick(BONUS),
         fee: 1000 * k.int(14, 24),
         share: 50,
         open: [k.int(16, 30), k.int(8, 16), k.int(5, 12)],
         sal: [5000 * k.int(27, 34), 5000 * k.int(25, 32), 5000 * k.int(26, 33)],
         hires: [2 * k.int(2, 4), 2 * k.int(1, 3), 2 * k.int(1, 3)],
-        mos: [k.pick([3, 6, 9]), k.pick([3, 6, 9]), k.pick([6, 9])],
+        mos: [k.pick(SEAT), k.pick(SEAT), k.pick(SEAT_LATE)],
       };
+      const meritPct = (inp.merit * inp.M) / 12;
+      if (!close(meritPct * 10, Math.round(meritPct * 10))) return null;
+      // Most draws fail the whole-unit test on salaries or their on-costs: the same test on those
+      // cells, computed exactly as `model` computes them, rejects them before the full model runs.
+      for (let j = 0; j < 3; j++) {
+        const r12 = inp.open[j] * inp.sal[j] * (1 + (inp.merit * inp.M) / 1200) + (inp.hires[j] * inp.sal[j] * inp.mos[j]) / 12;
+        if (!close(r12, Math.round(r12)) || !close((r12 * inp.tax) / 100, Math.round((r12 * inp.tax) / 100)) || !close((r12 * inp.bonus) / 100, Math.round((r12 * inp.bonus) / 100))) return null;
+      }
       const m = model(inp);
       const cells = [m.r10, m.r11, m.r12, m.r13, m.r14, m.r15, m.r16, m.r17, m.r20].flat();
       if (!cells.every((x) => close(x, Math.round(x)))) return null;
-      const meritPct = (inp.merit * inp.M) / 12;
-      if (!close(meritPct * 10, Math.round(meritPct * 10))) return null;
       const tot = Math.round(m.sum(m.r17));
       // Options, each recomputed with all other inputs unchanged.
       const optA = tot - m.sum(model({ ...inp, mos: [inp.mos[0], inp.mos[1], inp.mos[2] - 3] }).r17);

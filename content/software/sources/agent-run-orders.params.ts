@@ -55,7 +55,7 @@ export default defineParams({
       // The figures the flawed variants state instead (their replacements print these).
       field_path_wrong: "quantity",
       tsc_cmd_wrong: "tsc --noEmit --strictest",
-      reset_url_wrong: `postgres://staging-db.internal:5432/${table}`,
+      reset_url_wrong: `postgres://staging-db/${table}`,
     };
   },
   relations: {

@@ -51,6 +51,7 @@ const NAV: Record<string, { to: string; label: string }[]> = {
     { to: "/admin/programs", label: "Programs" },
     { to: "/admin/generation", label: "Generation" },
     { to: "/admin/content", label: "Content" },
+    { to: "/admin/settings", label: "Settings" },
     { to: "/mentor", label: "Reviews" },
     { to: "/mentor/programs", label: "Sign-off" },
     { to: "/mentor/dashboard", label: "Dashboard" },

@@ -8,6 +8,7 @@ import { nextHint, type TakenHint } from "~/domain/practice/hints";
 import type { FindingInput } from "~/domain/practice/finding-input";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import { matcherLexicon } from "./matcher-overlay.server";
+import { scheduleModelGrading } from "./model-grading.server";
 import { scoreDraftAttempt } from "./scoring.server";
 import type { Finding } from "~/domain/types";
 import { recordSubmission } from "./aggregates.server";
@@ -298,8 +299,12 @@ export function toFindings(rows: FindingsTable[]): Finding[] {
  */
 export async function submitAttempt(db: Database, userId: string, attemptId: string): Promise<{ submittedNow: boolean }> {
   const result = await submitInTransaction(db, userId, attemptId);
-  // After commit: mastery and program progress follow the new score.
-  if (result.submittedNow) await onAttemptScored(db, attemptId);
+  // After commit: mastery and program progress follow the new score; the organisation's model,
+  // when it grades explanations, grades them in the background (the submit does not wait).
+  if (result.submittedNow) {
+    await onAttemptScored(db, attemptId);
+    await scheduleModelGrading(db, attemptId);
+  }
   return result;
 }
 

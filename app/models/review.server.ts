@@ -9,6 +9,7 @@ import { NotFoundError } from "~/domain/errors";
 import type { MentorOverride, ScoreBreakdown } from "~/domain/scoring";
 import type { Lexicon } from "~/domain/text/concepts";
 import { matcherLexicon } from "./matcher-overlay.server";
+import { storedModelGrading } from "./model-grading.server";
 import { scoreDraftAttempt } from "./scoring.server";
 import { applyRescore } from "./aggregates.server";
 import { toFindings } from "./attempt.server";
@@ -69,11 +70,13 @@ export function overridesFrom(rows: Pick<Selectable<FindingReviewsTable>, "findi
   return out;
 }
 
-export function rescore(draft: StoredDraft, findings: Parameters<typeof toFindings>[0], hintsTaken: string, overrides: Record<string, MentorOverride>, lexicon: Lexicon): ScoreBreakdown {
+/** `autoScore`: the stored automatic breakdown, whose model grades (if any) the mentor's score keeps. */
+export function rescore(draft: StoredDraft, findings: Parameters<typeof toFindings>[0], hintsTaken: string, overrides: Record<string, MentorOverride>, lexicon: Lexicon, autoScore: string | null): ScoreBreakdown {
   return scoreDraftAttempt(draft, {
     findings: toFindings(findings),
     hintsTaken: (JSON.parse(hintsTaken) as { key: string }[]).map((h) => h.key),
     overrides,
+    modelGrading: storedModelGrading(autoScore),
   }, lexicon);
 }
 
@@ -249,7 +252,7 @@ async function publishInTransaction(db: Database, viewer: Viewer, attemptId: str
     const rows = await trx.selectFrom("finding_reviews").selectAll().where("review_id", "=", review.id).execute();
     const autoHits = new Set(findings.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
     const before = JSON.parse(attempt.final_score!) as ScoreBreakdown;
-    const after = rescore(draft, findings, attempt.hints_taken, overridesFrom(rows, autoHits), await matcherLexicon(trx, draft.domain));
+    const after = rescore(draft, findings, attempt.hints_taken, overridesFrom(rows, autoHits), await matcherLexicon(trx, draft.domain), attempt.auto_score);
     const revision = review.revision + 1;
     await trx
       .updateTable("attempts")

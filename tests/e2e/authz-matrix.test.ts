@@ -115,6 +115,16 @@ const MATRIX: Record<string, Entry> = {
       reject: { body: () => ({ intent: "reject", domain: "software", keyPoint: "x", kind: "add", phrase: "" }), expect: "login 403 403 403 403 400 400" },
     },
   },
+  "admin.settings.tsx": {
+    path: () => "/admin/settings",
+    get: ADMIN_ONLY,
+    post: {
+      // No model is configured for this app: turning model grading on is refused, naming why.
+      "model-grading-on": { body: () => ({ intent: "model-grading-on" }), expect: "login 403 403 403 403 400 400" },
+      // Each admin changes only their own organisation's setting.
+      "model-grading-off": { body: () => ({ intent: "model-grading-off" }), expect: "login 403 403 403 403 ok ok" },
+    },
+  },
   "admin.generation.tsx": {
     path: () => "/admin/generation",
     get: ADMIN_ONLY,

@@ -95,7 +95,7 @@ export async function rescoreStoredAttempts(db: Database, options: RescoreOption
     const findingRows = await db.selectFrom("findings").selectAll().where("attempt_id", "in", ids).orderBy("attempt_id").orderBy("line_from").orderBy("created_at").execute();
     const reviewIds = attempts.flatMap((a) => (a.published_review_id ? [a.published_review_id] : []));
     const reviewRows = reviewIds.length
-      ? await db.selectFrom("finding_reviews").select(["review_id", "finding_id", "verdict", "grade", "unseeded"]).where("review_id", "in", reviewIds).execute()
+      ? await db.selectFrom("finding_reviews").select(["review_id", "finding_id", "verdict", "grade", "unseeded", "category_right"]).where("review_id", "in", reviewIds).execute()
       : [];
     const findingsOf = groupBy(findingRows, (f) => f.attempt_id);
     const reviewsOf = groupBy(reviewRows, (r) => r.review_id);

@@ -107,6 +107,22 @@ describe("mentor overrides", () => {
     expect(score([f1, GOOD.f2], { overrides: { f1: { verdict: "correct" } } }).total).toBe(92.5);
   });
 
+  it("categoryRight: the mentor judges the category apart from the verdict", () => {
+    const f1 = { ...GOOD.f1, category: "hallucination" };
+    // 'correct' with the category marked wrong: full detection credit, category 1/2
+    // total = 37.5 + 20 + 5 + 25 = 87.5 (92.5 when 'correct' alone counts the category right)
+    const wrongCat = score([f1, GOOD.f2], { overrides: { f1: { verdict: "correct", categoryRight: false } } });
+    expect(wrongCat.total).toBe(87.5);
+    expect(wrongCat.flaws[0]).toMatchObject({ status: "wrong-category", detectionCredit: 1 });
+    expect(wrongCat.findings[0].categoryCorrect).toBe(false);
+    // 'partly' with a wrong category set right by the mentor: category 2/2
+    // detection = (2·0.5 + 3)/6 = 4/6; explanation = (1/2 + 1)/2 → 30 + 20 + 10 + 18.75 = 78.75
+    const rightCat = score([f1, GOOD.f2], { overrides: { f1: { verdict: "partly", categoryRight: true } } });
+    expect(rightCat.flaws[0].status).toBe("found");
+    expect(rightCat.components.category).toBe(1);
+    expect(score([f1, GOOD.f2], { overrides: { f1: { verdict: "partly" } } }).components.category).toBe(0.5);
+  });
+
   it("'partly' on a matched finding: half the severity, half the coverage unless graded", () => {
     const s = score([GOOD.f1, GOOD.f2, GOOD.f3], { overrides: { f2: { verdict: "partly" } } });
     // detection = (2 + 3·0.5 + 1)/6 = 4.5/6 = 0.75; precision 1; category 3/3

@@ -138,11 +138,11 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
         const graded = o?.explanationGrade !== undefined ? o.explanationGrade / 3 : undefined;
         if (o?.verdict === "partly") {
           credit[i] = 0.5;
-          catRight[i] = g.category === f.category;
+          catRight[i] = o.categoryRight ?? g.category === f.category;
           explShare[i] = graded ?? offline / 2;
         } else if (o?.verdict === "correct") {
           credit[i] = 1;
-          catRight[i] = true;
+          catRight[i] = o.categoryRight ?? true;
           diagnosed[i] = true;
           explShare[i] = graded ?? offline;
         } else {

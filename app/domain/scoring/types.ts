@@ -11,6 +11,10 @@ export interface MentorOverride {
   explanationGrade?: 0 | 1 | 2 | 3;
   /** With verdict 'correct' on an unmatched finding: a real flaw the answer key lacks. */
   unseeded?: boolean;
+  /** Whether the finding's category counts as right, set by the mentor apart from the verdict
+   *  (with 'correct' or 'partly'). Absent: 'correct' counts it right, 'partly' compares the
+   *  finding's category with the flaw's. */
+  categoryRight?: boolean;
 }
 
 export interface ScoreInput {

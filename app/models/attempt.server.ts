@@ -243,10 +243,22 @@ export async function updateFinding(db: Database, userId: string, attemptId: str
   });
 }
 
-export async function deleteFinding(db: Database, userId: string, attemptId: string, findingId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/** Deletes one finding and gives back what it said (for "Undo"), or null when it was already gone. */
+export async function deleteFinding(db: Database, userId: string, attemptId: string, findingId: string): Promise<FindingInput | null> {
+  return db.transaction().execute(async (trx) => {
     await lockOpenAttempt(trx, userId, attemptId, new Date().toISOString());
+    const f = await trx.selectFrom("findings").selectAll().where("id", "=", findingId).where("attempt_id", "=", attemptId).executeTakeFirst();
+    if (!f) return null;
     await trx.deleteFrom("findings").where("id", "=", findingId).where("attempt_id", "=", attemptId).execute();
+    return {
+      lineFrom: f.line_from,
+      lineTo: f.line_to,
+      category: f.category,
+      explanation: f.explanation,
+      confidence: Math.round(f.confidence * 100),
+      suggestedFix: f.suggested_fix ?? "",
+      quote: f.quote ?? "",
+    };
   });
 }
 

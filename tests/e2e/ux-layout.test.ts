@@ -15,7 +15,7 @@ const shots = process.env.UX_SHOTS;
 const e2e = e2eFixture({ env: { REDLINE_DEMO_HISTORY: "1" } });
 const pages: Record<"trainee" | "mentor" | "admin" | "anonymous", { email: string; paths: string[] }> = {
   anonymous: { email: "", paths: ["/login"] },
-  trainee: { email: "trainee1@redline.test", paths: ["/practice", "/practice/progress", "/practice/scoring"] },
+  trainee: { email: "trainee1@redline.test", paths: ["/practice", "/practice/progress", "/practice/scoring", "/practice/categories/software", "/notifications", "/account/sessions"] },
   mentor: { email: "mentor1@redline.test", paths: ["/mentor", "/mentor/dashboard", "/mentor/calibration"] },
   admin: { email: "admin@redline.test", paths: ["/admin", "/admin/cohorts", "/admin/generation", "/admin/content"] },
 };
@@ -27,9 +27,9 @@ beforeAll(async () => {
   const c = await e2e.client("trainee1@redline.test");
   const start = await c.post("/practice?index", { domain: "software", difficulty: "2" });
   const open = start.location!;
-  pages.trainee.paths.push(open, `/practice/results/${done.id}`);
+  pages.trainee.paths.push(open, `${open}?discard=1`, `/practice/results/${done.id}`);
   pages.mentor.paths.push(`/mentor/attempts/${done.id}`, `/mentor/trainees/${trainee.id}`);
-}, 120_000);
+}, 300_000);
 
 interface Problem {
   width: number;
@@ -79,4 +79,22 @@ describe("main pages at 1366 and 390 px", () => {
       expect(problems.map((p) => `${p.width} ${p.path}: ${p.what}`)).toEqual([]);
     }, 600_000);
   }
+});
+
+describe("the progress page", () => {
+  it("ranks strongest and weakest from enough data and offers to practise a weak category", async () => {
+    const ctx = await newContext(e2e.browser, { viewport: { width: 1366, height: 900 } });
+    const page = await ctx.newPage();
+    await signIn(page, e2e.url, "trainee1@redline.test");
+    await page.goto(`${e2e.url}/practice/progress`);
+    const weakest = page.locator("section[aria-labelledby=weak-h] li");
+    expect(await weakest.count()).toBeGreaterThan(0);
+    expect(await page.locator("section[aria-labelledby=strong-h] li").count()).toBe(await weakest.count());
+    const first = await weakest.first().innerText();
+    // The button starts an exercise aimed at that category (the adaptive selector's "practise this").
+    await Promise.all([page.waitForURL(/\/practice\/attempts\//), weakest.first().locator("button", { hasText: "Practise this" }).click()]);
+    expect(page.url()).toMatch(/\/practice\/attempts\/[0-9a-f-]{36}$/);
+    expect(first).toMatch(/ — \d+ % of \d+/);
+    await ctx.close();
+  }, 180_000);
 });

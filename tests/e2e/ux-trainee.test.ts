@@ -69,7 +69,7 @@ beforeAll(async () => {
   const trainee = await db.selectFrom("users").select("id").where("email", "=", "trainee2@redline.test").executeTakeFirstOrThrow();
   traineeId = trainee.id;
   attemptId = await openAttempt(db, trainee.id, draftId);
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await db?.destroy();

@@ -223,6 +223,8 @@ const MATRIX: Record<string, Entry> = {
       hint: { body: () => ({ intent: "hint" }), expect: "login moved 404 403 403 403 403" },
       // Last: the owner's submit closes the attempt.
       submit: { body: () => ({ intent: "submit" }), expect: "login moved 404 403 403 403 403" },
+      // After the submit: a submitted review cannot be discarded (409), another trainee's is not theirs (404).
+      discard: { body: () => ({ intent: "discard" }), expect: "login 409 404 403 403 403 403" },
     },
   },
   "practice.categories.$domain.tsx": { path: () => "/practice/categories/software", get: SIGNED_IN("ok") },
@@ -239,7 +241,8 @@ const routesDir = path.resolve(import.meta.dirname, "..", "..", "app", "routes")
 
 /** The intents a route's action handles, read from its source (`intent === "x"` and intent buttons/inputs). */
 function intentsIn(file: string): string[] {
-  const src = fs.readFileSync(path.join(routesDir, file), "utf8");
+  // A form that posts to another route (action="/…") carries that route's intents, listed in its row.
+  const src = fs.readFileSync(path.join(routesDir, file), "utf8").replace(/<Form\b[^>]*\baction="\/[^"]*"[^>]*>[\s\S]*?<\/Form>/g, "");
   const found = new Set<string>();
   for (const m of src.matchAll(/intent === "([\w-]+)"/g)) found.add(m[1]);
   for (const m of src.matchAll(/name="intent" value="([\w-]+)"/g)) found.add(m[1]);

@@ -9,8 +9,10 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import stylesHref from "~/styles/app.css";
 import traineeStylesHref from "~/styles/trainee.css";
@@ -49,6 +51,7 @@ const NAV: Record<string, { to: string; label: string }[]> = {
     { to: "/admin/programs", label: "Programs" },
     { to: "/admin/generation", label: "Generation" },
     { to: "/admin/content", label: "Content" },
+    { to: "/admin/settings", label: "Settings" },
     { to: "/mentor", label: "Reviews" },
     { to: "/mentor/programs", label: "Sign-off" },
     { to: "/mentor/dashboard", label: "Dashboard" },
@@ -60,6 +63,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
+  // The phone menu closes once a link in it has taken the reader to another page.
+  const menu = useRef<HTMLDetailsElement>(null);
+  const { key } = useLocation();
+  useEffect(() => {
+    menu.current?.removeAttribute("open");
+  }, [key]);
   return (
     <html lang="en">
       <head>
@@ -79,28 +88,26 @@ export function Layout({ children }: { children: React.ReactNode }) {
               Redline
             </Link>
             {user ? (
-              <nav aria-label="Main" className="mainnav">
-                {(NAV[user.role] ?? []).map((item) => (
-                  <NavLink key={item.to} to={item.to} end className={({ isActive }) => (isActive ? "active" : undefined)}>
-                    {item.label}
-                  </NavLink>
-                ))}
-              </nav>
-            ) : null}
-            {user ? (
-              <div className="whoami">
-                <span>
-                  {user.name} <span className="role-badge">{user.role}</span>
-                </span>
-                <Link to="/account/sessions" className="small">
-                  Sessions
-                </Link>
-                <Form method="post" action="/logout">
-                  <button type="submit" className="btn btn-quiet">
-                    Sign out
-                  </button>
-                </Form>
-              </div>
+              <>
+                <nav aria-label="Main" className="mainnav">
+                  <NavLinks role={user.role} />
+                </nav>
+                <div className="whoami">
+                  <Account name={user.name} role={user.role} />
+                </div>
+                {/* Phones: the same links behind one "Menu" button (a <details>, so no JavaScript is needed). */}
+                <details className="phone-menu" ref={menu}>
+                  <summary>Menu</summary>
+                  <div className="phone-menu-panel">
+                    <nav aria-label="Main">
+                      <NavLinks role={user.role} />
+                    </nav>
+                    <div className="phone-account">
+                      <Account name={user.name} role={user.role} />
+                    </div>
+                  </div>
+                </details>
+              </>
             ) : null}
           </div>
         </header>
@@ -111,6 +118,36 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Scripts nonce={nonce} />
       </body>
     </html>
+  );
+}
+
+function NavLinks({ role }: { role: string }) {
+  return (
+    <>
+      {(NAV[role] ?? []).map((item) => (
+        <NavLink key={item.to} to={item.to} end className={({ isActive }) => (isActive ? "active" : undefined)}>
+          {item.label}
+        </NavLink>
+      ))}
+    </>
+  );
+}
+
+function Account({ name, role }: { name: string; role: string }) {
+  return (
+    <>
+      <span>
+        {name} <span className="role-badge">{role}</span>
+      </span>
+      <Link to="/account/sessions" className="small">
+        Sessions
+      </Link>
+      <Form method="post" action="/logout">
+        <button type="submit" className="btn btn-quiet">
+          Sign out
+        </button>
+      </Form>
+    </>
   );
 }
 

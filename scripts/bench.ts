@@ -13,7 +13,6 @@ import { generateBatch } from "~/domain/generation/batch";
 import { buildDraft, generateDraft } from "~/domain/generation/generate";
 import { parse as parseYaml } from "yaml";
 import { scoreAttempt } from "~/domain/scoring";
-import { changeDistribution, describeScoreChange } from "~/domain/scoring/changes";
 import { CorpusFileSchema, corpusCases, evaluateCorpus, GOALS } from "~/domain/scoring/corpus";
 import { withOverlay } from "~/domain/text/concepts";
 import type { Finding, SourceDoc } from "~/domain/types";
@@ -158,29 +157,6 @@ function scoring() {
   report("scoring", "score attempts as the app does (brief, concept sets, taught overlay)", fmt(scoredApp), "≥ 20,000/s", scoredApp >= 20000);
   report("scoring", "  … ÷ JSON round trip of the same attempt (baseline)", `${(scoredApp / baseline).toFixed(2)}×`);
 
-  // Rescoring 100k stored attempts, the computing part (the database part is batched I/O): each
-  // attempt is scored under the new lexicon, compared with its stored breakdown and described.
-  const variants = Array.from({ length: 50 }, (_, v) => ({ ...asApp, findings: findings.map((f, i) => ({ ...f, confidence: 0.5 + ((v + i) % 6) / 10, explanation: words.slice(0, 10 + ((v * 7 + i) % 30)).join(" ") })) }));
-  const stored = variants.map((v) => JSON.parse(JSON.stringify(scoreAttempt({ ...v, lexicon: lexiconFor(draft.domain ?? "software") }))) as ReturnType<typeof scoreAttempt>);
-  const N = 100_000;
-  const t0 = performance.now();
-  let sink = 0;
-  for (let i = 0; i < N; i++) sink += JSON.parse(JSON.stringify(stored[i % 50])).total;
-  const baseMs = performance.now() - t0;
-  const t1 = performance.now();
-  const deltas: number[] = [];
-  for (let i = 0; i < N; i++) {
-    const before = JSON.parse(JSON.stringify(stored[i % 50])) as ReturnType<typeof scoreAttempt>;
-    const after = scoreAttempt(variants[i % 50]);
-    if (after.matcherVersion !== before.matcherVersion) sink += describeScoreChange(before, after).length;
-    deltas.push(after.total - before.total);
-  }
-  const rescoreMs = performance.now() - t1;
-  const dist = changeDistribution(deltas);
-  report("scoring", `rescore ${N.toLocaleString("en")} attempts (compute, one core)`, `${(rescoreMs / 1000).toFixed(2)} s`);
-  report("scoring", "  … ÷ reading and parsing their stored breakdowns alone (baseline)", `${(rescoreMs / baseMs).toFixed(2)}×`);
-  report("scoring", "  changes (after − before)", `${dist.count - dist.unchanged} changed, mean ${dist.mean.toFixed(2)}; ${dist.bands.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count}`).join(", ")}${sink < 0 ? "" : ""}`);
-
   // The labelled explanation corpus: how well the matcher agrees with a senior's key points.
   const dir = "tests/fixtures/explanations";
   const corpus = fs.readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => CorpusFileSchema.parse(parseYaml(fs.readFileSync(path.join(dir, f), "utf8"))));
@@ -306,7 +282,10 @@ async function optional(name: string, file: string, fn: string) {
 
 console.log(`Redline bench — ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}`);
 if (want("engine")) engine();
-if (want("scoring")) scoring();
+if (want("scoring")) {
+  scoring();
+  await optional("Rescoring stored attempts in the database (throwaway SQLite under data/)", "scripts/bench-rescore.ts", "benchRescore");
+}
 if (want("http")) await httpBench();
 if (want("ai")) await optional("AI generation (against the local fake model server)", "scripts/bench-ai.ts", "benchAi");
 if (want("mentor")) await optional("Mentor queue and dashboard (100k attempts)", "scripts/bench-mentor.ts", "benchMentor");

@@ -1,4 +1,3 @@
-import { auditSentence, type AuditEventInput } from "~/domain/review/audit-sentence";
 import { formatDateTime } from "~/utils/format";
 
 export interface OtherReview {
@@ -6,11 +5,19 @@ export interface OtherReview {
   status: string;
   feedback: string;
   publishedAt: string | null;
+  updatedAt: string;
   verdicts: number;
 }
 
+export interface AuditLine {
+  id: string;
+  at: string;
+  actor: string;
+  sentence: string;
+}
+
 /** What other mentors did with this attempt and every change to it, in sentences, for the mentor review page. */
-export function ReviewHistory({ others, audit }: { others: OtherReview[]; audit: (AuditEventInput & { id: string; at: string })[] }) {
+export function ReviewHistory({ others, audit }: { others: OtherReview[]; audit: AuditLine[] }) {
   return (
     <>
       {others.length ? (
@@ -19,8 +26,16 @@ export function ReviewHistory({ others, audit }: { others: OtherReview[]; audit:
           <ul className="plain-list">
             {others.map((o, i) => (
               <li key={i}>
-                <strong>{o.mentor}</strong> · {o.status === "published" ? `published ${o.publishedAt ? formatDateTime(o.publishedAt) : ""}` : "draft"} · {o.verdicts} verdict
-                {o.verdicts === 1 ? "" : "s"} changed
+                <strong>{o.mentor}</strong> ·{" "}
+                {o.status === "published" ? (
+                  `published ${o.publishedAt ? formatDateTime(o.publishedAt) : ""}`
+                ) : (
+                  // A saved draft (also what the publish confirmation saves) is the mentor's work in progress.
+                  <span data-testid="other-draft">
+                    <span className="pill pill-amber">draft, not published</span> saved {formatDateTime(o.updatedAt)}; the trainee has not seen it
+                  </span>
+                )}{" "}
+                · {o.verdicts} verdict{o.verdicts === 1 ? "" : "s"} changed
                 {o.feedback ? <p className="finding-text">{o.feedback}</p> : null}
               </li>
             ))}
@@ -46,7 +61,7 @@ export function ReviewHistory({ others, audit }: { others: OtherReview[]; audit:
                 <tr key={e.id}>
                   <td>{formatDateTime(e.at)}</td>
                   <td>{e.actor}</td>
-                  <td>{auditSentence(e)}</td>
+                  <td>{e.sentence}</td>
                 </tr>
               ))}
             </tbody>

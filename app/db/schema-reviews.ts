@@ -27,7 +27,7 @@ export interface ReviewRevisionsTable {
   mentor_id: string;
   revision: number;
   feedback: string;
-  /** JSON: [{ findingId, verdict, grade, comment, unseeded }] */
+  /** JSON: [{ findingId, verdict, grade, comment, unseeded, categoryRight? }] */
   findings: string;
   total_before: number | null;
   total: number;
@@ -41,6 +41,8 @@ export interface FindingReviewsTable {
   grade: number | null;
   comment: string;
   unseeded: number;
+  /** The mentor's category judgement: 1 right, 0 wrong, null left to the verdict. */
+  category_right: number | null;
   updated_at: string;
 }
 

@@ -57,9 +57,19 @@ export interface MatcherDecisionsTable {
   decided_by: string | null;
 }
 
+/** Migration 0017: an organisation's settings (no row: the defaults). */
+export interface OrganisationSettingsTable {
+  org_id: string;
+  /** 1: the configured model's explanation grade is the automatic one (decision 105). */
+  model_grading: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface ScoringTables {
   score_revisions: ScoreRevisionsTable;
   rescore_runs: RescoreRunsTable;
   matcher_overlays: MatcherOverlaysTable;
   matcher_decisions: MatcherDecisionsTable;
+  organisation_settings: OrganisationSettingsTable;
 }

@@ -66,6 +66,9 @@ export interface CohortsTable {
   org_id: string;
   name: string;
   created_at: string;
+  /** Optional start and end dates (YYYY-MM-DD); the end is never before the start. */
+  starts_on: string | null;
+  ends_on: string | null;
 }
 
 export interface CohortMembersTable {

@@ -45,14 +45,25 @@ function cacheKey(model: string, input: GradeInput): string {
  * when no model is configured, or when the model fails (the failed call is recorded).
  */
 export async function suggestGrade(input: GradeInput, deps: SuggestGradeDeps = {}): Promise<GradeSuggestionDTO | null> {
+  const r = await gradeExplanation(input, deps);
+  return r.ok ? r.grade : null;
+}
+
+export type GradeOutcome =
+  | { ok: true; grade: GradeSuggestionDTO }
+  /** `reason`: "no_model", a model call failure (timeout, invalid_json, refusal, …) or "invalid_reply". */
+  | { ok: false; reason: string; message: string };
+
+/** Like suggestGrade, but says why no grade came back (the automatic grade records it). */
+export async function gradeExplanation(input: GradeInput, deps: SuggestGradeDeps = {}): Promise<GradeOutcome> {
   const llm = deps.llm === undefined ? clientFromEnv() : deps.llm;
-  if (!llm) return null;
+  if (!llm) return { ok: false, reason: "no_model", message: "No model is configured." };
   const database = deps.db ?? defaultDb();
-  if (input.explanation.trim() === "") return { grade: 0, coveredKeyPoints: [], rationale: "No explanation was given.", model: llm.model };
+  if (input.explanation.trim() === "") return { ok: true, grade: { grade: 0, coveredKeyPoints: [], rationale: "No explanation was given.", model: llm.model } };
 
   const key = cacheKey(llm.model, input);
   const cached = await database.selectFrom("grade_suggestions").selectAll().where("key", "=", key).executeTakeFirst();
-  if (cached) return { grade: cached.grade as Grade, coveredKeyPoints: JSON.parse(cached.covered) as number[], rationale: cached.rationale, model: cached.model };
+  if (cached) return { ok: true, grade: { grade: cached.grade as Grade, coveredKeyPoints: JSON.parse(cached.covered) as number[], rationale: cached.rationale, model: cached.model } };
 
   const result = await llm.completeJson({
     purpose: "grade",
@@ -63,14 +74,24 @@ export async function suggestGrade(input: GradeInput, deps: SuggestGradeDeps = {
     signal: deps.signal,
     onCall: (call) => recordModelCall(database, null, null, call),
   });
-  if (!result.ok) return null;
+  if (!result.ok) return { ok: false, reason: result.reason, message: result.message };
   const verdict = validateGradeReply(result.value, input.flaw.keyPoints.length);
-  if (!verdict.ok) return null;
+  if (!verdict.ok) return { ok: false, reason: "invalid_reply", message: verdict.errors.join(" ") };
   const { grade, coveredKeyPoints, rationale } = verdict.value;
   await database
     .insertInto("grade_suggestions")
     .values({ key, model: llm.model, grade, covered: JSON.stringify(coveredKeyPoints), rationale, created_at: new Date().toISOString() })
     .onConflict((oc) => oc.column("key").doNothing())
     .execute();
-  return { grade, coveredKeyPoints, rationale, model: llm.model };
+  return { ok: true, grade: { grade, coveredKeyPoints, rationale, model: llm.model } };
+}
+
+/** The model grading would use (OPENAI_* with the grading timeouts), or null when none is configured. */
+export function gradingModel(): string | null {
+  return clientFromEnv()?.model ?? null;
+}
+
+/** The client grading uses, for callers that grade outside a request (the automatic grade). */
+export function gradingClient(): LlmClient | null {
+  return clientFromEnv();
 }

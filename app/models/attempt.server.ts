@@ -8,6 +8,7 @@ import { nextHint, type TakenHint } from "~/domain/practice/hints";
 import type { FindingInput } from "~/domain/practice/finding-input";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import { matcherLexicon } from "./matcher-overlay.server";
+import { scheduleModelGrading } from "./model-grading.server";
 import { scoreDraftAttempt } from "./scoring.server";
 import type { Finding } from "~/domain/types";
 import { recordSubmission } from "./aggregates.server";
@@ -242,10 +243,22 @@ export async function updateFinding(db: Database, userId: string, attemptId: str
   });
 }
 
-export async function deleteFinding(db: Database, userId: string, attemptId: string, findingId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/** Deletes one finding and gives back what it said (for "Undo"), or null when it was already gone. */
+export async function deleteFinding(db: Database, userId: string, attemptId: string, findingId: string): Promise<FindingInput | null> {
+  return db.transaction().execute(async (trx) => {
     await lockOpenAttempt(trx, userId, attemptId, new Date().toISOString());
+    const f = await trx.selectFrom("findings").selectAll().where("id", "=", findingId).where("attempt_id", "=", attemptId).executeTakeFirst();
+    if (!f) return null;
     await trx.deleteFrom("findings").where("id", "=", findingId).where("attempt_id", "=", attemptId).execute();
+    return {
+      lineFrom: f.line_from,
+      lineTo: f.line_to,
+      category: f.category,
+      explanation: f.explanation,
+      confidence: Math.round(f.confidence * 100),
+      suggestedFix: f.suggested_fix ?? "",
+      quote: f.quote ?? "",
+    };
   });
 }
 
@@ -286,8 +299,12 @@ export function toFindings(rows: FindingsTable[]): Finding[] {
  */
 export async function submitAttempt(db: Database, userId: string, attemptId: string): Promise<{ submittedNow: boolean }> {
   const result = await submitInTransaction(db, userId, attemptId);
-  // After commit: mastery and program progress follow the new score.
-  if (result.submittedNow) await onAttemptScored(db, attemptId);
+  // After commit: mastery and program progress follow the new score; the organisation's model,
+  // when it grades explanations, grades them in the background (the submit does not wait).
+  if (result.submittedNow) {
+    await onAttemptScored(db, attemptId);
+    await scheduleModelGrading(db, attemptId);
+  }
   return result;
 }
 

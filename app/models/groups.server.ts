@@ -130,7 +130,7 @@ export async function gradeGroup(
     const saved = (await savedReviewInput(db, viewer, attemptId)) ?? { feedback: "", findings: [] };
     const updated = ids.map((id) => {
       const prev = saved.findings.find((f) => f.findingId === id);
-      return { findingId: id, verdict, grade, comment: prev?.comment ?? "", unseeded: prev?.unseeded ?? false };
+      return { findingId: id, verdict, grade, comment: prev?.comment ?? "", unseeded: prev?.unseeded ?? false, categoryRight: prev?.categoryRight ?? null };
     });
     await saveReviewDraft(db, viewer, attemptId, { feedback: saved.feedback, findings: updated });
   }

@@ -9,6 +9,7 @@ import { applyRescore } from "./aggregates.server";
 import { toFindings } from "./attempt.server";
 import { getDraft, type StoredDraft } from "./draft.server";
 import { matcherLabel, matcherLexicons } from "./matcher-overlay.server";
+import { MODEL_GRADING_REASON } from "./model-grading.server";
 import { overridesFrom } from "./review.server";
 import { scoreDraftAttempt } from "./scoring.server";
 
@@ -94,7 +95,7 @@ export async function rescoreStoredAttempts(db: Database, options: RescoreOption
     const findingRows = await db.selectFrom("findings").selectAll().where("attempt_id", "in", ids).orderBy("attempt_id").orderBy("line_from").orderBy("created_at").execute();
     const reviewIds = attempts.flatMap((a) => (a.published_review_id ? [a.published_review_id] : []));
     const reviewRows = reviewIds.length
-      ? await db.selectFrom("finding_reviews").select(["review_id", "finding_id", "verdict", "grade", "unseeded"]).where("review_id", "in", reviewIds).execute()
+      ? await db.selectFrom("finding_reviews").select(["review_id", "finding_id", "verdict", "grade", "unseeded", "category_right"]).where("review_id", "in", reviewIds).execute()
       : [];
     const findingsOf = groupBy(findingRows, (f) => f.attempt_id);
     const reviewsOf = groupBy(reviewRows, (r) => r.review_id);
@@ -111,10 +112,12 @@ export async function rescoreStoredAttempts(db: Database, options: RescoreOption
         if (scoredWith(beforeAuto) === target && scoredWith(beforeFinal) === target) continue;
         const rows = findingsOf.get(a.id) ?? [];
         const hintsTaken = (JSON.parse(a.hints_taken) as { key: string }[]).map((h) => h.key);
-        const auto = scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken }, lexicon);
+        // The model grades the organisation's model gave stay: only the rules and phrases change.
+        const modelGrading = beforeAuto.modelGrading ?? null;
+        const auto = scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken, modelGrading }, lexicon);
         const autoHits = new Set(rows.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
         const final = a.published_review_id
-          ? scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken, overrides: overridesFrom(reviewsOf.get(a.published_review_id) ?? [], autoHits) }, lexicon)
+          ? scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken, overrides: overridesFrom(reviewsOf.get(a.published_review_id) ?? [], autoHits), modelGrading }, lexicon)
           : auto;
         const at = now();
         await trx
@@ -171,13 +174,15 @@ export interface ScoreRevisionDTO {
   because: string[];
   /** Which phrases matched the explanations after this revision, in words. */
   matcher: string;
+  /** The organisation's model that graded the explanations in this revision, if it was that. */
+  model: string | null;
 }
 
 /** Score revisions of an attempt, newest first, as its owner may see them. */
 export async function scoreRevisions(db: Database, attemptId: string): Promise<ScoreRevisionDTO[]> {
   const rows = await db
     .selectFrom("score_revisions")
-    .select(["created_at", "from_config_version", "to_config_version", "to_matcher", "final_total_before", "final_total_after", "summary"])
+    .select(["created_at", "reason", "from_config_version", "to_config_version", "to_matcher", "final_total_before", "final_total_after", "summary"])
     .where("attempt_id", "=", attemptId)
     .orderBy("created_at", "desc")
     .execute();
@@ -189,5 +194,6 @@ export async function scoreRevisions(db: Database, attemptId: string): Promise<S
     after: r.final_total_after,
     because: JSON.parse(r.summary) as string[],
     matcher: matcherLabel(r.to_matcher),
+    model: r.reason.startsWith(`${MODEL_GRADING_REASON}: `) ? r.reason.slice(MODEL_GRADING_REASON.length + 2) : null,
   }));
 }

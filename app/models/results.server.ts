@@ -6,6 +6,7 @@ import type { ScoreBreakdown } from "~/domain/scoring";
 import type { TraineeAttempt } from "./attempt.server";
 import { categoryOptions, findingDTOs, generatorLabel } from "./exercise.server";
 import { matcherLabel } from "./matcher-overlay.server";
+import { explanationGraderText } from "./model-grading.server";
 
 export function resultsDTO(t: TraineeAttempt) {
   const { attempt, draft } = t;
@@ -36,6 +37,8 @@ export function resultsDTO(t: TraineeAttempt) {
       signal: score.signal,
       /** Which phrases matched the explanations (the pack's, or a mentor-taught version). */
       matcher: matcherLabel(score.matcherVersion),
+      /** Who graded the explanations when the organisation's model did (null: the matcher). */
+      explanationGrader: explanationGraderText(score, matcherLabel(score.matcherVersion)),
     },
     flaws: score.flaws.map((r) => {
       const e = key.get(r.flawId)!;

@@ -1,5 +1,6 @@
 // What a mentor sees when reviewing an attempt (submitted attempts only: the key may be shown).
 import type { Database } from "~/db/db.server";
+import { auditSentence } from "~/domain/review/audit-sentence";
 import { buildDiffRows } from "~/domain/practice/diff-view";
 import { isProse } from "~/domain/types";
 import type { ScoreBreakdown } from "~/domain/scoring";
@@ -20,11 +21,11 @@ export async function reviewDTO(db: Database, viewer: Viewer, attemptId: string)
     ? {
         ...mineStored,
         feedback: pending.feedback,
-        findings: pending.findings.map((f) => ({ review_id: mineStored.id, finding_id: f.findingId, verdict: f.verdict, grade: f.grade, comment: f.comment, unseeded: f.unseeded ? 1 : 0, updated_at: mineStored.updated_at })),
+        findings: pending.findings.map((f) => ({ review_id: mineStored.id, finding_id: f.findingId, verdict: f.verdict, grade: f.grade, comment: f.comment, unseeded: f.unseeded ? 1 : 0, category_right: f.categoryRight === null || f.categoryRight === undefined ? null : f.categoryRight ? 1 : 0, updated_at: mineStored.updated_at })),
       }
     : mineStored;
   const autoHits = new Set(findings.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
-  const preview = rescore(draft, findings, attempt.hints_taken, overridesFrom(mine?.findings ?? [], autoHits), await matcherLexicon(db, draft.domain));
+  const preview = rescore(draft, findings, attempt.hints_taken, overridesFrom(mine?.findings ?? [], autoHits), await matcherLexicon(db, draft.domain), attempt.auto_score);
   const key = new Map(draft.answerKey.map((e) => [e.id, e]));
   const autoByFinding = new Map(auto.findings.map((f) => [f.findingId, f]));
   const flawOf = new Map(auto.flaws.map((f) => [f.flawId, f]));
@@ -66,7 +67,13 @@ export async function reviewDTO(db: Database, viewer: Viewer, attemptId: string)
               keyPoints: flaw.keyPoints.map((k, j) => ({ text: k.text, covered: flawOf.get(flaw.id)?.keyPointsCovered[j] ?? false })),
             }
           : null,
-        mine: { verdict: mineRow?.verdict ?? "", grade: mineRow?.grade ?? null, comment: mineRow?.comment ?? "", unseeded: !!mineRow?.unseeded },
+        mine: {
+          verdict: mineRow?.verdict ?? "",
+          grade: mineRow?.grade ?? null,
+          comment: mineRow?.comment ?? "",
+          unseeded: !!mineRow?.unseeded,
+          category: (mineRow?.category_right === 1 ? "right" : mineRow?.category_right === 0 ? "wrong" : "") as "" | "right" | "wrong",
+        },
       };
     }),
     missed: auto.flaws
@@ -80,7 +87,13 @@ export async function reviewDTO(db: Database, viewer: Viewer, attemptId: string)
     preview: { total: preview.total },
     others: reviews
       .filter((r) => r.mentor_id !== viewer.id)
-      .map((r) => ({ mentor: r.mentor_name, status: r.status, feedback: r.feedback, publishedAt: r.published_at, verdicts: r.findings.filter((x) => x.verdict).length })),
-    audit: audit.map((e) => ({ id: e.id, actor: e.actor, action: e.action, finding: e.finding_id ? (findings.findIndex((f) => f.id === e.finding_id) + 1 || null) : null, before: e.before, after: e.after, at: e.at })),
+      .map((r) => ({ mentor: r.mentor_name, status: r.status, feedback: r.feedback, publishedAt: r.published_at, updatedAt: r.updated_at, verdicts: r.findings.filter((x) => x.verdict).length })),
+    // Sentences only: the stored before/after JSON stays on the server.
+    audit: audit.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actor: e.actor,
+      sentence: auditSentence({ actor: e.actor, action: e.action, finding: e.finding_id ? findings.findIndex((f) => f.id === e.finding_id) + 1 || null : null, before: e.before, after: e.after }),
+    })),
   };
 }

@@ -9,6 +9,7 @@ import { NotFoundError } from "~/domain/errors";
 import type { MentorOverride, ScoreBreakdown } from "~/domain/scoring";
 import type { Lexicon } from "~/domain/text/concepts";
 import { matcherLexicon } from "./matcher-overlay.server";
+import { storedModelGrading } from "./model-grading.server";
 import { scoreDraftAttempt } from "./scoring.server";
 import { applyRescore } from "./aggregates.server";
 import { toFindings } from "./attempt.server";
@@ -29,6 +30,8 @@ export interface FindingReviewInput {
   grade: 0 | 1 | 2 | 3 | null;
   comment: string;
   unseeded: boolean;
+  /** The mentor's category judgement; null (or absent, in revisions kept before it existed) leaves it to the verdict. */
+  categoryRight?: boolean | null;
 }
 
 export interface ReviewInput {
@@ -55,25 +58,30 @@ export async function loadSubmittedAttempt(db: Database, viewer: Viewer, attempt
 }
 
 /** Overrides for the scoring engine from a review's per-finding rows. */
-export function overridesFrom(rows: Pick<Selectable<FindingReviewsTable>, "finding_id" | "verdict" | "grade" | "unseeded">[], autoHits: Set<string>): Record<string, MentorOverride> {
+export function overridesFrom(rows: (Pick<Selectable<FindingReviewsTable>, "finding_id" | "verdict" | "grade" | "unseeded"> & { category_right?: number | null })[], autoHits: Set<string>): Record<string, MentorOverride> {
   const out: Record<string, MentorOverride> = {};
   for (const r of rows) {
-    const verdict = r.verdict ?? (r.grade !== null || r.unseeded ? (autoHits.has(r.finding_id) || r.unseeded ? "correct" : null) : null);
+    // A grade or a category judgement on an automatically matched finding confirms the match.
+    const judged = r.grade !== null || r.unseeded || (r.category_right ?? null) !== null;
+    const verdict = r.verdict ?? (judged ? (autoHits.has(r.finding_id) || r.unseeded ? "correct" : null) : null);
     if (!verdict) continue;
     out[r.finding_id] = {
       verdict,
       ...(r.grade !== null ? { explanationGrade: r.grade as 0 | 1 | 2 | 3 } : {}),
       ...(r.unseeded ? { unseeded: true } : {}),
+      ...(r.category_right !== null && r.category_right !== undefined ? { categoryRight: r.category_right === 1 } : {}),
     };
   }
   return out;
 }
 
-export function rescore(draft: StoredDraft, findings: Parameters<typeof toFindings>[0], hintsTaken: string, overrides: Record<string, MentorOverride>, lexicon: Lexicon): ScoreBreakdown {
+/** `autoScore`: the stored automatic breakdown, whose model grades (if any) the mentor's score keeps. */
+export function rescore(draft: StoredDraft, findings: Parameters<typeof toFindings>[0], hintsTaken: string, overrides: Record<string, MentorOverride>, lexicon: Lexicon, autoScore: string | null): ScoreBreakdown {
   return scoreDraftAttempt(draft, {
     findings: toFindings(findings),
     hintsTaken: (JSON.parse(hintsTaken) as { key: string }[]).map((h) => h.key),
     overrides,
+    modelGrading: storedModelGrading(autoScore),
   }, lexicon);
 }
 
@@ -81,21 +89,24 @@ async function myReview(db: Database, attemptId: string, mentorId: string) {
   return db.selectFrom("reviews").selectAll().where("attempt_id", "=", attemptId).where("mentor_id", "=", mentorId).executeTakeFirst();
 }
 
-type FindingReviewRow = Pick<Selectable<FindingReviewsTable>, "finding_id" | "verdict" | "grade" | "comment" | "unseeded">;
+type FindingReviewRow = Pick<Selectable<FindingReviewsTable>, "finding_id" | "verdict" | "grade" | "comment" | "unseeded" | "category_right">;
+
+const categoryOf = (v: number | null): boolean | null => (v === null ? null : v === 1);
+const categoryColumn = (v: boolean | null | undefined): number | null => (v === null || v === undefined ? null : v ? 1 : 0);
 
 /** A review's per-finding rows as input: the shape the pending revision is kept in. */
 function rowsToInput(feedback: string, rows: FindingReviewRow[]): ReviewInput {
   return {
     feedback,
-    findings: rows.map((r) => ({ findingId: r.finding_id, verdict: r.verdict, grade: r.grade as FindingReviewInput["grade"], comment: r.comment, unseeded: !!r.unseeded })),
+    findings: rows.map((r) => ({ findingId: r.finding_id, verdict: r.verdict, grade: r.grade as FindingReviewInput["grade"], comment: r.comment, unseeded: !!r.unseeded, categoryRight: categoryOf(r.category_right) })),
   };
 }
 
 /** The same review content in one canonical form (empty entries dropped, sorted) for comparison. */
 function canonical(input: ReviewInput): string {
   const findings = input.findings
-    .filter((f) => f.verdict !== null || f.grade !== null || f.comment !== "" || f.unseeded)
-    .map((f) => ({ findingId: f.findingId, verdict: f.verdict, grade: f.grade, comment: f.comment, unseeded: !!f.unseeded }))
+    .filter((f) => f.verdict !== null || f.grade !== null || f.comment !== "" || f.unseeded || (f.categoryRight ?? null) !== null)
+    .map((f) => ({ findingId: f.findingId, verdict: f.verdict, grade: f.grade, comment: f.comment, unseeded: !!f.unseeded, categoryRight: f.categoryRight ?? null }))
     .sort((a, b) => (a.findingId < b.findingId ? -1 : a.findingId > b.findingId ? 1 : 0));
   return JSON.stringify({ feedback: input.feedback, findings });
 }
@@ -103,7 +114,7 @@ function canonical(input: ReviewInput): string {
 /** `base` with the entries of `change` laid over it (entries not named in `change` are kept). */
 function merge(base: ReviewInput, change: ReviewInput, valid: Set<string>): ReviewInput {
   const byId = new Map(base.findings.map((f) => [f.findingId, f]));
-  for (const f of change.findings) if (valid.has(f.findingId)) byId.set(f.findingId, { ...f, unseeded: !!f.unseeded });
+  for (const f of change.findings) if (valid.has(f.findingId)) byId.set(f.findingId, { ...f, unseeded: !!f.unseeded, categoryRight: f.categoryRight ?? null });
   return { feedback: change.feedback, findings: [...byId.values()] };
 }
 
@@ -150,8 +161,9 @@ export async function saveReviewDraft(db: Database, viewer: Viewer, attemptId: s
       if (next.feedback !== prev.feedback) await audit(`${prefix}feedback`, null, prev.feedback, next.feedback);
       const before = new Map(prev.findings.map((f) => [f.findingId, f]));
       for (const f of next.findings) {
-        const b = before.get(f.findingId) ?? { verdict: null, grade: null, comment: "", unseeded: false };
+        const b = before.get(f.findingId) ?? { verdict: null, grade: null, comment: "", unseeded: false, categoryRight: null };
         if (b.verdict !== f.verdict || !!b.unseeded !== !!f.unseeded) await audit(`${prefix}override`, f.findingId, { verdict: b.verdict, unseeded: !!b.unseeded }, { verdict: f.verdict, unseeded: !!f.unseeded });
+        if ((b.categoryRight ?? null) !== (f.categoryRight ?? null)) await audit(`${prefix}category`, f.findingId, b.categoryRight ?? null, f.categoryRight ?? null);
         if (b.grade !== f.grade) await audit(`${prefix}grade`, f.findingId, b.grade, f.grade);
         if (b.comment !== f.comment) await audit(`${prefix}comment`, f.findingId, b.comment, f.comment);
       }
@@ -193,8 +205,8 @@ async function writeFindingRows(db: Database, reviewId: string, prev: ReviewInpu
   const before = new Map(prev.findings.map((f) => [f.findingId, f]));
   for (const f of next.findings) {
     const b = before.get(f.findingId);
-    const values = { verdict: f.verdict, grade: f.grade, comment: f.comment, unseeded: f.unseeded ? 1 : 0 };
-    if (b && b.verdict === f.verdict && b.grade === f.grade && b.comment === f.comment && !!b.unseeded === !!f.unseeded) continue;
+    const values = { verdict: f.verdict, grade: f.grade, comment: f.comment, unseeded: f.unseeded ? 1 : 0, category_right: categoryColumn(f.categoryRight) };
+    if (b && b.verdict === f.verdict && b.grade === f.grade && b.comment === f.comment && !!b.unseeded === !!f.unseeded && (b.categoryRight ?? null) === (f.categoryRight ?? null)) continue;
     await db
       .insertInto("finding_reviews")
       .values({ review_id: reviewId, finding_id: f.findingId, ...values, updated_at: now })
@@ -249,7 +261,7 @@ async function publishInTransaction(db: Database, viewer: Viewer, attemptId: str
     const rows = await trx.selectFrom("finding_reviews").selectAll().where("review_id", "=", review.id).execute();
     const autoHits = new Set(findings.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
     const before = JSON.parse(attempt.final_score!) as ScoreBreakdown;
-    const after = rescore(draft, findings, attempt.hints_taken, overridesFrom(rows, autoHits), await matcherLexicon(trx, draft.domain));
+    const after = rescore(draft, findings, attempt.hints_taken, overridesFrom(rows, autoHits), await matcherLexicon(trx, draft.domain), attempt.auto_score);
     const revision = review.revision + 1;
     await trx
       .updateTable("attempts")
@@ -350,7 +362,7 @@ export async function publishedFeedback(db: Database, attempt: { id: string; pub
     .executeTakeFirst();
   if (!review) return null;
   const [rows, revisions] = await Promise.all([
-    db.selectFrom("finding_reviews").select(["finding_id", "verdict", "grade", "comment", "unseeded"]).where("review_id", "=", review.id).execute(),
+    db.selectFrom("finding_reviews").select(["finding_id", "verdict", "grade", "comment", "unseeded", "category_right"]).where("review_id", "=", review.id).execute(),
     db.selectFrom("review_revisions").select(["revision", "total", "total_before", "published_at"]).where("attempt_id", "=", attempt.id).orderBy("published_at", "asc").execute(),
   ]);
   const latest = revisions.at(-1);
@@ -361,7 +373,7 @@ export async function publishedFeedback(db: Database, attempt: { id: string; pub
     /** The published revision of this review; after the first, the trainee's result was revised. */
     revision: review.revision,
     revised: review.revision > 1 ? { previousTotal: latest?.total_before ?? null, total: latest?.total ?? null, at: latest?.published_at ?? null } : null,
-    findings: Object.fromEntries(rows.map((r) => [r.finding_id, { verdict: r.verdict, grade: r.grade, comment: r.comment, unseeded: !!r.unseeded }])),
+    findings: Object.fromEntries(rows.map((r) => [r.finding_id, { verdict: r.verdict, grade: r.grade, comment: r.comment, unseeded: !!r.unseeded, categoryRight: categoryOf(r.category_right) }])),
   };
 }
 

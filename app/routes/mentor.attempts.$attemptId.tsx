@@ -147,7 +147,7 @@ export default function ReviewAttempt() {
     defaultValue: {
       version: String(stale ? r.mine!.basedOn : r.attempt.version),
       feedback: r.mine?.feedback ?? "",
-      findings: r.findings.map((f) => ({ id: f.id, verdict: f.mine.verdict, grade: f.mine.grade === null ? "" : String(f.mine.grade), comment: f.mine.comment, unseeded: f.mine.unseeded ? "on" : "" })),
+      findings: r.findings.map((f) => ({ id: f.id, verdict: f.mine.verdict, grade: f.mine.grade === null ? "" : String(f.mine.grade), comment: f.mine.comment, unseeded: f.mine.unseeded ? "on" : "", category: f.mine.category })),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewFormSchema }),
     shouldValidate: "onBlur",
@@ -217,7 +217,7 @@ export default function ReviewAttempt() {
             {r.findings.map((f, i) => {
               // A submission that came back without this finding (a hand-made POST) has no metadata for it.
               const blank = (k: string) => ({ name: `findings[${i}].${k}`, errors: undefined as string[] | undefined, errorId: `fr-${f.id}-${k}-error` });
-              const ff = findingFields[i]?.getFieldset() ?? { id: blank("id"), verdict: blank("verdict"), grade: blank("grade"), comment: blank("comment"), unseeded: blank("unseeded") };
+              const ff = findingFields[i]?.getFieldset() ?? { id: blank("id"), verdict: blank("verdict"), grade: blank("grade"), comment: blank("comment"), unseeded: blank("unseeded"), category: blank("category") };
               return (
               <fieldset key={f.id} className="finding-review" id={`fr-${f.id}`}>
                 <input type="hidden" name={ff.id.name} value={f.id} />
@@ -260,9 +260,9 @@ export default function ReviewAttempt() {
                     <label htmlFor={`verdict-${f.id}`}>Verdict</label>
                     <select id={`verdict-${f.id}`} name={ff.verdict.name} defaultValue={f.mine.verdict} aria-invalid={ff.verdict.errors ? true : undefined} aria-describedby={ff.verdict.errors ? ff.verdict.errorId : undefined}>
                       <option value="">Keep automatic</option>
-                      <option value="correct">Correct</option>
-                      <option value="partly">Partly right</option>
-                      <option value="wrong">Wrong</option>
+                      <option value="correct">Correct: found it, full credit</option>
+                      <option value="partly">Partly right: half credit</option>
+                      <option value="wrong">Wrong: not this flaw, a false alarm</option>
                     </select>
                     {ff.verdict.errors ? (
                       <div className="field-error" id={ff.verdict.errorId}>
@@ -285,7 +285,30 @@ export default function ReviewAttempt() {
                       </div>
                     ) : null}
                   </div>
+                  <div>
+                    <label htmlFor={`category-${f.id}`}>Category</label>
+                    <select
+                      id={`category-${f.id}`}
+                      name={ff.category.name}
+                      defaultValue={f.mine.category}
+                      aria-invalid={ff.category.errors ? true : undefined}
+                      aria-describedby={[`category-note-${f.id}`, ff.category.errors ? ff.category.errorId : ""].filter(Boolean).join(" ")}
+                    >
+                      <option value="">Leave to the verdict</option>
+                      <option value="right">Right category</option>
+                      <option value="wrong">Wrong category</option>
+                    </select>
+                    {ff.category.errors ? (
+                      <div className="field-error" id={ff.category.errorId}>
+                        {ff.category.errors.join(" ")}
+                      </div>
+                    ) : null}
+                  </div>
                 </div>
+                <p className="small muted" id={`category-note-${f.id}`}>
+                  {f.flaw ? `The trainee chose ${f.category}; the key says ${f.flaw.category}. ` : `The trainee chose ${f.category}. `}
+                  Left to the verdict, Correct counts the category as right and Partly right compares it with the key; with Keep automatic, a category you set confirms the match.
+                </p>
                 {f.autoVerdict === "false-positive" ? (
                   <label className="check">
                     <input type="checkbox" name={ff.unseeded.name} defaultChecked={f.mine.unseeded} /> Real flaw that is not in the answer key (counts for the trainee; reported to

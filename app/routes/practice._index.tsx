@@ -32,6 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     choice,
     open: attempts.filter((a) => a.status === "open"),
     done: attempts.filter((a) => a.status === "submitted"),
+    /** Just back from discarding an unfinished review. */
+    discarded: new URL(request.url).searchParams.has("discarded"),
   };
 }
 
@@ -61,13 +63,18 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PracticeHome() {
-  const { name, domains, choice, open, done, programs, mastery } = useLoaderData<typeof loader>();
+  const { name, domains, choice, open, done, programs, mastery, discarded } = useLoaderData<typeof loader>();
   const newFeedback = done.filter((a) => a.newFeedback).length;
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
     <div>
       <h1>Practice</h1>
+      {discarded ? (
+        <div className="notice" role="status">
+          The unfinished review was discarded with its findings and hints.
+        </div>
+      ) : null}
       {newFeedback ? (
         <div className="notice" role="status" data-testid="feedback-badge">
           <span className="badge">{newFeedback}</span> new mentor feedback — open the review{newFeedback === 1 ? "" : "s"} marked “new” below.
@@ -138,6 +145,10 @@ export default function PracticeHome() {
                   <span className="muted small">
                     {a.domain} · difficulty {a.difficulty} · {a.findingCount} finding{a.findingCount === 1 ? "" : "s"} · started {formatDateTime(a.startedAt)}
                   </span>
+                  {" "}
+                  <Link to={`/practice/attempts/${a.id}?discard=1#discard`} className="small" aria-label={`Discard “${a.title}”…`}>
+                    Discard…
+                  </Link>
                 </li>
               ))}
             </ul>

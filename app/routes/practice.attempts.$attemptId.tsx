@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { DraftView, type LineRange } from "~/components/DraftView";
 import { FindingForm } from "~/components/FindingForm";
 import { db } from "~/db/db.server";
-import { findingInputSchema } from "~/domain/practice/finding-input";
+import { findingInputSchema, type FindingInput } from "~/domain/practice/finding-input";
 import {
   addFinding,
   AttemptClosed,
@@ -16,6 +16,7 @@ import {
   takeHint,
   updateFinding,
 } from "~/models/attempt.server";
+import { discardAttempt, discardNotice } from "~/models/attempt-discard.server";
 import { exerciseDTO } from "~/models/exercise.server";
 import { exerciseDraftHtml } from "~/utils/draft-html.server";
 import { markdownHtml } from "~/utils/markdown.server";
@@ -33,6 +34,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = await load(user.id, params.attemptId!);
   if (t.attempt.status === "submitted") throw redirect(`/practice/results/${t.attempt.id}`);
   const dto = exerciseDTO(t);
+  // ?discard shows the confirm step (a link, so it works without JavaScript).
+  const discard = new URL(request.url).searchParams.has("discard") ? await domainCall(() => discardNotice(db(), user.id, t.attempt.id)) : null;
   const html = exerciseDraftHtml(t.draft, dto.findings);
   // The brief is markdown, rendered and sanitised here (the page shows only the HTML).
   const { brief, ...draft } = dto.draft;
@@ -40,12 +43,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (context.isDocumentRequest && context.serverOnly) {
     // A document request renders the lines once, outside the serialised loader data.
     context.serverOnly.draftHtml = html;
-    return { ...dto, draft: { ...draft, briefHtml, html: null as string | null } };
+    return { ...dto, discard, draft: { ...draft, briefHtml, html: null as string | null } };
   }
-  return { ...dto, draft: { ...draft, briefHtml, html: html as string | null } };
+  return { ...dto, discard, draft: { ...draft, briefHtml, html: html as string | null } };
 }
 
-type ActionResult = { form: "add" | "update"; findingId?: string; result: SubmissionResult<string[]> } | { form: "hint"; message: string };
+type ActionResult =
+  | { form: "add" | "update"; findingId?: string; result: SubmissionResult<string[]> }
+  | { form: "hint"; message: string }
+  | { form: "deleted"; number: number; finding: FindingInput };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "trainee");
@@ -66,8 +72,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(here);
     }
     if (intent === "delete") {
-      await deleteFinding(db(), user.id, attemptId, String(form.get("findingId") ?? ""));
-      return redirect(here);
+      // The page answers with what was deleted, so "Undo" can add it back (without JavaScript too).
+      const finding = await deleteFinding(db(), user.id, attemptId, String(form.get("findingId") ?? ""));
+      if (!finding) return redirect(here);
+      return data<ActionResult>({ form: "deleted", number: Number(form.get("number")) || 0, finding });
+    }
+    if (intent === "discard") {
+      await discardAttempt(db(), user.id, attemptId);
+      return redirect("/practice?discarded=1");
     }
     if (intent === "hint") {
       const hint = await takeHint(db(), user.id, attemptId);
@@ -117,6 +129,7 @@ export default function Exercise() {
   useEffect(() => setHydrated(true), []);
 
   const addResult = result && "result" in result && result.form === "add" ? result.result : null;
+  const deleted = result && "finding" in result ? result : null;
 
   return (
     <div className="exercise">
@@ -148,6 +161,21 @@ export default function Exercise() {
               : "Type the line numbers of a flaw into the form; the numbers are shown beside each line."}
           </p>
           <DraftView html={dto.draft.html} format={dto.draft.format} onSelectLines={onSelectLines} selected={highlight} lineCount={dto.draft.lineCount} />
+          {/* Narrow screens: the picked lines and the way to the finding form stay at the bottom of the screen while the draft scrolls. */}
+          <div className="flag-bar" data-testid="flag-bar">
+            <span className="flag-bar-lines" aria-live="polite">
+              {highlight
+                ? highlight.from === highlight.to
+                  ? `Line ${highlight.from} picked`
+                  : `Lines ${highlight.from}–${highlight.to} picked`
+                : hydrated
+                  ? "Tap line numbers to pick lines"
+                  : "Note the line numbers"}
+            </span>
+            <a href="#flag" className="btn btn-primary btn-small">
+              {highlight ? "Flag these lines" : "Flag a flaw"}
+            </a>
+          </div>
         </section>
         <aside className="side-panel" aria-label="Your review">
           <section className="card" id="flag" tabIndex={-1} aria-labelledby="flag-h">
@@ -173,6 +201,22 @@ export default function Exercise() {
           </section>
           <section className="card" aria-labelledby="findings-h">
             <h2 id="findings-h">Your findings ({n})</h2>
+            {deleted ? (
+              <div className="notice undo-notice" role="status">
+                <span>
+                  Finding {deleted.number ? `#${deleted.number} ` : ""}deleted: “<ShownText text={excerpt(deleted.finding.explanation)} />”
+                </span>
+                <Form method="post" preventScrollReset>
+                  <input type="hidden" name="intent" value="add" />
+                  {Object.entries(deleted.finding).map(([k, v]) => (
+                    <input key={k} type="hidden" name={k} value={String(v)} />
+                  ))}
+                  <button type="submit" className="btn btn-small" disabled={busy}>
+                    Undo
+                  </button>
+                </Form>
+              </div>
+            ) : null}
             {n === 0 ? (
               <p className="empty small">No findings yet. If the draft has no flaws, that is a valid answer too — submit below.</p>
             ) : (
@@ -215,6 +259,7 @@ export default function Exercise() {
                       <Form method="post" preventScrollReset>
                         <input type="hidden" name="intent" value="delete" />
                         <input type="hidden" name="findingId" value={f.id} />
+                        <input type="hidden" name="number" value={i + 1} />
                         <button type="submit" className="btn btn-small btn-quiet" aria-label={`Delete finding ${i + 1}`}>
                           Delete
                         </button>
@@ -264,8 +309,44 @@ export default function Exercise() {
               </Form>
             </details>
           </section>
+          <section className="card" id="discard" tabIndex={-1} aria-labelledby="discard-h">
+            <h2 id="discard-h">Discard</h2>
+            {dto.discard ? (
+              <div className="discard-confirm">
+                <p>
+                  Discarding removes this unfinished review for good:{" "}
+                  {dto.discard.findingCount === 0 ? "it has no findings" : `your ${dto.discard.findingCount} finding${dto.discard.findingCount === 1 ? "" : "s"}`}
+                  {dto.discard.hintCount ? ` and the ${dto.discard.hintCount} hint${dto.discard.hintCount === 1 ? "" : "s"} you took` : ""}. It cannot be undone.
+                </p>
+                <p>
+                  {dto.discard.programName
+                    ? `This review is an exercise of your program “${dto.discard.programName}”: the module does not count it, and “Next exercise” starts a new one. `
+                    : ""}
+                  Your scores, mastery and progress count only submitted reviews, so they do not change. This draft may be offered to you again later.
+                </p>
+                <Form method="post" className="row">
+                  <input type="hidden" name="intent" value="discard" />
+                  <button type="submit" className="btn btn-danger" disabled={busy}>
+                    Yes, discard this review
+                  </button>
+                  <Link to="." preventScrollReset>
+                    Keep it
+                  </Link>
+                </Form>
+              </div>
+            ) : (
+              <Link to="?discard=1#discard" preventScrollReset className="small">
+                Discard this unfinished review…
+              </Link>
+            )}
+          </section>
         </aside>
       </div>
     </div>
   );
+}
+
+/** The start of a finding's explanation, for the "deleted" notice. */
+function excerpt(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }

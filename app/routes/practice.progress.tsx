@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { HBarChart, LineChart } from "~/components/charts";
 import { db } from "~/db/db.server";
+import { categoryKey } from "~/domain/mastery/model";
 import { MIN_FLAWS_FOR_RANKING } from "~/domain/stats/progress";
 import { traineeProgress } from "~/models/progress.server";
 import { requireRole } from "~/models/auth.server";
@@ -15,6 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ProgressPage() {
   const p = useLoaderData<typeof loader>();
+  const busy = useNavigation().state !== "idle";
+  // Strongest and weakest rank only categories with enough seeded flaws, and need two of them.
+  const counted = p.categories.filter((c) => c.flaws >= MIN_FLAWS_FOR_RANKING).length;
+  const notYet = `Shows once two flaw categories each have ${MIN_FLAWS_FOR_RANKING} or more seeded flaws in your reviews (${counted === 1 ? "one has" : `${counted} have`} so far).`;
   if (p.summary.attempts === 0) {
     return (
       <div>
@@ -67,7 +72,7 @@ export default function ProgressPage() {
               ))}
             </ul>
           ) : (
-            <p className="muted">Not enough reviews yet: a category counts after {MIN_FLAWS_FOR_RANKING} seeded flaws.</p>
+            <p className="muted">{notYet}</p>
           )}
         </section>
         <section className="card" aria-labelledby="weak-h">
@@ -75,13 +80,23 @@ export default function ProgressPage() {
           {p.weakest.length ? (
             <ul className="plain-list">
               {p.weakest.map((c) => (
-                <li key={c.name}>
-                  {c.name} — {Math.round(c.rate * 100)} % of {c.flaws}
+                <li key={c.name} className="row">
+                  <span className="spacer">
+                    {c.name} — {Math.round(c.rate * 100)} % of {c.flaws}
+                  </span>
+                  {/* An exercise aimed at this category, at a difficulty from your mastery. */}
+                  <Form method="post" action="/practice?index">
+                    <input type="hidden" name="intent" value="practise" />
+                    <input type="hidden" name="category" value={categoryKey(c.domain, c.category)} />
+                    <button type="submit" className="btn btn-small" disabled={busy} aria-label={`Practise this: ${c.name}`}>
+                      Practise this
+                    </button>
+                  </Form>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="muted">Not enough reviews yet.</p>
+            <p className="muted">{notYet}</p>
           )}
         </section>
       </div>

@@ -6,6 +6,8 @@ import { DiffView } from "~/components/DiffView";
 import { db } from "~/db/db.server";
 import { getAttemptForTrainee } from "~/models/attempt.server";
 import { resultsDTO } from "~/models/results.server";
+import { modelGradingPending } from "~/models/model-grading.server";
+import type { ScoreBreakdown } from "~/domain/scoring";
 import { scoreRevisions } from "~/models/rescore.server";
 import { markFeedbackSeen, publishedFeedback } from "~/models/review.server";
 import { requireRole } from "~/models/auth.server";
@@ -22,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (t.attempt.status !== "submitted") throw redirect(`/practice/attempts/${t.attempt.id}`);
   const [review, revisions] = await Promise.all([publishedFeedback(db(), t.attempt), scoreRevisions(db(), t.attempt.id)]);
   const dto = resultsDTO(t);
+  const score = JSON.parse(t.attempt.final_score!) as ScoreBreakdown;
   // Model explanations, feedback and comments are markdown, rendered and sanitised here.
   return {
     ...dto,
@@ -32,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       findings: Object.fromEntries(Object.entries(review.findings).map(([id, n]) => [id, { ...n, comment: n.comment ? markdownHtml(n.comment) : "" }])),
     },
     revisions,
+    modelGradingPending: await modelGradingPending(db(), user.orgId, score),
     unread: !!review && !t.attempt.feedback_seen_at,
   };
 }
@@ -114,14 +118,29 @@ export default function Results() {
         <p className="small muted">
           Signal detection: hit rate {r.score.signal.hitRate === null ? "—" : `${Math.round(r.score.signal.hitRate * 100)} %`}, false alarms on{" "}
           {r.score.signal.falseAlarmLines} of {r.score.signal.nonFlawLines} clean lines, d′ {r.score.signal.dPrime.toFixed(2)}
-          {r.score.brier !== null ? `; calibration (Brier, lower is better) ${r.score.brier.toFixed(2)}` : ""}. Explanations matched with{" "}
-          <span data-testid="matcher-version">{r.score.matcher}</span>. <Link to="/practice/scoring">How is this scored?</Link>
+          {r.score.brier !== null ? `; calibration (Brier, lower is better) ${r.score.brier.toFixed(2)}` : ""}.{" "}
+          {r.score.explanationGrader ? (
+            <>
+              Explanations graded by <span data-testid="explanation-grader">{r.score.explanationGrader}</span>.
+            </>
+          ) : (
+            <>
+              Explanations matched with <span data-testid="matcher-version">{r.score.matcher}</span>.
+            </>
+          )}{" "}
+          <Link to="/practice/scoring">How is this scored?</Link>
         </p>
+        {r.modelGradingPending ? (
+          <p className="notice small" data-testid="model-grading-pending">
+            Your organisation has your explanations graded by a model. It is grading them now; if its grades change your score, the change
+            will be listed here.
+          </p>
+        ) : null}
         {r.revisions.length > 0 ? (
           <div className="notice small" data-testid="score-revisions">
             {r.revisions.map((v, i) => (
               <p key={i}>
-                Rescored with scoring v{v.toVersion} and {v.matcher} on {v.at.slice(0, 10)}:{" "}
+                {v.model ? `Explanations graded by the model ${v.model}` : `Rescored with scoring v${v.toVersion} and ${v.matcher}`} on {v.at.slice(0, 10)}:{" "}
                 {v.before === v.after ? `your total stays ${v.after}` : `${v.before} → ${v.after}`}
                 {v.because.length ? `, because ${v.because.join("; ")}.` : "."}
               </p>

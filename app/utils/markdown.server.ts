@@ -4,6 +4,7 @@
 // http(s)/mailto). The output carries no style attributes or scripts, so the page's CSP holds.
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import { visibleParts } from "~/domain/text/format-chars";
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
 
@@ -39,9 +40,28 @@ const SANITIZE: sanitizeHtml.IOptions = {
 
 const clean = (html: string) => sanitizeHtml(html, SANITIZE);
 
-/** A block of markdown (a brief, an explanation, feedback) as safe HTML. */
+/**
+ * Every invisible format character (bidi control, zero-width) in a text run becomes a visible
+ * marker, as ShownText shows them in plain text. It runs on text the sanitiser has already
+ * escaped, so the only markup it adds is its own span.
+ */
+function markFormatChars(escaped: string): string {
+  const parts = visibleParts(escaped);
+  if (parts.length === 1 && parts[0].kind === "text") return escaped;
+  return parts
+    .map((p) => (p.kind === "text" ? p.text : `<span class="format-char" title="${p.bidi ? "Hidden direction control" : "Invisible character"} ${p.label}">⟨${p.label}⟩</span>`))
+    .join("");
+}
+
+const SANITIZE_SHOWN: sanitizeHtml.IOptions = { ...SANITIZE, textFilter: markFormatChars };
+
+/**
+ * A block of markdown someone wrote (a brief, a model explanation, mentor feedback or a comment)
+ * as safe HTML, with invisible format characters shown as markers: a direction override cannot
+ * make the text read differently from what was stored.
+ */
 export function markdownHtml(text: string): string {
-  return clean(md.render(text));
+  return sanitizeHtml(md.render(text), SANITIZE_SHOWN);
 }
 
 /** One line of markdown rendered inline (emphasis, code, links), as safe HTML. */

@@ -24,6 +24,17 @@ describe("markdownHtml", () => {
     expect(html).toContain("&lt;img src=x onerror=alert(3)&gt;");
   });
 
+  it("shows bidi controls and zero-width characters as markers, in text, emphasis, code and links", () => {
+    const html = markdownHtml("Pay \u202Eevil\u202C now. **b\u200Bold** `co\u2066de` [li\u200Fnk](https://example.org/a\u202E)");
+    expect(html).toContain('Pay <span class="format-char" title="Hidden direction control U+202E">⟨U+202E⟩</span>evil<span class="format-char" title="Hidden direction control U+202C">⟨U+202C⟩</span> now.');
+    expect(html).toContain('<strong>b<span class="format-char" title="Invisible character U+200B">⟨U+200B⟩</span>old</strong>');
+    expect(html).toContain('<code>co<span class="format-char" title="Hidden direction control U+2066">⟨U+2066⟩</span>de</code>');
+    expect(html).toContain("⟨U+200F⟩</span>nk</a>");
+    // No format character is left to act on the page.
+    expect(html).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/);
+    expect(markdownHtml("plain **text**")).toBe("<p>plain <strong>text</strong></p>\n");
+  });
+
   it("keeps plain links, marked as not followed by the page", () => {
     expect(markdownHtml("[docs](https://example.org/a)")).toContain('<a href="https://example.org/a" rel="nofollow noopener noreferrer">docs</a>');
   });

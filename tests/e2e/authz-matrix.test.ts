@@ -104,6 +104,13 @@ const MATRIX: Record<string, Entry> = {
       rename: { body: (f) => ({ intent: "rename", cohortId: f.spring, name: "Spring cohort — analysts" }), expect: "login 403 403 403 403 ok 400" },
       add: { body: (f) => ({ intent: "add", cohortId: f.spring, userId: f.trainee8 }), expect: "login 403 403 403 403 ok 400" },
       remove: { body: (f) => ({ intent: "remove", cohortId: f.spring, userId: f.trainee8 }), expect: "login 403 403 403 403 ok 400" },
+      dates: { body: (f) => ({ intent: "dates", cohortId: f.spring, startsOn: "2027-01-04", endsOn: "2027-06-30" }), expect: "login 403 403 403 403 ok 400" },
+      // A preview writes nothing; another organisation's cohort is unknown.
+      "bulk-preview": { body: (f) => ({ intent: "bulk-preview", cohortId: f.spring, list: "nobody@example.com" }), expect: "login 403 403 403 403 ok 400" },
+      "bulk-add": { body: (f) => ({ intent: "bulk-add", cohortId: f.spring, emails: "nobody@example.com" }), expect: "login 403 403 403 403 400 400" },
+      "delete-ask": { body: (f) => ({ intent: "delete-ask", cohortId: f.spring }), expect: "login 403 403 403 403 ok 400" },
+      // A cohort that does not exist (deleting Spring would take the other cells' data with it).
+      delete: { body: () => ({ intent: "delete", cohortId: "00000000-0000-4000-8000-000000000000" }), expect: "login 403 403 403 403 400 400" },
     },
   },
   "admin.content.tsx": {
@@ -113,6 +120,16 @@ const MATRIX: Record<string, Entry> = {
       // An empty phrase is refused before anything is recorded; the packs are shared by organisations.
       accept: { body: () => ({ intent: "accept", domain: "software", keyPoint: "x", kind: "add", phrase: "" }), expect: "login 403 403 403 403 400 400" },
       reject: { body: () => ({ intent: "reject", domain: "software", keyPoint: "x", kind: "add", phrase: "" }), expect: "login 403 403 403 403 400 400" },
+    },
+  },
+  "admin.settings.tsx": {
+    path: () => "/admin/settings",
+    get: ADMIN_ONLY,
+    post: {
+      // No model is configured for this app: turning model grading on is refused, naming why.
+      "model-grading-on": { body: () => ({ intent: "model-grading-on" }), expect: "login 403 403 403 403 400 400" },
+      // Each admin changes only their own organisation's setting.
+      "model-grading-off": { body: () => ({ intent: "model-grading-off" }), expect: "login 403 403 403 403 ok ok" },
     },
   },
   "admin.generation.tsx": {
@@ -206,6 +223,8 @@ const MATRIX: Record<string, Entry> = {
       hint: { body: () => ({ intent: "hint" }), expect: "login moved 404 403 403 403 403" },
       // Last: the owner's submit closes the attempt.
       submit: { body: () => ({ intent: "submit" }), expect: "login moved 404 403 403 403 403" },
+      // After the submit: a submitted review cannot be discarded (409), another trainee's is not theirs (404).
+      discard: { body: () => ({ intent: "discard" }), expect: "login 409 404 403 403 403 403" },
     },
   },
   "practice.categories.$domain.tsx": { path: () => "/practice/categories/software", get: SIGNED_IN("ok") },
@@ -222,7 +241,8 @@ const routesDir = path.resolve(import.meta.dirname, "..", "..", "app", "routes")
 
 /** The intents a route's action handles, read from its source (`intent === "x"` and intent buttons/inputs). */
 function intentsIn(file: string): string[] {
-  const src = fs.readFileSync(path.join(routesDir, file), "utf8");
+  // A form that posts to another route (action="/…") carries that route's intents, listed in its row.
+  const src = fs.readFileSync(path.join(routesDir, file), "utf8").replace(/<Form\b[^>]*\baction="\/[^"]*"[^>]*>[\s\S]*?<\/Form>/g, "");
   const found = new Set<string>();
   for (const m of src.matchAll(/intent === "([\w-]+)"/g)) found.add(m[1]);
   for (const m of src.matchAll(/name="intent" value="([\w-]+)"/g)) found.add(m[1]);

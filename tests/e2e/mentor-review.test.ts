@@ -2,7 +2,7 @@
 // and publishes; the trainee sees the feedback and the changed score.
 import { beforeAll, describe, expect, it } from "vitest";
 import { e2eFixture } from "../support/e2e";
-import { onlySumDraftAtDifficulty2 } from "../support/org";
+import { onlySumDraftAtDifficulty2, submitted } from "../support/org";
 
 const e2e = e2eFixture();
 let attemptId = "";
@@ -118,5 +118,57 @@ describe("mentor review in Chromium", () => {
     const row = await e2e.db.selectFrom("attempts").select(["final_total", "auto_total"]).where("id", "=", springAttempt).executeTakeFirstOrThrow();
     expect(row.final_total).toBeLessThan(row.auto_total!);
     await ctx.close();
+  });
+
+  it("a mentor counts a finding's category wrong apart from the verdict; changing it after publishing is a marked revision", async () => {
+    const db = e2e.db;
+    const trainee = await db.selectFrom("users").select("id").where("email", "=", "trainee5@redline.test").executeTakeFirstOrThrow();
+    const draft = await db.selectFrom("drafts").select("id").where("domain", "=", "software").where("difficulty", "=", 2).executeTakeFirstOrThrow();
+    // The right lines and a good explanation, filed under the wrong category.
+    const a = await submitted(db, trainee.id, draft.id, [{ lineFrom: 3, lineTo: 3, category: "missing-await", explanation: "Off by one: the loop runs n + 1 times, one too many." }]);
+    const fid = a.findingIds[0];
+    const { ctx, page, errors } = await e2e.page({ as: "mentor2@redline.test" });
+    await page.goto(`${e2e.url}/mentor/attempts/${a.attemptId}`);
+    // The options say what they do; the page names both categories.
+    expect(await page.locator(`#verdict-${fid} option[value="correct"]`).textContent()).toBe("Correct: found it, full credit");
+    expect(await page.locator(`#category-note-${fid}`).textContent()).toContain("the key says Off-by-one");
+    const preview = page.getByTestId("preview-total");
+    const publish = async () => {
+      await page.getByRole("button", { name: "Publish to trainee…" }).click();
+      const confirm = page.getByTestId("publish-confirm");
+      await confirm.waitFor();
+      const said = (await confirm.textContent()) ?? "";
+      await confirm.getByRole("button", { name: /Yes, publish/ }).click();
+      await page.locator(".success", { hasText: "Published" }).waitFor();
+      return said;
+    };
+    // "Correct" left alone counts the category as right (as it always did), now visibly so.
+    const before = (await preview.textContent())!;
+    await page.selectOption(`#verdict-${fid}`, "correct");
+    await page.waitForFunction((b) => document.querySelector('[data-testid="preview-total"]')?.textContent !== b, before);
+    const withCorrect = Number(await preview.textContent());
+    await publish();
+    expect((await db.selectFrom("attempts").select("final_total").where("id", "=", a.attemptId).executeTakeFirstOrThrow()).final_total).toBe(withCorrect);
+
+    // After publishing the mentor counts the category wrong: the preview drops, the trainee still sees the first score.
+    await page.selectOption(`#category-${fid}`, "wrong");
+    await page.waitForFunction((b) => document.querySelector('[data-testid="preview-total"]')?.textContent !== b, String(withCorrect));
+    const withWrongCategory = Number(await preview.textContent());
+    expect(withWrongCategory).toBeLessThan(withCorrect);
+    expect((await db.selectFrom("attempts").select("final_total").where("id", "=", a.attemptId).executeTakeFirstOrThrow()).final_total).toBe(withCorrect);
+    const said = await publish();
+    expect(said).toContain("Category judged by you on 1 finding: 1 wrong.");
+    expect(said).toContain("revision 2");
+    await page.locator('[data-testid="final-total"]', { hasText: String(withWrongCategory) }).waitFor();
+    await page.locator("table.data td", { hasText: "counted the category of finding 1 as wrong in revision 2" }).waitFor();
+    expect(await page.locator("table.data").textContent()).not.toContain("{");
+    expect(errors).toEqual([]);
+    await ctx.close();
+
+    // The trainee sees the change as a revision, with both scores.
+    const t = await e2e.page({ as: "trainee5@redline.test" });
+    await t.page.goto(`${e2e.url}/practice/results/${a.attemptId}`);
+    expect(await t.page.getByTestId("review-revised").textContent()).toContain(`Your final score went from ${withCorrect} to ${withWrongCategory}.`);
+    await t.ctx.close();
   });
 });

@@ -62,7 +62,7 @@ beforeAll(async () => {
   const trainee = await e2e.db.selectFrom("users").select("id").where("email", "=", "trainee2@redline.test").executeTakeFirstOrThrow();
   traineeId = trainee.id;
   attemptId = await openAttempt(e2e.db, trainee.id, draftId);
-}, 120_000);
+}, 300_000);
 
 describe("markdown in prose drafts", () => {
   it("renders headings, emphasis and the table, shows raw HTML as text, and flags a table row by its line", async () => {

@@ -35,6 +35,9 @@ function payload(tag: string): string {
   ].join(" ");
 }
 
+/** Invisible characters that would make text read differently: shown as markers, never acting. */
+const BIDI = " bidi: \u202Eevil\u202C zero\u200Bwidth \u2066isolate\u2069";
+
 /** For fields limited to 100 characters. */
 const short = (tag: string) => `XSS-${tag} <img src=x data-xss onerror=alert('${tag}')>"'><b data-xss>`;
 
@@ -75,7 +78,7 @@ beforeAll(async () => {
       brief: payload("draft-brief"),
       cleanText: `${base.cleanText}\n${line}`,
       flawedText: `${base.flawedText}\n${line}`,
-      answerKey: base.answerKey.map((k) => ({ ...k, explanation: payload("answer-key") })),
+      answerKey: base.answerKey.map((k) => ({ ...k, explanation: payload("answer-key") + BIDI })),
     },
   ]);
 
@@ -92,7 +95,7 @@ beforeAll(async () => {
   await submitAttempt(e2e.db, trainee.id, done);
   const viewer = { id: mentor.id, orgId: mentor.orgId, role: mentor.role, name: mentor.name };
   const review = await reviewDTO(e2e.db, viewer, done);
-  const published = await publishReview(e2e.db, viewer, done, { feedback: payload("feedback"), findings: [{ findingId: f1, verdict: "partly", grade: 2, comment: payload("comment"), unseeded: false }] }, review.attempt.version);
+  const published = await publishReview(e2e.db, viewer, done, { feedback: payload("feedback") + BIDI, findings: [{ findingId: f1, verdict: "partly", grade: 2, comment: payload("comment") + BIDI, unseeded: false }] }, review.attempt.version);
   expect(published.ok).toBe(true);
   const open = await openAttempt(e2e.db, trainee.id, draft);
   await addFinding(e2e.db, trainee.id, open, finding("open"));
@@ -157,6 +160,19 @@ describe("stored markup and scripts are shown as text on every page that shows t
   it("on the trainee's pages", async () => {
     const pages = ["/practice", `/practice/attempts/${ids.open}`, `/practice/attempts/${ids.prose}`, `/practice/results/${ids.done}`, "/practice/progress", "/notifications", "/account/sessions"];
     expect(await visit("xss@redline.test", pages)).toEqual([]);
+  }, 180_000);
+
+  it("with bidi controls and zero-width characters shown as markers in model explanations and mentor feedback", async () => {
+    const ctx = await newContext(e2e.browser);
+    const page = await ctx.newPage();
+    await signIn(page, e2e.url, "xss@redline.test");
+    await page.goto(`${e2e.url}/practice/results/${ids.done}`);
+    for (const where of ['[data-testid="feedback-text"]', ".flaw-result .md", ".mentor-note .md"]) {
+      const block = page.locator(where).first();
+      expect(await block.locator(".format-char").allTextContents(), where).toEqual(["⟨U+202E⟩", "⟨U+202C⟩", "⟨U+200B⟩", "⟨U+2066⟩", "⟨U+2069⟩"]);
+      expect(await block.innerText(), where).not.toMatch(/[\u200B\u202A-\u202E\u2066-\u2069]/);
+    }
+    await ctx.close();
   }, 180_000);
 
   it("on the mentor's pages", async () => {

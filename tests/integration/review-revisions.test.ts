@@ -95,4 +95,37 @@ describe.each(DIALECTS)("review revisions on %s", (dialect) => {
     const draftRow = await t.db.selectFrom("finding_reviews").select("grade").where("finding_id", "=", a2.findingIds[0]).executeTakeFirstOrThrow();
     expect(draftRow.grade).toBe(2);
   });
+
+  it("a category the mentor marks wrong after publishing lowers the score only through a new, marked revision", async () => {
+    t = await createTestDb(dialect);
+    const o = await smallOrg(t.db);
+    // The right place and a good explanation, filed under the wrong category.
+    const a = await submitted(t.db, o.t1.id, o.draftId, [{ ...OFF_BY_ONE, category: "missing-await" }]);
+    const id = a.findingIds[0];
+    const verdict = (categoryRight: boolean | null) => ({ feedback: "Right place.", findings: [{ findingId: id, verdict: "correct" as const, grade: null, comment: "", unseeded: false, categoryRight }] });
+    // Left to the verdict, "correct" counts the category as right (as before the control existed).
+    const first = await publishReview(t.db, o.mentorA, a.attemptId, verdict(null), 0);
+    expect(first).toMatchObject({ ok: true, revision: 1 });
+    const seen = await traineeView(o.mentorA, a.attemptId);
+
+    await saveReviewDraft(t.db, o.mentorA, a.attemptId, verdict(false));
+    expect(await traineeView(o.mentorA, a.attemptId)).toEqual(seen);
+    const page = await reviewDTO(t.db, o.mentorA, a.attemptId);
+    expect(page.findings[0].mine.category).toBe("wrong");
+    expect(page.preview.total).toBeLessThan(seen.total!);
+    // The audit trail reaches the page as sentences only.
+    expect(page.audit.map((e) => e.sentence)).toContain(`${page.audit[0].actor} counted the category of finding 1 as wrong in revision 2`);
+    expect(JSON.stringify(page.audit)).not.toMatch(/"before"|"after"|\\"verdict\\"/);
+
+    const second = await publishReview(t.db, o.mentorA, a.attemptId, verdict(false), page.attempt.version);
+    expect(second).toMatchObject({ ok: true, revision: 2 });
+    const after = await traineeView(o.mentorA, a.attemptId);
+    expect(after.total).toBe(page.preview.total);
+    expect(after.feedback?.revised).toMatchObject({ previousTotal: seen.total, total: after.total });
+    expect(after.feedback?.findings[id]).toMatchObject({ verdict: "correct", categoryRight: false });
+    const stored = await t.db.selectFrom("finding_reviews").select("category_right").where("finding_id", "=", id).executeTakeFirstOrThrow();
+    expect(stored.category_right).toBe(0);
+    const final = await t.db.selectFrom("attempts").select("final_score").where("id", "=", a.attemptId).executeTakeFirstOrThrow();
+    expect(JSON.parse(final.final_score!).flaws.find((f: { findingId: string | null }) => f.findingId === id)).toMatchObject({ status: "wrong-category", detectionCredit: 1 });
+  });
 });

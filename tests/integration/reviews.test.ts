@@ -57,7 +57,7 @@ describe.each(DIALECTS)("mentor reviews on %s", (dialect) => {
     expect(stats).toMatchObject({ attempts: 1, total_sum: 56.6, flaws: 2, hits: 1 });
     const fb = await publishedFeedback(t.db, (await loadSubmittedAttempt(t.db, o.mentorA, a.attemptId)).attempt);
     expect(fb?.feedback).toBe(input.feedback);
-    expect(fb?.findings[a.findingIds[0]]).toEqual({ verdict: null, grade: 2, comment: "Say why it matters.", unseeded: false });
+    expect(fb?.findings[a.findingIds[0]]).toEqual({ verdict: null, grade: 2, comment: "Say why it matters.", unseeded: false, categoryRight: null });
   });
 
   it("never loses a concurrent publish silently: the second mentor gets a conflict and keeps their draft", async () => {

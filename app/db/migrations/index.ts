@@ -11,7 +11,9 @@ import * as m0009 from "./0009_mastery_notifications";
 import * as m0010 from "./0010_scoring";
 import * as m0011 from "./0011_draft_fingerprints";
 import * as m0013 from "./0013_matcher_overlay";
+import * as m0014 from "./0014_review_category_cohort_dates";
 import * as m0016 from "./0016_invite_details";
+import * as m0017 from "./0017_organisation_settings";
 import * as m0018 from "./0018_drop_login_failures";
 
 // Static index: bundlers and the classic compiler see every migration; no filesystem scan.
@@ -28,7 +30,9 @@ export const migrations: Record<string, Migration> = {
   "0010_scoring": m0010,
   "0011_draft_fingerprints": m0011,
   "0013_matcher_overlay": m0013,
+  "0014_review_category_cohort_dates": m0014,
   "0016_invite_details": m0016,
+  "0017_organisation_settings": m0017,
   "0018_drop_login_failures": m0018,
 };
 

@@ -13,6 +13,12 @@ describe("audit trail in sentences", () => {
     expect(auditSentence(ev("override", { verdict: null, unseeded: false }, { verdict: null, unseeded: false }))).not.toContain("{");
   });
 
+  it("says how the mentor counted a finding's category, apart from the verdict", () => {
+    expect(auditSentence(ev("category", null, false))).toBe("Ana counted the category of finding 2 as wrong");
+    expect(auditSentence(ev("revision 2: category", false, true))).toBe("Ana counted the category of finding 2 as right in revision 2");
+    expect(auditSentence(ev("category", true, null))).toBe("Ana left the category of finding 2 to the verdict");
+  });
+
   it("describes grades, comments and feedback, quoting text short", () => {
     expect(auditSentence(ev("grade", null, 3))).toBe("Ana graded finding 2 3 of 3");
     expect(auditSentence(ev("grade", 1, 2))).toBe("Ana graded finding 2 2 of 3 (was 1)");

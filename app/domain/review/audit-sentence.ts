@@ -3,7 +3,7 @@
 
 export interface AuditEventInput {
   actor: string;
-  /** "override" | "grade" | "comment" | "feedback" | "publish" | "publish revision N", optionally
+  /** "override" | "category" | "grade" | "comment" | "feedback" | "publish" | "publish revision N", optionally
    *  prefixed "revision N: " when the change was made to a pending revision of a published review. */
   action: string;
   /** 1-based number of the finding in the trainee's list, or null. */
@@ -67,6 +67,10 @@ export function auditSentence(e: AuditEventInput): string {
       if (!parts.length) parts.push(`left the verdict on ${finding} unchanged`);
       return `${who} ${parts.join(" and ")}${suffix}`;
     }
+    case "category":
+      return after === true || after === false
+        ? `${who} counted the category of ${finding} as ${after ? "right" : "wrong"}${suffix}`
+        : `${who} left the category of ${finding} to the verdict${suffix}`;
     case "grade":
       return typeof after === "number" ? `${who} graded ${finding} ${after} of 3${typeof before === "number" ? ` (was ${before})` : ""}${suffix}` : `${who} cleared the grade of ${finding}${suffix}`;
     case "comment":

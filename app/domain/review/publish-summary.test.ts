@@ -12,6 +12,13 @@ describe("publish confirmation", () => {
     expect(s[1]).toBe("Verdicts on 2 findings: 1 partly right, 1 kept as the automatic verdict.");
     expect(s).toContain("They see your overall feedback and 1 comment.");
     expect(s.join(" ")).not.toContain("revision");
+    expect(s.join(" ")).not.toContain("Category");
+  });
+
+  it("names the categories the mentor judged apart from the verdict", () => {
+    const counts = verdictCounts([f("correct", { categoryRight: false }), f("partly", { categoryRight: true }), f("correct", { categoryRight: false }), f(null)]);
+    const s = publishSummary({ shownTotal: 90, shownIsAutomatic: true, total: 85, counts, hasFeedback: true, revision: 1 });
+    expect(s).toContain("Category judged by you on 3 findings: 1 right, 2 wrong.");
   });
 
   it("says when the score does not change, when nothing is written and when it is a revision", () => {

@@ -7,6 +7,8 @@ export interface ReviewedFinding {
   grade: number | null;
   comment: string;
   unseeded: boolean;
+  /** The mentor's category judgement; null or absent leaves it to the verdict. */
+  categoryRight?: boolean | null;
 }
 
 export interface VerdictCounts {
@@ -19,10 +21,13 @@ export interface VerdictCounts {
   unseeded: number;
   graded: number;
   comments: number;
+  /** Categories the mentor counted right or wrong themselves. */
+  categoryRight: number;
+  categoryWrong: number;
 }
 
 export function verdictCounts(findings: readonly ReviewedFinding[]): VerdictCounts {
-  const c: VerdictCounts = { correct: 0, partly: 0, wrong: 0, automatic: 0, unseeded: 0, graded: 0, comments: 0 };
+  const c: VerdictCounts = { correct: 0, partly: 0, wrong: 0, automatic: 0, unseeded: 0, graded: 0, comments: 0, categoryRight: 0, categoryWrong: 0 };
   for (const f of findings) {
     // An unseeded find with no verdict chosen counts as correct (as the score treats it).
     const verdict = f.verdict ?? (f.unseeded ? "correct" : null);
@@ -31,6 +36,8 @@ export function verdictCounts(findings: readonly ReviewedFinding[]): VerdictCoun
     if (f.unseeded) c.unseeded++;
     if (f.grade !== null) c.graded++;
     if (f.comment.trim()) c.comments++;
+    if (f.categoryRight === true) c.categoryRight++;
+    if (f.categoryRight === false) c.categoryWrong++;
   }
   return c;
 }
@@ -67,6 +74,10 @@ export function publishSummary(p: PublishSummaryInput): string[] {
   const total = c.correct + c.partly + c.wrong + c.automatic;
   out.push(total === 0 ? "They submitted no findings, so there are no verdicts to show." : `Verdicts on ${plural(total, "finding")}: ${parts.join(", ")}.`);
   if (c.unseeded) out.push(`${plural(c.unseeded, "finding")} counted as a real flaw missing from the answer key.`);
+  if (c.categoryRight || c.categoryWrong) {
+    const judged = [c.categoryRight ? `${c.categoryRight} right` : "", c.categoryWrong ? `${c.categoryWrong} wrong` : ""].filter(Boolean).join(", ");
+    out.push(`Category judged by you on ${plural(c.categoryRight + c.categoryWrong, "finding")}: ${judged}.`);
+  }
   if (c.graded) out.push(`${plural(c.graded, "explanation")} graded by you.`);
   const written = [p.hasFeedback ? "your overall feedback" : "", c.comments ? plural(c.comments, "comment") : ""].filter(Boolean);
   out.push(written.length ? `They see ${written.join(" and ")}.` : "You have written no feedback or comments.");

@@ -18,7 +18,9 @@ describe("mentor review form schema", () => {
         "findings[0].verdict": "partly",
         "findings[0].grade": "2",
         "findings[0].comment": "Say why.",
+        "findings[0].category": "wrong",
         "findings[1].id": "f2",
+        "findings[1].category": "",
         "findings[1].verdict": "",
         "findings[1].grade": "",
         "findings[1].unseeded": "on",
@@ -31,8 +33,8 @@ describe("mentor review form schema", () => {
     expect(reviewInputOf(s.value)).toEqual({
       feedback: "Good work.",
       findings: [
-        { findingId: "f1", verdict: "partly", grade: 2, comment: "Say why.", unseeded: false },
-        { findingId: "f2", verdict: null, grade: null, comment: "", unseeded: true },
+        { findingId: "f1", verdict: "partly", grade: 2, comment: "Say why.", unseeded: false, categoryRight: false },
+        { findingId: "f2", verdict: null, grade: null, comment: "", unseeded: true, categoryRight: null },
       ],
     });
   });

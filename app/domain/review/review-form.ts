@@ -1,6 +1,6 @@
 // The mentor review form's one schema, used by the browser (conform's client validation) and the
 // server action alike. Field names follow conform's paths: `version`, `feedback`,
-// `findings[i].id|verdict|grade|comment|unseeded`. Empty fields arrive as undefined (conform's
+// `findings[i].id|verdict|grade|comment|unseeded|category`. Empty fields arrive as undefined (conform's
 // coercion), so "Keep automatic" and "Use key points" are simply absent.
 import { z } from "zod";
 import { onlyInvisible, onlyInvisibleMessage } from "~/domain/text/format-chars";
@@ -18,6 +18,8 @@ const FindingReview = z.object({
     .refine((t) => !onlyInvisible(t), onlyInvisibleMessage("The comment"))
     .optional(),
   unseeded: z.boolean().optional(),
+  // The mentor's category judgement, apart from the verdict; absent leaves it to the verdict.
+  category: z.enum(["right", "wrong"], { message: "Choose the category judgement from the list" }).optional(),
 });
 
 export const ReviewFormSchema = z.object({
@@ -44,6 +46,7 @@ export function reviewInputOf(form: ReviewForm) {
       grade: (f.grade ?? null) as 0 | 1 | 2 | 3 | null,
       comment: f.comment ?? "",
       unseeded: f.unseeded ?? false,
+      categoryRight: f.category === undefined ? null : f.category === "right",
     })),
   };
 }

@@ -45,3 +45,13 @@ describe("changeDistribution", () => {
     expect(d.bands.map((b) => b.count)).toEqual([1, 1, 0, 0, 3, 1, 0, 1]);
   });
 });
+
+describe("a rescore after the organisation's model graded the explanations", () => {
+  it("names the model that graded them", () => {
+    const findings = [{ id: "f1", lines: { from: 3, to: 3 }, category: "off-by-one", explanation: "It runs one extra time.", confidence: 1 }];
+    const matcher = scoreAttempt({ flawedText: TEXT, answerKey: [FLAW], findings });
+    const model = scoreAttempt({ flawedText: TEXT, answerKey: [FLAW], findings, modelGrading: { model: "grader-1", grades: { f1: 1 }, failures: {} } });
+    // explanation 100 % → 33 %: 25 × ⅔ = 16.7 points
+    expect(describeScoreChange(matcher, model)).toEqual(["explanation 100 % → 33 %, −16.7 points: your explanations were graded by the model grader-1, your organisation's automatic explanation grade"]);
+  });
+});

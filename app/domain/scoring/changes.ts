@@ -33,6 +33,8 @@ export function describeScoreChange(before: ScoreBreakdown, after: ScoreBreakdow
     } else if (part === "detection") {
       const located = after.flaws.filter((f) => f.status !== "missed" && !f.diagnosed && f.detectionCredit < 1 && f.detectionCredit !== 0.5).length;
       why = located > 0 ? `the right line without a diagnosis now earns a third (${located} flaw${located === 1 ? "" : "s"})` : "detection now needs a diagnosis";
+    } else if (part === "explanation" && after.modelGrading && Object.keys(after.modelGrading.grades).length > 0 && before.modelGrading?.model !== after.modelGrading.model) {
+      why = `your explanations were graded by the model ${after.modelGrading.model}, your organisation's automatic explanation grade`;
     } else if (part === "explanation") {
       why = before.configVersion === after.configVersion && before.matcherVersion !== after.matcherVersion
         ? "the matcher now uses phrases that mentors' grades taught it (accepted by an author)"

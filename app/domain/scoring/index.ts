@@ -12,6 +12,7 @@ export type {
   FlawStatus,
   MentorOverride,
   MentorVerdict,
+  ModelGrading,
   ScoreBreakdown,
   ScoreInput,
 } from "./score";

@@ -12,7 +12,7 @@ import { linesToSpan } from "./spans";
 
 import type { FindingResult, FindingVerdict, FlawResult, MentorOverride, ScoreBreakdown, ScoreInput } from "./types";
 
-export type { FindingResult, FindingVerdict, FlawResult, FlawStatus, MentorOverride, MentorVerdict, ScoreBreakdown, ScoreInput } from "./types";
+export type { FindingResult, FindingVerdict, FlawResult, FlawStatus, MentorOverride, MentorVerdict, ModelGrading, ScoreBreakdown, ScoreInput } from "./types";
 
 // ---------------------------------------------------------------------------------------------
 // Scoring
@@ -66,6 +66,9 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
     }
   }
   for (const f of flaws) checkLines(`flaw '${f.id}'`, f.lines);
+  for (const [id, g] of Object.entries(input.modelGrading?.grades ?? {})) {
+    if (!(g === 0 || g === 1 || g === 2 || g === 3)) throw new RangeError(`model grade for '${id}' must be 0, 1, 2 or 3`);
+  }
   for (const [id, o] of Object.entries(overrideMap)) {
     const g = o.explanationGrade;
     if (g !== undefined && !(g === 0 || g === 1 || g === 2 || g === 3)) {
@@ -107,6 +110,10 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
   const counted = new Array<boolean>(nF).fill(false); // matched after overrides
   const diagnosed = new Array<boolean>(nF).fill(false);
   const lexicon = input.lexicon ?? EMPTY_LEXICON;
+  const modelGrading = input.modelGrading ?? null;
+  const modelGradeOf = (id: string): number | undefined =>
+    modelGrading && Object.prototype.hasOwnProperty.call(modelGrading.grades, id) ? modelGrading.grades[id] : undefined;
+  const gradedBy = new Array<"mentor" | "model" | "matcher">(nF).fill("matcher");
   for (let i = 0; i < nF; i++) {
     const f = flaws[i];
     const j = flawToFinding[i];
@@ -119,7 +126,11 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
         const ctx = { flawedLines: flawLinesOf(flawedText, f), brief: input.brief, lexicon };
         covered = keyPointsCoveredByEvidence(ownWords(text, ctx), f.keyPoints, ctx);
       }
-      const offline = f.keyPoints.length === 0 ? 1 : covered.filter(Boolean).length / covered.length;
+      const matcherShare = f.keyPoints.length === 0 ? 1 : covered.filter(Boolean).length / covered.length;
+      // The organisation's model grade, when it has one for this finding, replaces the matcher's.
+      const modelGrade = modelGradeOf(g.id);
+      const offline = modelGrade !== undefined ? modelGrade / 3 : matcherShare;
+      gradedBy[i] = o?.verdict !== "wrong" && o?.explanationGrade !== undefined ? "mentor" : modelGrade !== undefined ? "model" : "matcher";
       if (o?.verdict === "wrong") {
         // unmatched: the flaw is missed, the finding a false positive
       } else {
@@ -127,17 +138,17 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
         const graded = o?.explanationGrade !== undefined ? o.explanationGrade / 3 : undefined;
         if (o?.verdict === "partly") {
           credit[i] = 0.5;
-          catRight[i] = g.category === f.category;
+          catRight[i] = o.categoryRight ?? g.category === f.category;
           explShare[i] = graded ?? offline / 2;
         } else if (o?.verdict === "correct") {
           credit[i] = 1;
-          catRight[i] = true;
+          catRight[i] = o.categoryRight ?? true;
           diagnosed[i] = true;
           explShare[i] = graded ?? offline;
         } else {
           catRight[i] = g.category === f.category;
           // A senior gives full credit for a diagnosis, "a little credit for location" without.
-          diagnosed[i] = catRight[i] || covered.some(Boolean) || (graded ?? 0) > 0;
+          diagnosed[i] = catRight[i] || (modelGrade !== undefined ? modelGrade > 0 : covered.some(Boolean)) || (graded ?? 0) > 0;
           credit[i] = diagnosed[i] ? 1 : config.locationCredit;
           explShare[i] = graded ?? offline;
         }
@@ -156,6 +167,7 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
       diagnosed: diagnosed[i],
       keyPointsCovered: counted[i] ? covered : new Array<boolean>(f.keyPoints.length).fill(false),
       explanationScore: explShare[i],
+      explanationGradedBy: gradedBy[i],
     });
   }
 
@@ -325,6 +337,7 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
     falsePositives: findingResults.filter((r) => r.verdict === "false-positive").map((r) => r.findingId),
     unseededFinds: findingResults.filter((r) => r.verdict === "unseeded").map((r) => r.findingId),
     unknownOverrideIds,
+    modelGrading: modelGrading ? { model: modelGrading.model, grades: { ...modelGrading.grades }, failures: { ...modelGrading.failures } } : null,
   };
 }
 

@@ -11,6 +11,10 @@ export interface MentorOverride {
   explanationGrade?: 0 | 1 | 2 | 3;
   /** With verdict 'correct' on an unmatched finding: a real flaw the answer key lacks. */
   unseeded?: boolean;
+  /** Whether the finding's category counts as right, set by the mentor apart from the verdict
+   *  (with 'correct' or 'partly'). Absent: 'correct' counts it right, 'partly' compares the
+   *  finding's category with the flaw's. */
+  categoryRight?: boolean;
 }
 
 export interface ScoreInput {
@@ -26,6 +30,21 @@ export interface ScoreInput {
   brief?: string;
   /** Concept sets (and accepted overlay) for matching explanations; none by default. */
   lexicon?: Lexicon;
+  /** The organisation's model graded the explanations: its grades replace the matcher's. */
+  modelGrading?: ModelGrading | null;
+}
+
+/**
+ * The model's 0–3 explanation grades, when an organisation makes the model's grade the automatic
+ * one (decision 105). A matched finding with a grade gets share grade ÷ 3 instead of the
+ * matcher's coverage (a mentor's grade still wins); one the model could not grade keeps the
+ * matcher's share, and `failures` says why.
+ */
+export interface ModelGrading {
+  model: string;
+  grades: Readonly<Record<string, 0 | 1 | 2 | 3>>;
+  /** Finding id → why the model gave no usable grade (timeout, bad JSON, refusal, …). */
+  failures: Readonly<Record<string, string>>;
 }
 
 export type FlawStatus = "found" | "wrong-category" | "missed";
@@ -52,6 +71,9 @@ export interface FlawResult {
   keyPointsCovered: boolean[];
   /** Explanation share used in the explanation component (after overrides), 0..1. */
   explanationScore: number;
+  /** Who graded the explanation share: a mentor's grade, the model's, or the offline matcher.
+   *  Absent in breakdowns stored before model grading existed (read as "matcher"). */
+  explanationGradedBy?: "mentor" | "model" | "matcher";
 }
 
 export interface FindingResult {
@@ -118,4 +140,6 @@ export interface ScoreBreakdown {
   unseededFinds: string[];
   /** Override keys that name no finding of this attempt (ignored). */
   unknownOverrideIds: string[];
+  /** The model grading the explanations were scored with (absent or null: the matcher). */
+  modelGrading?: ModelGrading | null;
 }

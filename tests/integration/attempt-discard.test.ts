@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { generateDraft } from "~/domain/generation/generate";
+import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
+import { addFinding, AttemptNotFound, deleteFinding, getAttemptForTrainee, submitAttempt, takeHint } from "~/models/attempt.server";
+import { discardAttempt, discardNotice, SubmittedNotDiscardable } from "~/models/attempt-discard.server";
+import { insertDrafts } from "~/models/draft.server";
+import { createOrganisation, createUser } from "~/models/user.server";
+import { createTestDb, DIALECTS, type TestDb } from "../support/db";
+
+const finding = (lineFrom: number, explanation: string, suggestedFix = "") => ({ lineFrom, lineTo: lineFrom, category: "off-by-one", explanation, confidence: 70, suggestedFix, quote: "for (let i = 0; i <= n; i++)" });
+
+describe.each(DIALECTS)("discarding a review and undoing a deleted finding on %s", (dialect) => {
+  let t: TestDb;
+  afterEach(async () => {
+    await t?.close();
+  });
+
+  async function setup() {
+    t = await createTestDb(dialect);
+    const org = await createOrganisation(t.db, "Acme");
+    const ana = await createUser(t.db, { orgId: org, email: "ana@example.com", name: "Ana", role: "trainee", password: "pw-1234567890" });
+    const bob = await createUser(t.db, { orgId: org, email: "bob@example.com", name: "Bob", role: "trainee", password: "pw-1234567890" });
+    const draft = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 7, flawCount: 10, categories: ["off-by-one", "missing-await"] });
+    const [draftId] = await insertDrafts(t.db, [{ ...draft, domain: "software" }]);
+    const open = async (userId: string) => {
+      const id = crypto.randomUUID();
+      const now = new Date().toISOString();
+      await t.db
+        .insertInto("attempts")
+        .values({ id, user_id: userId, draft_id: draftId, status: "open", started_at: now, first_flag_at: null, submitted_at: null, hints_taken: "[]", auto_total: null, auto_score: null, final_total: null, final_score: null, domain: "software", updated_at: now })
+        .execute();
+      return id;
+    };
+    return { org, ana, bob, open };
+  }
+
+  it("removes the trainee's own open attempt with its findings, hints and program place, and says so first", async () => {
+    const { org, ana, open } = await setup();
+    const attemptId = await open(ana.id);
+    await addFinding(t.db, ana.id, attemptId, finding(3, "The loop runs one time too many."));
+    await addFinding(t.db, ana.id, attemptId, finding(5, "The result is not awaited here."));
+    await takeHint(t.db, ana.id, attemptId);
+    const now = new Date().toISOString();
+    await t.db.insertInto("programs").values({ id: "p1", org_id: org, name: "Onboarding 2026", current_version: 1, created_at: now, updated_at: now }).execute();
+    await t.db.insertInto("program_attempts").values({ attempt_id: attemptId, user_id: ana.id, program_id: "p1", module_key: "m1", version: 1, created_at: now }).execute();
+
+    expect(await discardNotice(t.db, ana.id, attemptId)).toEqual({ findingCount: 2, hintCount: 1, programName: "Onboarding 2026" });
+    await discardAttempt(t.db, ana.id, attemptId);
+
+    await expect(getAttemptForTrainee(t.db, ana.id, attemptId)).rejects.toBeInstanceOf(AttemptNotFound);
+    expect(await t.db.selectFrom("findings").select("id").where("attempt_id", "=", attemptId).execute()).toEqual([]);
+    expect(await t.db.selectFrom("program_attempts").select("attempt_id").execute()).toEqual([]);
+  });
+
+  it("refuses another trainee's attempt (as if it did not exist) and a submitted one, and changes neither", async () => {
+    const { ana, bob, open } = await setup();
+    const anas = await open(ana.id);
+    await addFinding(t.db, ana.id, anas, finding(3, "The loop runs one time too many."));
+    await expect(discardNotice(t.db, bob.id, anas)).rejects.toBeInstanceOf(AttemptNotFound);
+    await expect(discardAttempt(t.db, bob.id, anas)).rejects.toBeInstanceOf(AttemptNotFound);
+    expect((await getAttemptForTrainee(t.db, ana.id, anas)).findings).toHaveLength(1);
+
+    await submitAttempt(t.db, ana.id, anas);
+    await expect(discardNotice(t.db, ana.id, anas)).rejects.toBeInstanceOf(SubmittedNotDiscardable);
+    await expect(discardAttempt(t.db, ana.id, anas)).rejects.toThrow("a submitted review cannot be discarded");
+    const after = await getAttemptForTrainee(t.db, ana.id, anas);
+    expect(after.attempt.status).toBe("submitted");
+    expect(after.findings).toHaveLength(1);
+  });
+
+  it("gives back a deleted finding's words so Undo adds the same finding again", async () => {
+    const { ana, open } = await setup();
+    const attemptId = await open(ana.id);
+    const id = await addFinding(t.db, ana.id, attemptId, finding(3, "The loop runs one time too many.", "Use i < n."));
+    const gone = await deleteFinding(t.db, ana.id, attemptId, id);
+    expect(gone).toEqual(finding(3, "The loop runs one time too many.", "Use i < n."));
+    expect(await deleteFinding(t.db, ana.id, attemptId, id)).toBeNull();
+    await addFinding(t.db, ana.id, attemptId, gone!);
+    const back = (await getAttemptForTrainee(t.db, ana.id, attemptId)).findings;
+    expect(back.map((f) => [f.line_from, f.explanation, f.suggested_fix, f.quote, f.confidence])).toEqual([[3, "The loop runs one time too many.", "Use i < n.", "for (let i = 0; i <= n; i++)", 0.7]]);
+  });
+});

@@ -1,20 +1,27 @@
 // What the server refuses before the app reads a body: foreign-origin posts (also to /logout),
 // oversized and malformed bodies; and what it marks: signed-in pages and `.data` are not cached.
 import fs from "node:fs";
-import { describe, expect, it } from "vitest";
-import { e2eFixture } from "../support/e2e";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "../support/app";
+import { Client } from "../support/http";
 
-const e2e = e2eFixture({ browser: false });
+let app: RunningApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
 
 const rssMb = () => {
-  const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${e2e.app.pid}/status`, "utf8"));
+  const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${app.pid}/status`, "utf8"));
   if (!m) throw new Error("the server has exited");
   return Number(m[1]) / 1024;
 };
 
 describe("request guards", () => {
   it("refuses a cross-site POST with a plain 403, and a cross-site sign-out leaves the session alone", async () => {
-    const trainee = await e2e.client("trainee1@redline.test");
+    const trainee = await new Client(app.url).signIn("trainee1@redline.test");
     const foreign = await trainee.request("/logout", { method: "POST", headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" }, body: "" });
     expect(foreign.status).toBe(403);
     expect(foreign.body).toBe("Refused: this form was sent from another site.\n");
@@ -22,14 +29,14 @@ describe("request guards", () => {
     expect(fetchMeta.status).toBe(403);
     expect((await trainee.get("/practice")).status).toBe(200);
     // The same sign-out from the app's own origin works.
-    const own = await trainee.request("/logout", { method: "POST", headers: { Origin: e2e.url } });
+    const own = await trainee.request("/logout", { method: "POST", headers: { Origin: app.url } });
     expect(own.status).toBe(302);
     expect((await trainee.get("/practice")).location).toMatch(/^\/login/);
   });
 
   it("answers a 20 MB form with a short 413 and no echo, and stays under 300 MB with five at once", async () => {
     const big = "email=" + "a".repeat(20 * 1024 * 1024);
-    const one = await fetch(`${e2e.url}/login`, { method: "POST", body: big, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const one = await fetch(`${app.url}/login`, { method: "POST", body: big, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
     const text = await one.text();
     expect(one.status).toBe(413);
     expect(text).toBe("The form is too large: the limit is 1 MB.\n");
@@ -43,7 +50,7 @@ describe("request guards", () => {
       }
     }, 20);
     const five = await Promise.all(
-      Array.from({ length: 5 }, () => fetch(`${e2e.url}/login`, { method: "POST", body: big, headers: { "Content-Type": "application/x-www-form-urlencoded" } }).then(async (r) => ({ status: r.status, length: (await r.text()).length }))),
+      Array.from({ length: 5 }, () => fetch(`${app.url}/login`, { method: "POST", body: big, headers: { "Content-Type": "application/x-www-form-urlencoded" } }).then(async (r) => ({ status: r.status, length: (await r.text()).length }))),
     ).finally(() => clearInterval(sampler));
     peak = Math.max(peak, rssMb());
     console.log(`five parallel 20 MB posts: server RSS ${before.toFixed(0)} → peak ${peak.toFixed(0)} MB (goal ≤ 300); statuses ${five.map((r) => r.status).join(" ")}`);
@@ -52,17 +59,17 @@ describe("request guards", () => {
   });
 
   it("answers a body that is not a form with 400, not a stack trace", async () => {
-    const res = await fetch(`${e2e.url}/login`, { method: "POST", body: '{"email":', headers: { "Content-Type": "application/json" } });
+    const res = await fetch(`${app.url}/login`, { method: "POST", body: '{"email":', headers: { "Content-Type": "application/json" } });
     expect(res.status).toBe(400);
     expect(await res.text()).toBe("Send the form as application/x-www-form-urlencoded.\n");
-    const multipart = await fetch(`${e2e.url}/login`, { method: "POST", body: "--x\r\nbroken", headers: { "Content-Type": "multipart/form-data; boundary=y" } });
+    const multipart = await fetch(`${app.url}/login`, { method: "POST", body: "--x\r\nbroken", headers: { "Content-Type": "multipart/form-data; boundary=y" } });
     expect(multipart.status).toBe(400);
   });
 
   it("marks signed-in pages and their .data as no-store", async () => {
-    const trainee = await e2e.client("trainee1@redline.test");
+    const trainee = await new Client(app.url).signIn("trainee1@redline.test");
     for (const path of ["/practice", "/practice.data", "/account/sessions", "/account/sessions.data"]) {
-      const res = await fetch(e2e.url + path, { headers: { Cookie: trainee.cookie }, redirect: "manual" });
+      const res = await fetch(app.url + path, { headers: { Cookie: trainee.cookie }, redirect: "manual" });
       expect(res.status, path).toBe(200);
       expect(res.headers.get("cache-control"), path).toBe("no-store");
     }

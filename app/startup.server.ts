@@ -2,6 +2,7 @@ import { db, migrateToLatest } from "~/db/db.server";
 import { seedDemoHistory } from "~/models/demo-history.server";
 import { seedDraftPool } from "~/models/draft-pool.server";
 import { startDeadlineSweeps } from "~/models/notification-deadlines.server";
+import { resumeModelGradingInBackground } from "~/models/model-grading.server";
 import { rescoreStoredAttempts } from "~/models/rescore.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, isDemoDatabase, seedDemoOrganisation } from "~/models/demo.server";
 import { demoAllowed, env } from "~/utils/env.server";
@@ -30,6 +31,8 @@ export async function startup(): Promise<void> {
     const r = await rescoreStoredAttempts(database, { reason: "start-up (demo)" });
     if (r.changed) console.log(`Rescored ${r.changed} demo attempts with the current scoring version.`);
   }
+  // Attempts whose model grading was pending when the process stopped are graded again.
+  resumeModelGradingInBackground(database);
   // "Due soon" and "overdue" become stored notifications now and every hour (decision 123).
   startDeadlineSweeps(database);
   if ((await isDemoDatabase(database)) && demoAllowed()) {

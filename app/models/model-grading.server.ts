@@ -87,6 +87,8 @@ async function applyModelGrading(db: Database, attemptId: string, grading: Model
     const current = await trx.selectFrom("attempts").select("review_version").where("id", "=", attemptId).executeTakeFirstOrThrow();
     await trx.updateTable("attempts").set({ review_version: current.review_version }).where("id", "=", attemptId).execute();
     const attempt = await trx.selectFrom("attempts").selectAll().where("id", "=", attemptId).executeTakeFirstOrThrow();
+    // Another run (a retry at start-up, a second instance) applied this model's grades meanwhile.
+    if (storedModelGrading(attempt.auto_score)?.model === grading.model) return { status: "already" as const };
     const draft = (await getDraft(trx, attempt.draft_id))!;
     const findings = await trx.selectFrom("findings").selectAll().where("attempt_id", "=", attemptId).orderBy("line_from").orderBy("created_at").execute();
     const lexicon = await matcherLexicon(trx, draft.domain, attempt.user_id);
@@ -183,6 +185,45 @@ export async function scheduleModelGrading(db: Database, attemptId: string): Pro
   if (!a || !gradingClient() || !(await modelGradingOn(db, a.org_id))) return;
   const job: Promise<unknown> = gradeAttemptByModel(db, attemptId)
     .catch((e: unknown) => console.error(`model grading of attempt ${attemptId} failed:`, e))
+    .finally(() => inFlight.delete(job));
+  inFlight.add(job);
+}
+
+/**
+ * At start-up: attempts whose background grading never finished because the process stopped
+ * (submitted while their organisation's grading was on, no model grading stored) are graded
+ * now, one after another. Idempotent: a graded attempt is skipped, and a second run writes no
+ * second revision. Returns how many were graded.
+ */
+export async function resumeModelGrading(db: Database, deps: { llm?: LlmClient | null } = {}): Promise<number> {
+  const llm = deps.llm === undefined ? gradingClient() : deps.llm;
+  if (!llm) return 0;
+  const rows = await db
+    .selectFrom("attempts")
+    .innerJoin("users", "users.id", "attempts.user_id")
+    .innerJoin("organisation_settings as s", "s.org_id", "users.org_id")
+    .select(["attempts.id", "attempts.auto_score"])
+    .where("s.model_grading", "=", 1)
+    .where("attempts.status", "=", "submitted")
+    .whereRef("attempts.submitted_at", ">=", "s.updated_at")
+    .orderBy("attempts.submitted_at")
+    .execute();
+  let graded = 0;
+  for (const r of rows) {
+    const score = r.auto_score ? (JSON.parse(r.auto_score) as ScoreBreakdown) : null;
+    if (!score || score.modelGrading || score.cleanControl || !score.flaws.some((f) => f.findingId)) continue;
+    if ((await gradeAttemptByModel(db, r.id, { llm })).status === "graded") graded++;
+  }
+  return graded;
+}
+
+/** Starts {@link resumeModelGrading} in the background (start-up does not wait for the model). */
+export function resumeModelGradingInBackground(db: Database): void {
+  const job: Promise<unknown> = resumeModelGrading(db)
+    .then((n) => {
+      if (n > 0) console.log(`Model grading: graded ${n} attempts left pending when the server last stopped.`);
+    })
+    .catch((e: unknown) => console.error("model grading retry at start-up failed:", e))
     .finally(() => inFlight.delete(job));
   inFlight.add(job);
 }

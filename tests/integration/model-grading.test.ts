@@ -9,7 +9,7 @@ import type { ScoreBreakdown } from "~/domain/scoring";
 import { InvalidInputError } from "~/domain/errors";
 import { getAttemptForTrainee } from "~/models/attempt.server";
 import { gradingCalibration } from "~/models/calibration.server";
-import { gradeAttemptByModel, modelGradingSettled } from "~/models/model-grading.server";
+import { gradeAttemptByModel, modelGradingSettled, resumeModelGrading } from "~/models/model-grading.server";
 import { organisationSettings, setModelGrading } from "~/models/organisation-settings.server";
 import { scoreRevisions } from "~/models/rescore.server";
 import { resultsDTO } from "~/models/results.server";
@@ -133,6 +133,36 @@ describe.each(DIALECTS)("model grading as the automatic grade on %s", (dialect) 
     expect((await gradingCalibration(t.db, { ...o.mentorB }, { domain: "software", from: today, to: today })).thirdRater?.overall.n).toBe(1);
     expect((await gradingCalibration(t.db, { ...o.mentorB }, { domain: "finance" })).thirdRater?.overall.n).toBe(0);
     expect((await gradingCalibration(t.db, { ...o.mentorB }, { from: "2020-01-01", to: "2020-01-31" })).thirdRater?.overall.n).toBe(0);
+  });
+
+  it("after a restart, grading left pending is done once: no duplicate revision on a second start", async () => {
+    t = await createTestDb(dialect);
+    const o = await smallOrg(t.db);
+    await setModelGrading(t.db, { id: o.admin.id, orgId: o.orgId }, true, MODEL);
+    // The model holds its answer; the row as it stands now is what a stopped process leaves.
+    fake.use([{ type: "hold", then: grade(1) }, grade(1)]);
+    const a = await submitted(t.db, o.t3.id, o.draftId, [FOUND, DELETION]);
+    await fake.waitForHeld(1);
+    const left = await t.db.selectFrom("attempts").select(["auto_score", "auto_total", "final_score", "final_total"]).where("id", "=", a.attemptId).executeTakeFirstOrThrow();
+    fake.release();
+    await modelGradingSettled();
+    // Put the database back as the stop left it: the matcher's grade, no revision.
+    await t.db.updateTable("attempts").set(left).where("id", "=", a.attemptId).execute();
+    await t.db.deleteFrom("score_revisions").where("attempt_id", "=", a.attemptId).execute();
+    expect((await stored(t, a.attemptId)).auto.modelGrading).toBeNull();
+    fake.use(() => grade(1));
+    // The next start grades it, visibly.
+    expect(await resumeModelGrading(t.db)).toBe(1);
+    const s = await stored(t, a.attemptId);
+    expect(s.auto.modelGrading).toMatchObject({ model: MODEL, failures: {} });
+    expect(await scoreRevisions(t.db, a.attemptId)).toHaveLength(1);
+    // A second start finds nothing pending and asks the model nothing more.
+    const asked = fake.requests.length;
+    expect(await resumeModelGrading(t.db)).toBe(0);
+    expect(fake.requests).toHaveLength(asked);
+    expect(await scoreRevisions(t.db, a.attemptId)).toHaveLength(1);
+    // A retry racing a finished grading (a second instance) writes no second revision either.
+    expect((await gradeAttemptByModel(t.db, a.attemptId)).status).toBe("already");
   });
 
   it("falls back to the matcher when the model answers badly or refuses, and records why", async () => {

@@ -25,9 +25,17 @@ export interface RankedCategories {
   categories: CategoryRate[];
   strongest: CategoryRate[];
   weakest: CategoryRate[];
+  /** How many categories have enough flaws to be ranked. */
+  ranked: number;
+  /** The one hit rate all ranked categories share (two or more of them), else null: then nothing is strongest or weakest. */
+  allEqualRate: number | null;
 }
 
-/** Best first; strongest and weakest only among categories with enough flaws, and never overlapping. */
+/**
+ * Best first; strongest and weakest only among categories with enough flaws, never overlapping,
+ * and never tied: a category whose rate equals one on the other side is in neither list, so two
+ * categories with the same rate are never called strongest and weakest.
+ */
 export function rankCategories(tallies: readonly CategoryTally[]): RankedCategories {
   const categories = tallies
     .filter((c) => c.flaws > 0)
@@ -36,7 +44,13 @@ export function rankCategories(tallies: readonly CategoryTally[]): RankedCategor
   const ranked = categories.filter((c) => c.flaws >= MIN_FLAWS_FOR_RANKING);
   // Top and bottom never overlap: each takes at most half of the ranked categories.
   const k = Math.min(3, Math.floor(ranked.length / 2));
-  return { categories, strongest: ranked.slice(0, k), weakest: k ? ranked.slice(-k).reverse() : [] };
+  const top = ranked.slice(0, k);
+  const bottom = k ? ranked.slice(-k).reverse() : [];
+  const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+  const strongest = top.filter((c) => !bottom.some((w) => same(w.rate, c.rate)));
+  const weakest = bottom.filter((c) => !top.some((s) => same(s.rate, c.rate)));
+  const allEqualRate = ranked.length >= 2 && ranked.every((c) => same(c.rate, ranked[0].rate)) ? ranked[0].rate : null;
+  return { categories, strongest, weakest, ranked: ranked.length, allEqualRate };
 }
 
 export interface TrendAttempt {

@@ -39,6 +39,12 @@ describe("rankCategories with equal hit rates", () => {
     expect(r.allEqualRate).toBeNull();
   });
 
+  it("keeps the best rate strongest when it fills more than half the ranking", () => {
+    const r = rankCategories([tally("a", 3, 3), tally("b", 5, 5), tally("c", 4, 4), tally("d", 3, 0)]);
+    expect(r.strongest.map((c) => c.category)).toEqual(["b", "c"]);
+    expect(r.weakest.map((c) => c.category)).toEqual(["d"]);
+  });
+
   it("counts only categories with enough flaws towards all equal", () => {
     const r = rankCategories([tally("a", 3, 0), tally("b", 3, 0), tally("rare", 1, 1)]);
     expect(r.allEqualRate).toBe(0);

@@ -33,8 +33,9 @@ export interface RankedCategories {
 
 /**
  * Best first; strongest and weakest only among categories with enough flaws, never overlapping,
- * and never tied: a category whose rate equals one on the other side is in neither list, so two
- * categories with the same rate are never called strongest and weakest.
+ * and never tied: two categories with the same rate are never one strongest and one weakest. A
+ * rate on both sides stays strongest when it is the best rate, weakest when it is the worst, and
+ * is in neither list otherwise; when all rates are equal neither list names any.
  */
 export function rankCategories(tallies: readonly CategoryTally[]): RankedCategories {
   const categories = tallies
@@ -47,9 +48,13 @@ export function rankCategories(tallies: readonly CategoryTally[]): RankedCategor
   const top = ranked.slice(0, k);
   const bottom = k ? ranked.slice(-k).reverse() : [];
   const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
-  const strongest = top.filter((c) => !bottom.some((w) => same(w.rate, c.rate)));
-  const weakest = bottom.filter((c) => !top.some((s) => same(s.rate, c.rate)));
   const allEqualRate = ranked.length >= 2 && ranked.every((c) => same(c.rate, ranked[0].rate)) ? ranked[0].rate : null;
+  // A rate on both sides: the best rate stays strongest, the worst stays weakest, one in between is neither.
+  const best = ranked[0]?.rate ?? 0;
+  const worst = ranked.at(-1)?.rate ?? 0;
+  const tied = (c: CategoryRate, other: CategoryRate[]) => allEqualRate !== null || other.some((o) => same(o.rate, c.rate));
+  const strongest = top.filter((c) => !tied(c, bottom) || (same(c.rate, best) && !same(c.rate, worst)));
+  const weakest = bottom.filter((c) => !tied(c, top) || (same(c.rate, worst) && !same(c.rate, best)));
   return { categories, strongest, weakest, ranked: ranked.length, allEqualRate };
 }
 

@@ -1,7 +1,9 @@
-// "Start batch" on the admin page without any model configured: the offline seeding engine fills
-// the pool, with the same job list and live progress as a model batch, and the page says which
-// engine each batch used. A model-only choice with the offline engine is refused with a message.
+// Admin pages in Chromium. "Start batch" without any model configured: the offline seeding engine
+// fills the pool, with the same job list and live progress as a model batch, and the page says
+// which engine each batch used; a model-only choice with the offline engine is refused with a
+// message. The cohort rename field shows a long cohort name whole at 1366 px.
 import { describe, expect, it } from "vitest";
+import { createCohort } from "~/models/cohort.server";
 import { e2eFixture } from "../support/e2e";
 
 const e2e = e2eFixture();
@@ -52,5 +54,23 @@ describe("offline generation from the admin page (no model configured)", () => {
     expect(await page.locator("#f-count").inputValue()).toBe("3");
     expect(await page.locator('[data-testid="job"]').count()).toBe(jobs);
     await ctx.close();
+  });
+});
+
+describe("the cohort rename field", () => {
+  it("shows a long cohort name whole at 1366 px and fits the screen at 390 px", async () => {
+    const admin = await e2e.db.selectFrom("users").select("org_id").where("email", "=", "admin@redline.test").executeTakeFirstOrThrow();
+    const name = "Autumn cohort — engineering and analytics graduates, London";
+    const id = await createCohort(e2e.db, admin.org_id!, name);
+    for (const width of [1366, 390]) {
+      const { page, ctx } = await e2e.page({ as: "admin@redline.test", viewport: { width, height: 900 } });
+      await page.goto(`${e2e.url}/admin/cohorts`);
+      const field = page.locator(`#rename-${id}`);
+      expect(await field.inputValue()).toBe(name);
+      const { scroll, client, page: pageWidth } = await field.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, page: document.documentElement.scrollWidth }));
+      if (width === 1366) expect(scroll, "the whole name is visible in the field").toBeLessThanOrEqual(client);
+      expect(pageWidth).toBeLessThanOrEqual(width);
+      await ctx.close();
+    }
   });
 });

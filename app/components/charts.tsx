@@ -4,6 +4,7 @@
 // instead of being cut and keeps the page's font size on a phone. No inline styles (the CSP
 // refuses them): positions are SVG attributes, tick rows are spaced by flexbox.
 import { useId, type ReactNode } from "react";
+import { ShowAsTable } from "./ShowAsTable";
 
 interface LinePoint {
   label: string;
@@ -13,30 +14,25 @@ interface LinePoint {
 export const pct = (x: number | null | undefined, digits = 0) => (x === null || x === undefined ? "—" : `${(x * 100).toFixed(digits)} %`);
 export const clipText = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** The chart's numbers as a table behind a disclosure, for reading and copying. */
-function ChartTable({ head, rows }: { head?: [string, string]; rows: { key: string; label: string; value: ReactNode }[] }) {
+/** The chart's numbers as a table behind "Show as table", for reading and copying. */
+function ChartTable({ head, rows }: { head: [string, string]; rows: { key: string; label: string; value: ReactNode }[] }) {
   return (
-    <details>
-      <summary className="small">Show as table</summary>
-      <table className="data">
-        {head ? (
-          <thead>
-            <tr>
-              <th>{head[0]}</th>
-              <th className="num">{head[1]}</th>
-            </tr>
-          </thead>
-        ) : null}
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <td>{r.label}</td>
-              <td className="num">{r.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
+    <ShowAsTable>
+      <thead>
+        <tr>
+          <th>{head[0]}</th>
+          <th className="num">{head[1]}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <td>{r.label}</td>
+            <td className="num">{r.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </ShowAsTable>
   );
 }
 

@@ -11,6 +11,7 @@ import { TallyBook } from "~/domain/stats/tally";
 import { writeTallies } from "./aggregates.server";
 import { toFindings } from "./attempt.server";
 import { getDraft, type StoredDraft } from "./draft.server";
+import { lexiconFor } from "./content.server";
 import { matcherLabel, matcherLexicons } from "./matcher-overlay.server";
 import { MODEL_GRADING_REASON } from "./model-grading.server";
 import { overridesFrom } from "./review.server";
@@ -60,7 +61,7 @@ export async function rescoreStoredAttempts(db: Database, options: RescoreOption
   // The run key names the concept sets and every pack's overlay version: accepting a phrase
   // change gives a new key, so the next run rescores (visibly) what it changes.
   const { lexiconOf, key: overlays } = await matcherLexicons(db);
-  const runKey = `scoring-v${version}|${lexiconOf("").version}|${overlays}`;
+  const runKey = `scoring-v${version}|${lexiconFor("").version}|${overlays}`;
   const now = () => new Date().toISOString();
   const started = now();
   await db
@@ -80,10 +81,11 @@ export async function rescoreStoredAttempts(db: Database, options: RescoreOption
     if (run.finished_at) break;
     const attempts = await db
       .selectFrom("attempts")
-      .select(["id", "user_id", "draft_id", "domain", "hints_taken", "auto_total", "auto_score", "final_total", "final_score", "published_review_id"])
-      .where("status", "=", "submitted")
-      .where("id", ">", run.cursor)
-      .orderBy("id")
+      .innerJoin("users", "users.id", "attempts.user_id")
+      .select(["attempts.id", "attempts.user_id", "users.org_id", "attempts.draft_id", "attempts.domain", "attempts.hints_taken", "attempts.auto_total", "attempts.auto_score", "attempts.final_total", "attempts.final_score", "attempts.published_review_id"])
+      .where("attempts.status", "=", "submitted")
+      .where("attempts.id", ">", run.cursor)
+      .orderBy("attempts.id")
       .limit(batchSize)
       .execute();
     if (attempts.length === 0) {
@@ -119,7 +121,8 @@ export async function rescoreStoredAttempts(db: Database, options: RescoreOption
       if (!draft || !a.auto_score || !a.final_score) continue;
       const beforeAuto = JSON.parse(a.auto_score) as ScoreBreakdown;
       const beforeFinal = JSON.parse(a.final_score) as ScoreBreakdown;
-      const lexicon = lexiconOf(draft.domain);
+      // The trainee's organisation's overlay (decision 109).
+      const lexicon = lexiconOf(draft.domain, a.org_id);
       const target = `v${version}|${lexicon.version}`;
       if (scoredWith(beforeAuto) === target && scoredWith(beforeFinal) === target) continue;
       const rows = findingsOf.get(a.id) ?? [];

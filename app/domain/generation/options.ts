@@ -98,7 +98,7 @@ export interface Option extends Omit<Candidate, keyof Texts> {
 /** Where an option's texts come from (data, not a closure: a draft weighs hundreds of options). */
 type TextsFrom =
   | { ready: Texts }
-  | { variant: CompiledVariant; params: Params }
+  | { variant: CompiledVariant; params: Params; memo: Map<string, string> }
   | { op: GenericOperator; original: string; replacement: string };
 
 function textsOf(from: TextsFrom): Texts {
@@ -107,11 +107,12 @@ function textsOf(from: TextsFrom): Texts {
     const { op, original, replacement } = from;
     return { explanation: fill(op.explanation, original, replacement).trim(), keyPoints: op.keyPoints, hint: op.hint?.trim() };
   }
-  const { variant: v, params } = from;
+  const { variant: v, params, memo } = from;
+  const r = (t: CompiledTemplate) => renderCompiled(t, params, memo);
   return {
-    explanation: renderCompiled(v.explanation, params).trim(),
-    keyPoints: v.keyPoints.map((k): KeyPoint => ({ text: renderCompiled(k.text, params), phrases: k.phrases.map((t) => renderCompiled(t, params)) })),
-    hint: v.hint ? renderCompiled(v.hint, params).trim() : undefined,
+    explanation: r(v.explanation).trim(),
+    keyPoints: v.keyPoints.map((k): KeyPoint => ({ text: r(k.text), phrases: k.phrases.map(r) })),
+    hint: v.hint ? r(v.hint).trim() : undefined,
   };
 }
 
@@ -337,7 +338,8 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number): Pre
   const params = drawParams(template, template.params.module, seed);
   // A template this draw cannot render: the full instantiation throws the error that names it.
   if (compiled.broken || compiled.names.some((n) => params[n] === undefined)) return instantiatedOptions(template, pack, seed);
-  const r = (t: CompiledTemplate) => renderCompiled(t, params);
+  const memo = new Map<string, string>();
+  const r = (t: CompiledTemplate) => renderCompiled(t, params, memo);
   const text = r(compiled.text);
   const starts = lineStarts(text);
   const lineOf = (offset: number) => lineAt(starts, offset);
@@ -360,7 +362,7 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number): Pre
         category: cv.v.category,
         severity: cv.severity,
         difficulty: site.difficulty,
-        texts: { variant: cv, params },
+        texts: { variant: cv, params, memo },
         origin: { kind: "site", siteId: site.id, variant: cv.i },
         lineFrom,
         lineTo,
@@ -370,6 +372,6 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number): Pre
     if (group.length) groups.push(group);
   }
   for (const o of operatorGroups(text, template.format, compiledOperators(pack), lineOf)) groups.push([o]);
-  const { params: _module, ...rest } = template;
-  return { doc: { ...rest, text, title: r(compiled.title), brief: r(compiled.brief) }, groups };
+  const { id, domain, format, language, difficulty } = template;
+  return { doc: { id, domain, title: r(compiled.title), format, language, brief: r(compiled.brief), text, difficulty }, groups };
 }

@@ -332,6 +332,18 @@ export function loadPacks(files: ContentFile[], minimums: PackMinimums = PRODUCT
             return;
           }
           if (!categories.has(op.category)) problems.push({ file: opPath, line: lineOf(y, ["operators", i, "category"]), message: `operator "${op.id}": unknown category "${op.category}"` });
+          // `{1}`..`{9}` in its texts name the pattern's capture groups.
+          const groups = new RegExp(`${op.pattern}|`).exec("")!.length - 1;
+          const texts: [string, (string | number)[]][] = [
+            [op.explanation, ["operators", i, "explanation"]],
+            ...(op.hint ? [[op.hint, ["operators", i, "hint"]] as [string, (string | number)[]]] : []),
+            ...op.keyPoints.map((k, j): [string, (string | number)[]] => [k.text, ["operators", i, "keyPoints", j, "text"]]),
+          ];
+          for (const [text, path] of texts) {
+            for (const m of text.matchAll(/\{([1-9])\}/g)) {
+              if (Number(m[1]) > groups) problems.push({ file: opPath, line: lineOf(y, path), message: `operator "${op.id}": {${m[1]}} names capture group ${m[1]}, but the pattern has ${groups}` });
+            }
+          }
           const applicable = sources.filter((src) => !op.formats || op.formats.includes(src.format));
           if (!applicable.some((src) => { re.lastIndex = 0; return re.test(sampleText.get(src) ?? src.text); })) {
             problems.push({ file: opPath, line: lineOf(y, ["operators", i, "pattern"]), message: `operator "${op.id}" matches no source of the pack` });

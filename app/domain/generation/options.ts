@@ -28,8 +28,16 @@ export interface Candidate {
 
 const OPERATOR_WEIGHT = 0.6; // curated sites read better than generic mutations
 
-function fill(template: string, original: string, replacement: string): string {
-  return template.replaceAll("{original}", original).replaceAll("{replacement}", replacement === "" ? "(removed)" : replacement);
+/**
+ * An operator's texts name what its match shows: `{original}`, `{replacement}` and `{1}`..`{9}`,
+ * the pattern's capture groups (the identifier or figure the document has for this draw).
+ */
+export function fill(template: string, original: string, replacement: string, captures: readonly (string | undefined)[] = []): string {
+  if (!template.includes("{")) return template;
+  return template
+    .replaceAll("{original}", original)
+    .replaceAll("{replacement}", replacement === "" ? "(removed)" : replacement)
+    .replace(/\{([1-9])\}/g, (_, n: string) => captures[Number(n)] ?? "");
 }
 
 /** `$1`..`$9` and `$&` from the match itself, so lookarounds in the pattern keep working. */
@@ -99,13 +107,18 @@ export interface Option extends Omit<Candidate, keyof Texts> {
 type TextsFrom =
   | { ready: Texts }
   | { variant: CompiledVariant; params: Params; memo: Map<string, string> }
-  | { op: GenericOperator; original: string; replacement: string };
+  | { op: GenericOperator; original: string; replacement: string; captures: RegExpMatchArray };
 
 function textsOf(from: TextsFrom): Texts {
   if ("ready" in from) return from.ready;
   if ("op" in from) {
-    const { op, original, replacement } = from;
-    return { explanation: fill(op.explanation, original, replacement).trim(), keyPoints: op.keyPoints, hint: op.hint?.trim() };
+    const { op, original, replacement, captures } = from;
+    const f = (t: string) => fill(t, original, replacement, captures);
+    return {
+      explanation: f(op.explanation).trim(),
+      keyPoints: op.keyPoints.some((k) => k.text.includes("{")) ? op.keyPoints.map((k) => ({ text: f(k.text), phrases: k.phrases })) : op.keyPoints,
+      hint: op.hint === undefined ? undefined : f(op.hint).trim(),
+    };
   }
   const { variant: v, params, memo } = from;
   const r = (t: CompiledTemplate) => renderCompiled(t, params, memo);
@@ -237,7 +250,7 @@ function operatorGroups(text: string, format: string, ops: CompiledOperator[], l
         category: op.category,
         severity: op.severity ?? category.severity,
         difficulty: op.difficulty,
-        texts: { op, original, replacement },
+        texts: { op, original, replacement, captures: m },
         origin: { kind: "operator", operatorId: op.id },
         lineFrom: lineOf(start),
         lineTo: lineOf(Math.max(start, start + original.length - 1)),

@@ -5,7 +5,8 @@
 // `npm run notify:deadlines`. It is idempotent: the dedupe key makes a second sweep, or a sweep
 // on another instance at the same time, store and mail nothing new.
 import type { Database } from "~/db/db.server";
-import { notify } from "./notification.server";
+import { DEADLINE_LINK, deadlineKey, deadlineKind, deadlineTitle, noticeList, type LiveDeadline, type NoticeEntry } from "~/domain/programs/deadline-notices";
+import { listNotifications, notify } from "./notification.server";
 import { traineePrograms } from "./program-progress.server";
 
 export interface SweepResult {
@@ -15,8 +16,16 @@ export interface SweepResult {
   deadlines: number;
 }
 
-/** The dedupe key of a deadline notification: a due date moved by a program edit is a new event. */
-export const deadlineKey = (kind: "due-soon" | "overdue", userId: string, programId: string, moduleKey: string, dueAt: string) => `${kind}:${userId}:${programId}:${moduleKey}:${dueAt}`;
+/** The trainee's modules that are due soon or overdue now, read from their programs as they stand. */
+export async function liveDeadlines(db: Database, userId: string, now = new Date()): Promise<LiveDeadline[]> {
+  const out: LiveDeadline[] = [];
+  for (const p of await traineePrograms(db, userId, now)) {
+    for (const m of p.modules) {
+      if (m.dueAt && (m.overdue || m.dueSoon)) out.push({ userId, programId: p.programId, programName: p.name, moduleKey: m.module.key, moduleTitle: m.module.title, dueAt: m.dueAt, overdue: m.overdue });
+    }
+  }
+  return out;
+}
 
 /** Stores a notification for every module that is due soon or overdue and not yet notified. */
 export async function sweepDeadlines(db: Database, now = new Date()): Promise<SweepResult> {
@@ -30,19 +39,9 @@ export async function sweepDeadlines(db: Database, now = new Date()): Promise<Sw
     .execute();
   let deadlines = 0;
   for (const { user_id: userId } of trainees) {
-    for (const p of await traineePrograms(db, userId, now)) {
-      for (const m of p.modules) {
-        if (!m.dueAt || !(m.overdue || m.dueSoon)) continue;
-        const kind = m.overdue ? "overdue" : "due-soon";
-        const due = m.dueAt.slice(0, 10);
-        deadlines++;
-        await notify(db, userId, {
-          kind,
-          title: `${m.overdue ? "Overdue" : "Due soon"}: ${m.module.title} (${p.name}), due ${due}`,
-          link: "/practice",
-          dedupeKey: deadlineKey(kind, userId, p.programId, m.module.key, m.dueAt),
-        });
-      }
+    for (const d of await liveDeadlines(db, userId, now)) {
+      deadlines++;
+      await notify(db, userId, { kind: deadlineKind(d), title: deadlineTitle(d), link: DEADLINE_LINK, dedupeKey: deadlineKey(d) });
     }
   }
   return { trainees: trainees.length, deadlines };
@@ -64,4 +63,23 @@ export function startDeadlineSweeps(db: Database, minutes = SWEEP_MINUTES): () =
   const timer = setInterval(() => void run(), minutes * 60_000);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * The notifications page: the stored notifications with each deadline shown once — a deadline
+ * the sweep stored is marked as still standing, one it has not stored yet is added live
+ * (decision 124). Trainees only have deadlines; a GET writes nothing.
+ */
+export async function notificationsPage(db: Database, user: { id: string; role: string }, now = new Date()): Promise<{ items: NoticeEntry[]; unread: number }> {
+  const [items, keys, live] = await Promise.all([
+    listNotifications(db, user.id),
+    db.selectFrom("notifications").select(["id", "dedupe_key"]).where("user_id", "=", user.id).where("kind", "in", ["due-soon", "overdue"]).execute(),
+    user.role === "trainee" ? liveDeadlines(db, user.id, now) : Promise.resolve([]),
+  ]);
+  const keyOf = new Map(keys.map((k) => [k.id, k.dedupe_key]));
+  const list = noticeList(
+    items.map((n) => ({ ...n, dedupeKey: keyOf.get(n.id) ?? n.id })),
+    live,
+  );
+  return { items: list, unread: items.filter((i) => i.unread).length };
 }

@@ -1,19 +1,16 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { db } from "~/db/db.server";
-import { listNotifications, markAllRead } from "~/models/notification.server";
-import { traineePrograms } from "~/models/program-progress.server";
+import { notificationsPage } from "~/models/notification-deadlines.server";
+import { markAllRead } from "~/models/notification.server";
 import { requireUser } from "~/models/auth.server";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Redline" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [items, programs] = await Promise.all([listNotifications(db(), user.id), user.role === "trainee" ? traineePrograms(db(), user.id) : Promise.resolve([])]);
-  // Deadlines are read from the program as it stands (no write on a GET).
-  const deadlines = programs.flatMap((p) => p.modules.filter((m) => m.overdue || m.dueSoon).map((m) => ({ key: `${p.programId}-${m.module.key}`, overdue: m.overdue, title: `${m.module.title} (${p.name})`, dueAt: m.dueAt! })));
-  return { items, deadlines, unread: items.filter((i) => i.unread).length };
+  return notificationsPage(db(), user);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Notifications() {
-  const { items, deadlines, unread } = useLoaderData<typeof loader>();
+  const { items, unread } = useLoaderData<typeof loader>();
   return (
     <div>
       <div className="row">
@@ -39,18 +36,13 @@ export default function Notifications() {
           </Form>
         ) : null}
       </div>
-      {deadlines.map((d) => (
-        <div key={d.key} className={d.overdue ? "form-error" : "warning"} role="status">
-          {d.overdue ? "Overdue" : "Due soon"}: {d.title} — due {formatDate(d.dueAt)}. <Link to="/practice">Continue</Link>
-        </div>
-      ))}
       {items.length === 0 ? (
-        <p className="card empty">Nothing yet. Mentor feedback and sign-off results will appear here.</p>
+        <p className="card empty">Nothing yet. Mentor feedback, sign-off results and deadlines (due soon, overdue) will appear here.</p>
       ) : (
         <ul className="card plain-list">
           {items.map((n) => (
-            <li key={n.id}>
-              {n.unread ? <span className="badge">new</span> : null} <Link to={n.link}>{n.title}</Link> <span className="muted small">{formatDateTime(n.createdAt)}</span>
+            <li key={n.id} className={n.current === "overdue" ? "form-error" : n.current === "due-soon" ? "warning" : undefined} data-testid={n.current ? "deadline" : undefined}>
+              {n.unread ? <span className="badge">new</span> : null} <Link to={n.link}>{n.title}</Link> {n.createdAt ? <span className="muted small">{formatDateTime(n.createdAt)}</span> : null}
             </li>
           ))}
         </ul>

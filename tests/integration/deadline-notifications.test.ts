@@ -7,8 +7,8 @@ import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
 import { createDatabase } from "~/db/db.server";
 import { mailsSettled } from "~/models/notification-mail.server";
-import { sweepDeadlines } from "~/models/notification-deadlines.server";
-import { listNotifications, unreadCount } from "~/models/notification.server";
+import { notificationsPage, sweepDeadlines } from "~/models/notification-deadlines.server";
+import { listNotifications, markAllRead, unreadCount } from "~/models/notification.server";
 import { assignProgram, saveProgram } from "~/models/program.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { createTestDb, DIALECTS, type TestDb } from "../support/db";
@@ -115,5 +115,35 @@ describe.each(DIALECTS)("deadline notifications on %s", (dialect) => {
     expect(kinds).toEqual(["due-soon", "due-soon", "overdue"]);
     await mailsSettled();
     expect(smtp.received).toEqual([]); // no SMTP settings: in the app only
+  });
+  it("the notifications page shows each deadline once: live before the sweep, the stored record after it", async () => {
+    setSmtp(null);
+    const o = await setUp();
+    const t1 = { id: o.t1.id, role: "trainee" };
+    const deadlines = (p: Awaited<ReturnType<typeof notificationsPage>>) => p.items.map((i) => [i.title.replace(/, due .*/, ""), i.current, i.unread]);
+    // Before any sweep: both deadlines, from the program as it stands, not counted unread.
+    let page = await notificationsPage(t.db, t1);
+    expect(deadlines(page).sort()).toEqual([
+      ["Due soon: Loops (First weeks)", "due-soon", false],
+      ["Overdue: Code review basics (First weeks)", "overdue", false],
+    ]);
+    expect(page.unread).toBe(0);
+    expect(await listNotifications(t.db, o.t1.id)).toEqual([]); // reading the page stores nothing
+    // After the sweep: the same two events, once each, now the stored unread notifications.
+    await sweepDeadlines(t.db);
+    page = await notificationsPage(t.db, t1);
+    expect(deadlines(page).sort()).toEqual([
+      ["Due soon: Loops (First weeks)", "due-soon", true],
+      ["Overdue: Code review basics (First weeks)", "overdue", true],
+    ]);
+    expect(page.unread).toBe(2);
+    expect(page.items.every((i) => i.createdAt !== null && !("dedupeKey" in i))).toBe(true);
+    await markAllRead(t.db, o.t1.id);
+    page = await notificationsPage(t.db, t1);
+    expect(page.items).toHaveLength(2);
+    expect(page.unread).toBe(0);
+    // A mentor has no deadlines of their own; t3's cohort has no program.
+    expect((await notificationsPage(t.db, { id: o.mentorA.id, role: "mentor" })).items).toEqual([]);
+    expect((await notificationsPage(t.db, { id: o.t3.id, role: "trainee" })).items).toEqual([]);
   });
 });

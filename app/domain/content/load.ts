@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { SqlCheckSchema } from "../proof/format";
 import type { Category, FlawSite, GenericOperator, Pack, SourceDoc } from "../types";
 import { MAX_EDIT_LINES } from "../verification/verify";
+import { decoyProblems } from "./decoys";
 import { contentHash } from "./hash";
 import { failedRelations, InstantiationError, instantiate, paramSeed } from "./instantiate";
 import { createKit, type ParamRegistry } from "./param-kit";
@@ -195,6 +196,7 @@ export function loadPacks(files: ContentFile[], minimums: PackMinimums = PRODUCT
       const siteIndex = (id: string) => head.sites.findIndex((raw) => (raw as { id?: string })?.id === id);
       const source = { ...s, domain, text: textFile.text } as SourceDoc;
       delete (source as { params?: unknown }).params;
+      if (!source.decoys) delete source.decoys;
 
       // A concrete document: the source itself, or each sampled instantiation of a parametric one.
       let concretes: { doc: SourceDoc; seed?: number }[] = [{ doc: source }];
@@ -224,6 +226,11 @@ export function loadPacks(files: ContentFile[], minimums: PackMinimums = PRODUCT
           const params = params0;
           for (const t of templateProblems(source.text, params)) problems.push({ file: textPath, line: lineAtOffset(source.text, t.at), message: t.message });
           for (const key of ["title", "brief"] as const) for (const t of templateProblems(source[key], params)) problems.push({ file: f.path, line: lineOf(y, [key]), message: `${key}: ${t.message}` });
+          (source.decoys ?? []).forEach((d, i) => {
+            for (const field of ["anchor", "replacement", "why"] as const) {
+              for (const t of templateProblems(d[field], params)) problems.push({ file: f.path, line: lineOf(y, ["decoys", i, field]), message: `decoy "${d.id}": ${field}: ${t.message}` });
+            }
+          });
           source.sites.forEach((site) => {
             const i = siteIndex(site.id);
             for (const t of templateProblems(site.anchor, params)) problems.push({ file: f.path, line: lineOf(y, ["sites", i, "anchor"]), message: `site "${site.id}": anchor: ${t.message}` });
@@ -394,6 +401,9 @@ function checkConcrete(
       if (v.replacement === site.anchor) report(`same:${site.id}:${j}`, { file: yamlPath, line: yamlLine(["sites", i, "variants", j, "replacement"]), message: `site "${site.id}": replacement equals the anchor, so nothing would change` });
     });
   });
+  for (const p of decoyProblems(doc)) {
+    report(`decoy:${p.message}`, { file: yamlPath, line: yamlLine(p.index < 0 ? ["decoys"] : ["decoys", p.index, "anchor"]), message: p.message });
+  }
   ranges.sort((a, b) => a.start - b.start);
   for (let k = 1; k < ranges.length; k++) {
     if (ranges[k].start < ranges[k - 1].end) {

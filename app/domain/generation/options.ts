@@ -1,6 +1,7 @@
 // Candidate edits of a document: its flaw sites' variants and the pack's operator matches, grouped
 // so that each group yields at most one edit. A parametric source takes a fast path that renders
 // only what a draft needs for a seed; `instantiatedOptions` is the long way it must equal.
+import { applyDecoys, decoysAt } from "../content/decoys";
 import { compileOperator } from "../content/load";
 import { drawParams, instantiate } from "../content/instantiate";
 import type { Params } from "../content/param-kit";
@@ -154,9 +155,16 @@ export function withTexts(o: Option): Candidate {
  * `candidatesFor` on it. Used when a template cannot be rendered for a seed (it throws the
  * InstantiationError naming it), and by the test that holds the fast path to it.
  */
-export function instantiatedOptions(template: SourceDoc, pack: Pack, seed: number): Prepared {
-  const { source } = instantiate(template, seed);
+export function instantiatedOptions(template: SourceDoc, pack: Pack, seed: number, difficulty = 0): Prepared {
+  const { source: concrete } = instantiate(template, seed);
+  const source = withDecoys(concrete, difficulty);
   return { doc: source, groups: candidatesFor(source, pack).map((g) => g.map(asOption)) };
+}
+
+/** The concrete source as a draft of this difficulty shows it: its decoys of that level applied. */
+function withDecoys(source: SourceDoc, difficulty: number): SourceDoc {
+  if (!decoysAt(source.decoys, difficulty).length) return source;
+  return { ...source, text: applyDecoys(source.text, source.decoys, difficulty) };
 }
 
 function asOption({ explanation, keyPoints, hint, ...c }: Candidate): Option {
@@ -270,6 +278,7 @@ interface CompiledSource {
   title: CompiledTemplate;
   brief: CompiledTemplate;
   sites: { site: FlawSite; anchor: CompiledTemplate; variants: CompiledVariant[] }[];
+  decoys: { difficulty: number; anchor: CompiledTemplate; replacement: CompiledTemplate }[];
 }
 
 interface CompiledVariant {
@@ -317,7 +326,11 @@ function compileSource(template: SourceDoc, pack: Pack): CompiledSource {
     });
     return { site, anchor, variants };
   });
-  const c: CompiledSource = { names: [...names], broken, text: compile(template.text), title: compile(template.title), brief: compile(template.brief), sites };
+  const decoys = (template.decoys ?? []).map((d) => {
+    compile(d.why);
+    return { difficulty: d.difficulty, anchor: compile(d.anchor), replacement: compile(d.replacement) };
+  });
+  const c: CompiledSource = { names: [...names], broken, text: compile(template.text), title: compile(template.title), brief: compile(template.brief), sites, decoys };
   perPack.set(pack, c);
   return c;
 }
@@ -328,7 +341,7 @@ export interface Prepared {
   groups: Option[][];
 }
 
-const preparedFixed = new WeakMap<SourceDoc, WeakMap<Pack, Prepared>>();
+const preparedFixed = new WeakMap<SourceDoc, WeakMap<Pack, Prepared[]>>();
 
 /**
  * The document and candidate groups for a seed. A fixed source's are computed once. A parametric
@@ -336,14 +349,19 @@ const preparedFixed = new WeakMap<SourceDoc, WeakMap<Pack, Prepared>>();
  * explanation, key points and hint are rendered if it is chosen. The groups, their order and the
  * rendered texts are exactly those of `candidatesFor(instantiate(template, seed).source, pack)`.
  */
-export function draftOptions(template: SourceDoc, pack: Pack, seed: number): Prepared {
+export function draftOptions(template: SourceDoc, pack: Pack, seed: number, difficulty = 0): Prepared {
   if (!template.params) {
     let perPack = preparedFixed.get(template);
     if (!perPack) preparedFixed.set(template, (perPack = new WeakMap()));
-    let p = perPack.get(pack);
+    let byShown = perPack.get(pack);
+    if (!byShown) perPack.set(pack, (byShown = []));
+    // One document per number of decoys shown (none for most sources).
+    const shown = decoysAt(template.decoys, difficulty).length;
+    let p = byShown[shown];
     if (!p) {
-      p = { doc: template, groups: candidatesFor(template, pack).map((g) => g.map(asOption)) };
-      perPack.set(pack, p);
+      const doc = withDecoys(template, difficulty);
+      p = { doc, groups: candidatesFor(doc, pack).map((g) => g.map(asOption)) };
+      byShown[shown] = p;
     }
     return p;
   }
@@ -353,7 +371,9 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number): Pre
   if (compiled.broken || compiled.names.some((n) => params[n] === undefined)) return instantiatedOptions(template, pack, seed);
   const memo = new Map<string, string>();
   const r = (t: CompiledTemplate) => renderCompiled(t, params, memo);
-  const text = r(compiled.text);
+  let text = r(compiled.text);
+  const shown = decoysAt(compiled.decoys, difficulty);
+  if (shown.length) text = applyDecoys(text, shown.map((d) => ({ anchor: r(d.anchor), replacement: r(d.replacement), difficulty: d.difficulty })), difficulty);
   const starts = lineStarts(text);
   const lineOf = (offset: number) => lineAt(starts, offset);
   const groups: Option[][] = [];
@@ -385,6 +405,6 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number): Pre
     if (group.length) groups.push(group);
   }
   for (const o of operatorGroups(text, template.format, compiledOperators(pack), lineOf)) groups.push([o]);
-  const { id, domain, format, language, difficulty } = template;
-  return { doc: { id, domain, title: r(compiled.title), format, language, brief: r(compiled.brief), text, difficulty }, groups };
+  const { id, domain, format, language } = template;
+  return { doc: { id, domain, title: r(compiled.title), format, language, brief: r(compiled.brief), text, difficulty: template.difficulty }, groups };
 }

@@ -101,8 +101,10 @@ export async function benchRescore(): Promise<Record<string, number | string>> {
 
     const before = await db.selectFrom("attempts").select((eb) => [eb.fn.avg<number>("final_total").as("mean")]).executeTakeFirstOrThrow();
     const t1 = performance.now();
+    const c1 = process.cpuUsage();
     const result = await rescoreStoredAttempts(db, { reason: "bench", batchSize: 500 });
     const rescoreMs = performance.now() - t1;
+    const cpu = process.cpuUsage(c1);
     const after = await db.selectFrom("attempts").select((eb) => [eb.fn.avg<number>("final_total").as("mean")]).executeTakeFirstOrThrow();
     const revisions = await db.selectFrom("score_revisions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     const dist = result.distribution;
@@ -111,6 +113,7 @@ export async function benchRescore(): Promise<Record<string, number | string>> {
       [`rescore ${ATTEMPTS.toLocaleString("en-US")} attempts in the database (batches of 500), s`]: rescoreMs / 1000,
       "  … ÷ the bulk insert (baseline)": rescoreMs / insertMs,
       "  attempts rescored per second": (result.scanned / rescoreMs) * 1000,
+      "  CPU seconds of this process for the rescore": (cpu.user + cpu.system) / 1e6,
       "  changed attempts (score revisions written)": `${result.changed.toLocaleString("en-US")} of ${result.scanned.toLocaleString("en-US")} (${Number(revisions.n).toLocaleString("en-US")} revisions)`,
       "  mean total before → after": `${Number(before.mean).toFixed(1)} → ${Number(after.mean).toFixed(1)}`,
       "  change (after − before)": `mean ${dist.mean.toFixed(2)}; ${dist.bands.filter((b) => b.count > 0).map((b) => `${b.label}: ${b.count.toLocaleString("en-US")}`).join(", ")}`,

@@ -45,6 +45,26 @@ function rate(fn: (i: number) => void, ms = 700): number {
   return best;
 }
 
+/**
+ * Calls per CPU second of this process (user + system, process.cpuUsage), best of 3 rounds of
+ * `ms` CPU milliseconds: other processes on a loaded machine do not count against it.
+ */
+function cpuRate(fn: (i: number) => void, ms = 700): number {
+  let best = 0;
+  const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+  for (let round = 0; round < 3; round++) {
+    let n = 0;
+    const c0 = process.cpuUsage();
+    let used = 0;
+    while (used < ms) {
+      for (let k = 0; k < 50; k++) fn(n++);
+      used = cpuMs(process.cpuUsage(c0));
+    }
+    best = Math.max(best, n / (used / 1000));
+  }
+  return best;
+}
+
 const fmt = (n: number, unit = "/s") => `${n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(2)}${unit}`;
 
 const { packs } = loadContent("content");
@@ -152,15 +172,15 @@ function scoring() {
     return { id: `g${i}`, lines: i === 4 ? { from: 1, to: 2 } : flaw.lines, category: i % 2 ? flaw.category : "other", explanation: words.slice(0, 40).join(" "), confidence: 0.6 + i * 0.08 };
   });
   const input = { flawedText: draft.flawedText, answerKey: draft.answerKey, findings };
-  const baseline = rate(() => JSON.parse(JSON.stringify(input)));
-  const scored = rate(() => scoreAttempt(input));
-  report("scoring", `score attempts, one core (${draft.answerKey.length} flaws)`, fmt(scored), "≥ 20,000/s", scored >= 20000);
+  const baseline = cpuRate(() => JSON.parse(JSON.stringify(input)));
+  const scored = cpuRate(() => scoreAttempt(input));
+  report("scoring", `score attempts per CPU second, one core (${draft.answerKey.length} flaws)`, fmt(scored), "≥ 20,000/s", scored >= 20000);
   report("scoring", "  … ÷ JSON round trip of the same attempt (baseline)", `${(scored / baseline).toFixed(2)}×`);
   // As the app scores: with the brief (copy detection) and a pack lexicon carrying a taught overlay.
   const taught = withOverlay(lexiconFor(draft.domain ?? "software"), { add: { [draft.answerKey[0].keyPoints[0]?.text ?? "-"]: ["reads past the end"] }, retire: {} }, "overlay:bench@1");
   const asApp = { ...input, brief: draft.brief, lexicon: taught };
-  const scoredApp = rate(() => scoreAttempt(asApp));
-  report("scoring", "score attempts as the app does (brief, concept sets, taught overlay)", fmt(scoredApp), "≥ 20,000/s", scoredApp >= 20000);
+  const scoredApp = cpuRate(() => scoreAttempt(asApp));
+  report("scoring", "score attempts per CPU second as the app does (brief, concept sets, taught overlay)", fmt(scoredApp), "≥ 20,000/s", scoredApp >= 20000);
   report("scoring", "  … ÷ JSON round trip of the same attempt (baseline)", `${(scoredApp / baseline).toFixed(2)}×`);
 
   // The labelled explanation corpus: how well the matcher agrees with a senior's key points.

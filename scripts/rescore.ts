@@ -1,7 +1,7 @@
 // npm run rescore [-- --database URL] [--batch N]
 // Rescores every submitted attempt whose stored breakdown came from another scoring version or
 // concept sets, in batches (one transaction each; rerun to resume after a stop), records a
-// score revision for each, and prints the distribution of the changes.
+// score revision for each whose grade changed, and prints the distribution of the changes.
 import { createDatabase, migrateToLatest } from "~/db/db.server";
 import type { ChangeDistribution } from "~/domain/scoring/changes";
 import { rescoreStoredAttempts } from "~/models/rescore.server";
@@ -35,7 +35,7 @@ async function main(): Promise<number> {
     });
     const s = (performance.now() - t0) / 1000;
     process.stderr.write("\n");
-    console.log(`${r.runKey}: ${r.scanned} attempts scanned, ${r.changed} rescored in ${s.toFixed(1)} s${r.finished ? "" : " (not finished: run again to resume)"}`);
+    console.log(`${r.runKey}: ${r.scanned} attempts scanned, ${r.changed} with a changed grade (a revision each) in ${s.toFixed(1)} s${r.finished ? "" : " (not finished: run again to resume)"}`);
     printDistribution("Final score changes (after − before)", r.distribution);
     printDistribution("Automatic score changes", r.autoDistribution);
     return 0;

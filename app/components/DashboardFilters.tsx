@@ -2,7 +2,7 @@
 // every filtered view has a URL to share.
 import { Form, Link } from "@remix-run/react";
 
-interface Option {
+export interface Option {
   id: string;
   name: string;
 }
@@ -18,6 +18,26 @@ export interface FilterValues {
   module?: string;
   from?: string;
   to?: string;
+}
+
+/**
+ * One labelled filter: a select of the options after a first "any" choice (`anyValue`, "" unless
+ * said). The one way the filter bars (dashboards, review queue) offer a choice from a list.
+ */
+export function FilterSelect({ id, name, label, value, anyValue = "", anyLabel, options, className }: { id: string; name: string; label: string; value: string | undefined; anyValue?: string; anyLabel: string; options: Option[]; className?: string }) {
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? anyValue}>
+        <option value={anyValue}>{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 export function DashboardFilters({
@@ -40,41 +60,11 @@ export function DashboardFilters({
 }) {
   return (
     <Form method="get" action={action} className="card filter-bar" aria-label="Filters">
-      <div className="field field-wide">
-        <label htmlFor="f-cohort">Cohort</label>
-        <select id="f-cohort" name="cohort" defaultValue={values.cohort ?? "all"}>
-          <option value="all">{allCohortsLabel}</option>
-          {cohorts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-domain">Domain</label>
-        <select id="f-domain" name="domain" defaultValue={values.domain ?? ""}>
-          <option value="">All domains</option>
-          {domains.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect className="field field-wide" id="f-cohort" name="cohort" label="Cohort" value={values.cohort} anyValue="all" anyLabel={allCohortsLabel} options={cohorts} />
+      <FilterSelect className="field" id="f-domain" name="domain" label="Domain" value={values.domain} anyLabel="All domains" options={domains} />
       {programs.length ? (
         <>
-          <div className="field field-wide">
-            <label htmlFor="f-program">Program</label>
-            <select id="f-program" name="program" defaultValue={values.program ?? ""}>
-              <option value="">All work</option>
-              {programs.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect className="field field-wide" id="f-program" name="program" label="Program" value={values.program} anyLabel="All work" options={programs} />
           <div className="field field-wide">
             <label htmlFor="f-module">Module</label>
             <select id="f-module" name="module" defaultValue={values.module ?? ""} aria-describedby="f-module-hint">

@@ -5,6 +5,7 @@
 import { useId } from "react";
 import { clipText, pct } from "./charts";
 import { heatmapLayout } from "~/domain/stats/heatmap-layout";
+import { ShowAsTable } from "./ShowAsTable";
 
 // ---------------------------------------------------------------------------------------------
 // Colour scale for rates (hit rate): five bins, red (low) to blue (high), colour-blind safe.
@@ -142,39 +143,34 @@ export function Heatmap({ title, columns, rows, hrefFor, minFlaws = 3 }: Heatmap
         </svg>
       </div>
       <RateLegend minFlaws={minFlaws} />
-      <details>
-        <summary className="small">Show as table</summary>
-        <div className="scroll-x" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Trainee</th>
-                {columns.map((c) => (
-                  <th key={c.category} className="num" title={c.group}>
-                    {c.name}
-                  </th>
-                ))}
-                <th className="num">All categories</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.traineeId}>
-                  <td>
-                    <a href={hrefFor(r.traineeId)}>{r.name}</a>
-                  </td>
-                  {r.cells.map((c, i) => (
-                    <td key={i} className="num">
-                      {c ? `${pct(c.hits / c.flaws)} (${c.hits}/${c.flaws})` : "—"}
-                    </td>
-                  ))}
-                  <td className="num">{r.overall.flaws ? `${pct(r.overall.hits / r.overall.flaws)} (${r.overall.hits}/${r.overall.flaws})` : "—"}</td>
-                </tr>
+      <ShowAsTable>
+        <thead>
+          <tr>
+            <th>Trainee</th>
+            {columns.map((c) => (
+              <th key={c.category} className="num" title={c.group}>
+                {c.name}
+              </th>
+            ))}
+            <th className="num">All categories</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.traineeId}>
+              <td>
+                <a href={hrefFor(r.traineeId)}>{r.name}</a>
+              </td>
+              {r.cells.map((c, i) => (
+                <td key={i} className="num">
+                  {c ? `${pct(c.hits / c.flaws)} (${c.hits}/${c.flaws})` : "—"}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+              <td className="num">{r.overall.flaws ? `${pct(r.overall.hits / r.overall.flaws)} (${r.overall.hits}/${r.overall.flaws})` : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ShowAsTable>
     </figure>
   );
 }
@@ -260,39 +256,34 @@ export function SmallMultiples({ title, series, reference, bucketLabels, valueLa
           );
         })}
       </div>
-      <details>
-        <summary className="small">Show as table</summary>
-        <div className="scroll-x" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Trainee</th>
-                <th className="num">Attempts</th>
-                <th className="num">Mean</th>
-                {bucketLabels.map((l) => (
-                  <th key={l} className="num">
-                    {l}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {series.map((s) => (
-                <tr key={s.key}>
-                  <td>{s.name}</td>
-                  <td className="num">{s.attempts}</td>
-                  <td className="num">{s.mean ?? "—"}</td>
-                  {s.values.map((v, i) => (
-                    <td key={i} className="num">
-                      {v ?? "—"}
-                    </td>
-                  ))}
-                </tr>
+      <ShowAsTable>
+        <thead>
+          <tr>
+            <th>Trainee</th>
+            <th className="num">Attempts</th>
+            <th className="num">Mean</th>
+            {bucketLabels.map((l) => (
+              <th key={l} className="num">
+                {l}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((s) => (
+            <tr key={s.key}>
+              <td>{s.name}</td>
+              <td className="num">{s.attempts}</td>
+              <td className="num">{s.mean ?? "—"}</td>
+              {s.values.map((v, i) => (
+                <td key={i} className="num">
+                  {v ?? "—"}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+            </tr>
+          ))}
+        </tbody>
+      </ShowAsTable>
     </figure>
   );
 }

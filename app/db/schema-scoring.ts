@@ -39,6 +39,8 @@ export interface MatcherOverlaysTable {
   overlay: string;
   created_at: string;
   created_by: string | null;
+  /** Migration 0019: the organisation whose admin accepted it (decision 109); null: applies to none. */
+  org_id: string | null;
 }
 
 /** Migration 0013: an admin's decision on a proposed phrase change, with its evidence. */
@@ -55,6 +57,8 @@ export interface MatcherDecisionsTable {
   evidence: string;
   decided_at: string;
   decided_by: string | null;
+  /** Migration 0019: the organisation whose admin decided (decision 109). */
+  org_id: string | null;
 }
 
 /** Migration 0017: an organisation's settings (no row: the defaults). */

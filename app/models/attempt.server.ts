@@ -325,7 +325,7 @@ async function submitInTransaction(db: Database, userId: string, attemptId: stri
     const score: ScoreBreakdown = scoreDraftAttempt(draft!, {
       findings: toFindings(findings),
       hintsTaken: (JSON.parse(attempt.hints_taken) as TakenHint[]).map((h) => h.key),
-    }, await matcherLexicon(trx, draft!.domain));
+    }, await matcherLexicon(trx, draft!.domain, attempt.user_id));
     const now = new Date().toISOString();
     const res = await trx
       .updateTable("attempts")

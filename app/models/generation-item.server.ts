@@ -20,7 +20,7 @@ import type { SpendMeter } from "~/domain/generation/spend-meter";
 import { lineCount } from "~/domain/text/lines";
 import type { Draft, Pack, SourceDoc } from "~/domain/types";
 import type { JsonResult, LlmClient } from "~/utils/llm.server";
-import { insertDrafts } from "./draft.server";
+import { draftFingerprint, insertDrafts } from "./draft.server";
 import type { ProofRunners } from "./proof-runner.server";
 import { recordModelCall } from "./model-calls.server";
 
@@ -246,4 +246,60 @@ export async function generateItem(db: Database, ctx: ItemContext): Promise<Item
   } catch (e) {
     return await finish({ status: "rejected", reason: "error", detail: `Internal error: ${(e as Error).message}` });
   }
+}
+
+/**
+ * One item of an offline job: the next draft of the offline engine (already verified), stored
+ * unless the same draft is already in the pool (rejected as "duplicate", the pool is unchanged).
+ * `next` returns null or throws when the engine cannot give a draft; the item is then rejected
+ * with reason "error" and the runner stops the job.
+ */
+export async function storeOfflineItem(db: Database, ctx: { jobId: string; seq: number; next: () => Draft | null }): Promise<ItemOutcome> {
+  let outcome: ItemOutcome;
+  let draft: Draft | null = null;
+  try {
+    draft = ctx.next();
+    if (!draft) outcome = { status: "rejected", reason: "error", detail: "The offline engine gave no draft for this item." };
+    else {
+      const fp = draftFingerprint(draft);
+      const existing = await db.selectFrom("drafts").select("id").where("fingerprint", "=", fp).executeTakeFirst();
+      if (existing) outcome = { status: "rejected", reason: "duplicate", detail: `The same draft of "${draft.title}" is already in the pool.` };
+      else {
+        const [draftId] = await insertDrafts(db, [draft]);
+        outcome = { status: "accepted", draftId };
+      }
+    }
+  } catch (e) {
+    outcome = { status: "rejected", reason: "error", detail: `Internal error: ${(e as Error).message}` };
+  }
+  const at = now();
+  await db
+    .insertInto("generation_items")
+    .values({
+      id: crypto.randomUUID(),
+      job_id: ctx.jobId,
+      seq: ctx.seq,
+      source_id: draft?.sourceId ?? "",
+      source_title: draft?.title ?? "",
+      difficulty: draft?.difficulty ?? 0,
+      status: outcome.status,
+      draft_id: outcome.status === "accepted" ? outcome.draftId : null,
+      rounds: 0,
+      calls: 0,
+      flaw_count: draft ? draft.answerKey.length : null,
+      dropped_edits: 0,
+      failure_reason: outcome.status === "accepted" ? null : outcome.reason,
+      failure_detail: outcome.status === "accepted" ? null : outcome.detail.slice(0, 4000),
+      notes: null,
+      cost_usd: 0,
+      started_at: at,
+      finished_at: at,
+    })
+    .execute();
+  await db
+    .updateTable("generation_jobs")
+    .set((eb) => (outcome.status === "accepted" ? { accepted: eb("accepted", "+", 1), updated_at: at } : { rejected: eb("rejected", "+", 1), updated_at: at }))
+    .where("id", "=", ctx.jobId)
+    .execute();
+  return outcome;
 }

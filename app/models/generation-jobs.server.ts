@@ -26,6 +26,17 @@ export const GENERATION_MODES: { id: GenerationMode; label: string; description:
 
 export const GENERATION_LIMITS = { maxCount: 200, maxSpendUsd: 100, defaultSpendUsd: 1, maxConcurrency: 8 } as const;
 
+/** What a job of the offline seeding engine stores as its model (drafts say `generator: "offline"` too). */
+export const OFFLINE_ENGINE = "offline";
+/** Share of zero-flaw control drafts in an offline batch: the same default as `npm run generate`. */
+export const OFFLINE_CLEAN_RATE = 0.1;
+export type GenerationEngine = "offline" | "model";
+
+/** The engine of a stored job, in the page's words. */
+export function engineLabel(model: string): string {
+  return model === OFFLINE_ENGINE ? "Offline seeding engine" : `Model ${model}`;
+}
+
 export interface GenerationRequest {
   domain: string;
   mode: GenerationMode;
@@ -34,6 +45,8 @@ export interface GenerationRequest {
   difficulty: number | null;
   spendLimitUsd: number;
   origin: "admin" | "cli" | "bench" | "test";
+  /** Default "model". The offline engine needs no model, spends nothing and writes "flaws" drafts only. */
+  engine?: GenerationEngine;
   orgId?: string | null;
   createdBy?: string | null;
 }
@@ -57,6 +70,7 @@ export const FAILURE_LABELS: Record<string, string> = {
   cancelled: "cancelled",
   spend_limit: "spend limit reached",
   error: "internal error",
+  duplicate: "already in the pool",
 };
 
 const now = () => new Date().toISOString();
@@ -154,6 +168,9 @@ export interface GenerationJobDTO {
   mode: GenerationMode;
   difficulty: number | null;
   model: string;
+  engine: GenerationEngine;
+  /** "Offline seeding engine" or "Model gpt-4o-mini". */
+  engineLabel: string;
   status: GenerationJobsTable["status"];
   active: boolean;
   requested: number;
@@ -212,6 +229,8 @@ export async function listGenerationJobs(db: Database, scope: { orgId: string | 
       mode: j.mode as GenerationMode,
       difficulty: j.difficulty,
       model: j.model,
+      engine: j.model === OFFLINE_ENGINE ? ("offline" as const) : ("model" as const),
+      engineLabel: engineLabel(j.model),
       status: stale ? "failed" : j.status,
       active: !stale && (j.status === "queued" || j.status === "running"),
       requested: Number(j.requested),

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import type { Database } from "~/db/db.server";
 import { ConflictError } from "~/domain/errors";
 import type { GenerationItemStatus, GenerationJobsTable } from "~/db/schema-generation";
-import { concreteFor, pickSource } from "~/domain/generation/batch";
+import { concreteFor, generateBatch, pickSource } from "~/domain/generation/batch";
 import { flawCountFor } from "~/domain/generation/generate";
 import { createRng } from "~/domain/generation/prng";
 import { SpendMeter } from "~/domain/generation/spend-meter";
@@ -15,7 +15,8 @@ import { LlmClient, llmConfigFromEnv, type LlmConfig, type LlmFailureReason } fr
 import { CONTENT_ROOT, packs } from "./content.server";
 import { generateItem, type ItemPlan } from "./generation-item.server";
 import type { ProofRunners } from "./proof-runner.server";
-import { claimGenerationJob, createGenerationJob, failStaleJobs, GENERATION_LIMITS, type GenerationRequest } from "./generation-jobs.server";
+import { claimGenerationJob, createGenerationJob, failStaleJobs, GENERATION_LIMITS, OFFLINE_ENGINE, OFFLINE_CLEAN_RATE, type GenerationRequest } from "./generation-jobs.server";
+import { storeOfflineItem } from "./generation-item.server";
 
 export interface JobProgress {
   jobId: string;
@@ -29,7 +30,8 @@ export interface JobProgress {
 }
 
 export interface RunOptions {
-  llm: LlmClient;
+  /** The model client; not needed for a job of the offline engine. */
+  llm?: LlmClient;
   /** Default: the pack of the job's domain from the content folder. */
   pack?: Pack;
   contentHash?: string;
@@ -144,6 +146,7 @@ export async function runGenerationJob(db: Database, jobId: string, options: Run
       }
       const item = plan();
       if (!item) return;
+      if (!llm) throw new Error("A model job needs a model client.");
       const outcome = await generateItem(db, { jobId, job, item, pack: pack!, contentHash, llm, spend, maxRepairRounds, signal: controller.signal, summary, ...(prover ? { prover } : {}) });
       if (outcome.status === "accepted") {
         summary.accepted++;
@@ -166,16 +169,40 @@ export async function runGenerationJob(db: Database, jobId: string, options: Run
     }
   };
 
+  // The offline engine: the same drafts as `npm run generate` (source spread, seeds, control
+  // drafts), one item at a time so the job list shows progress and a cancel stops it between items.
+  const offlineWorker = async () => {
+    const drafts = generateBatch(pack!, { count: job.requested, seed: options.seed ?? crypto.randomInt(2 ** 32), difficulty: job.difficulty ?? undefined, cleanRate: OFFLINE_CLEAN_RATE, contentHash });
+    for (let seq = 1; seq <= job.requested; seq++) {
+      const flag = await db.selectFrom("generation_jobs").select("cancel_requested").where("id", "=", jobId).executeTakeFirst();
+      if (state.stop || controller.signal.aborted || (flag && Number(flag.cancel_requested) === 1)) {
+        halt({ status: "cancelled", reason: "Cancelled by an admin." });
+        return;
+      }
+      const outcome = await storeOfflineItem(db, { jobId, seq, next: () => drafts.next().value ?? null });
+      if (outcome.status === "accepted") {
+        summary.accepted++;
+        summary.draftIds.push(outcome.draftId);
+      } else summary.rejected++;
+      progress({ seq, status: outcome.status, reason: outcome.status === "accepted" ? null : outcome.reason });
+      if (outcome.status === "rejected" && outcome.reason === "error") halt({ status: "failed", reason: outcome.detail });
+      // Let requests (the page's progress reads, a cancel) in between drafts.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+
   // Model-written edits in the software and data packs are proven by the sources' checks (loaded
   // only for such a job: the runners bring the TypeScript compiler and the embedded SQL engine).
   let prover: ProofRunners | null = null;
   try {
-    if (job.mode === "flaws" && (job.domain === "software" || job.domain === "data")) {
+    const offline = job.model === OFFLINE_ENGINE;
+    if (!offline && job.mode === "flaws" && (job.domain === "software" || job.domain === "data")) {
       const { createProofRunners } = await import("./proof-runner.server");
       prover = createProofRunners({ root: options.proofRoot ?? CONTENT_ROOT, seeds: [0] });
     }
     if (!pack) state.stop = { status: "failed", reason: `No content pack for domain "${job.domain}".` };
     else if (!pack.sources.length) state.stop = { status: "failed", reason: `The "${job.domain}" pack has no source documents.` };
+    else if (offline) await offlineWorker();
     else {
       const n = Math.max(1, Math.min(GENERATION_LIMITS.maxConcurrency, options.concurrency ?? 2, job.requested));
       await Promise.all(Array.from({ length: n }, worker));
@@ -210,13 +237,19 @@ export class GenerationNotConfigured extends Error {
   }
 }
 
-/** Creates a job and runs it in the background of this process; returns its id at once. */
+/**
+ * Creates a job and runs it in the background of this process; returns its id at once. A job of
+ * the offline engine (`engine: "offline"`) needs no model; a model job needs one configured.
+ */
 export async function startGenerationJob(db: Database, req: GenerationRequest, options: Partial<RunOptions> & { config?: LlmConfig } = {}): Promise<string> {
-  const config = options.config ?? llmConfigFromEnv();
-  if (!config && !options.llm) throw new GenerationNotConfigured();
-  const llm = options.llm ?? new LlmClient(config!);
+  let llm: LlmClient | undefined;
+  if (req.engine !== "offline") {
+    const config = options.config ?? llmConfigFromEnv();
+    if (!config && !options.llm) throw new GenerationNotConfigured();
+    llm = options.llm ?? new LlmClient(config!);
+  }
   await failStaleJobs(db);
-  const id = await createGenerationJob(db, req, llm.model);
+  const id = await createGenerationJob(db, req, llm ? llm.model : OFFLINE_ENGINE);
   void runGenerationJob(db, id, { ...options, llm }).catch(async (e) => {
     console.error(`Generation job ${id} failed:`, e);
     await db

@@ -61,7 +61,7 @@ export async function explanationGroups(db: Database, viewer: Viewer, draftId: s
       : [],
   );
   const names = new Map(categoryOptions(draft.domain).map((c) => [c.id, c.name]));
-  const lexicon = await matcherLexicon(db, draft.domain);
+  const lexicon = await matcherLexicon(db, draft.domain, viewer.id);
   return {
     draft: { id: draft.id, title: draft.title, domain: draft.domain },
     flaws: draft.answerKey.map((flaw) => {

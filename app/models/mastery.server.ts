@@ -1,7 +1,7 @@
 // Mastery per trainee × category, stored as a cache of a replay over the trainee's submitted
 // attempts' final scores (decision 041): recomputed on submit and on mentor publish.
 import type { Database } from "~/db/db.server";
-import { categoryKey, computeMastery, isDue, masteryPercent, outcomeOf, relatedCategories, type CategoryKey, type FlawEvidence, type MasteryState } from "~/domain/mastery/model";
+import { categoryKey, computeMastery, isDue, masteryPercent, outcomeOf, relatedCategories, withFamilyEvidence, type CategoryKey, type FlawEvidence, type MasteryState } from "~/domain/mastery/model";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import type { CategoryFamily } from "~/domain/types";
 import { packs } from "./content.server";
@@ -46,7 +46,7 @@ export async function recomputeMastery(db: Database, userId: string): Promise<Ma
 
 export async function getMastery(db: Database, userId: string): Promise<Map<CategoryKey, MasteryState>> {
   const rows = await db.selectFrom("mastery").selectAll().where("user_id", "=", userId).execute();
-  return new Map(rows.map((r) => [r.category, { rating: r.rating, evidence: r.evidence, lastPractisedAt: r.last_practised_at }]));
+  return withFamilyEvidence(new Map(rows.map((r) => [r.category, { rating: r.rating, evidence: r.evidence, lastPractisedAt: r.last_practised_at }])), related());
 }
 
 export interface MasteryRow {

@@ -18,13 +18,20 @@ interface OverlayRow {
   overlay: PhraseOverlay;
 }
 
+/** Key of an organisation's overlay of a pack. */
+const orgDomain = (orgId: string, domain: string) => `${orgId}\u0000${domain}`;
+
+/** Each organisation's latest overlay of each pack (decision 109: overlays are per organisation). */
 async function latestOverlays(db: Database): Promise<Map<string, OverlayRow>> {
   const rows = await db
     .selectFrom("matcher_overlays as o")
-    .select(["o.domain", "o.version", "o.overlay"])
-    .where(({ eb, selectFrom }) => eb("o.version", "=", selectFrom("matcher_overlays as m").select((e) => e.fn.max("m.version").as("v")).whereRef("m.domain", "=", "o.domain")))
+    .select(["o.org_id", "o.domain", "o.version", "o.overlay"])
+    .where("o.org_id", "is not", null)
+    .where(({ eb, selectFrom }) =>
+      eb("o.version", "=", selectFrom("matcher_overlays as m").select((e) => e.fn.max("m.version").as("v")).whereRef("m.domain", "=", "o.domain").whereRef("m.org_id", "=", "o.org_id")),
+    )
     .execute();
-  return new Map(rows.map((r) => [r.domain, { version: Number(r.version), overlay: JSON.parse(r.overlay) as PhraseOverlay }]));
+  return new Map(rows.map((r) => [orgDomain(r.org_id!, r.domain), { version: Number(r.version), overlay: JSON.parse(r.overlay) as PhraseOverlay }]));
 }
 
 // One Lexicon object per (domain, overlay version): the matcher caches compiled phrases per object.
@@ -39,17 +46,26 @@ function lexiconAt(domain: string, row: OverlayRow | undefined): Lexicon {
   return lex;
 }
 
-/** The lexicon that scores a draft of this domain now: concept sets plus the accepted overlay. */
-export async function matcherLexicon(db: Database, domain: string): Promise<Lexicon> {
-  const row = await db.selectFrom("matcher_overlays").select(["version", "overlay"]).where("domain", "=", domain).orderBy("version", "desc").limit(1).executeTakeFirst();
-  return lexiconAt(domain, row ? { version: Number(row.version), overlay: JSON.parse(row.overlay) as PhraseOverlay } : undefined);
+async function overlayOf(db: Database, domain: string, orgId: string): Promise<OverlayRow | undefined> {
+  const row = await db.selectFrom("matcher_overlays").select(["version", "overlay"]).where("domain", "=", domain).where("org_id", "=", orgId).orderBy("version", "desc").limit(1).executeTakeFirst();
+  return row ? { version: Number(row.version), overlay: JSON.parse(row.overlay) as PhraseOverlay } : undefined;
 }
 
-/** The current lexicon of every domain, read once (for rescoring in batches). */
-export async function matcherLexicons(db: Database): Promise<{ lexiconOf: (domain: string) => Lexicon; key: string }> {
+/**
+ * The lexicon that scores a draft of this domain now for a user's organisation (the trainee's,
+ * or the mentor's, which is the same): concept sets plus the overlay that organisation accepted
+ * (decision 109), never another organisation's.
+ */
+export async function matcherLexicon(db: Database, domain: string, userId: string): Promise<Lexicon> {
+  const user = await db.selectFrom("users").select("org_id").where("id", "=", userId).executeTakeFirst();
+  return lexiconAt(domain, user ? await overlayOf(db, domain, user.org_id) : undefined);
+}
+
+/** Every organisation's current lexicon of every domain, read once (for rescoring in batches). */
+export async function matcherLexicons(db: Database): Promise<{ lexiconOf: (domain: string, orgId: string) => Lexicon; key: string }> {
   const rows = await latestOverlays(db);
-  const key = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([d, r]) => `${d}@${r.version}`).join(",");
-  return { lexiconOf: (domain) => lexiconAt(domain, rows.get(domain)), key: key === "" ? "no-overlay" : `overlays:${key}` };
+  const key = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, r]) => `${k.replace("\u0000", "/")}@${r.version}`).join(",");
+  return { lexiconOf: (domain, orgId) => lexiconAt(domain, rows.get(orgDomain(orgId, domain))), key: key === "" ? "no-overlay" : `overlays:${key}` };
 }
 
 /** "software pack, taught version 2", or the concept sets alone, for people reading a score. */
@@ -108,12 +124,12 @@ export async function matcherProposals(db: Database, admin: Viewer): Promise<Pro
     byDomain.set(draft.domain, list);
   }
   const rejected = new Set(
-    (await db.selectFrom("matcher_decisions").select(["domain", "key_point", "kind", "phrase"]).where("decision", "=", "rejected").execute()).map((d) => `${d.domain}\u0000${d.key_point}\u0000${d.kind}\u0000${d.phrase}`),
+    (await db.selectFrom("matcher_decisions").select(["domain", "key_point", "kind", "phrase"]).where("decision", "=", "rejected").where("org_id", "=", admin.orgId).execute()).map((d) => `${d.domain}\u0000${d.key_point}\u0000${d.kind}\u0000${d.phrase}`),
   );
   const { lexiconOf } = await matcherLexicons(db);
   const out: ProposalDTO[] = [];
   for (const [domain, graded] of [...byDomain.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    for (const p of proposePhraseChanges(graded, lexiconOf(domain))) {
+    for (const p of proposePhraseChanges(graded, lexiconOf(domain, admin.orgId))) {
       if (rejected.has(`${domain}\u0000${p.keyPoint}\u0000${p.kind}\u0000${p.phrase}`)) continue;
       out.push(toDTO(domain, p));
     }
@@ -173,22 +189,23 @@ export async function decidePhraseChange(
   if (models.length === 0) return { ok: false, error: `The ${domainName(domain)} pack has no key point “${change.keyPoint}” in its drafts.` };
   const evidence = typeof input.evidence === "string" && input.evidence.length <= 100_000 ? input.evidence : "[]";
   const now = new Date().toISOString();
-  const decision = { id: crypto.randomUUID(), domain, key_point: change.keyPoint, kind: change.kind, phrase: change.phrase, evidence, decided_at: now, decided_by: admin.id };
+  const decision = { id: crypto.randomUUID(), domain, key_point: change.keyPoint, kind: change.kind, phrase: change.phrase, evidence, decided_at: now, decided_by: admin.id, org_id: admin.orgId };
   if (input.decision === "reject") {
     await db.insertInto("matcher_decisions").values({ ...decision, decision: "rejected", overlay_version: null }).execute();
     return { ok: true, version: null };
   }
   try {
     return await db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom("matcher_overlays").select(["version", "overlay"]).where("domain", "=", domain).orderBy("version", "desc").limit(1).executeTakeFirst();
-      const row = current ? { version: Number(current.version), overlay: JSON.parse(current.overlay) as PhraseOverlay } : undefined;
+      // The admin's organisation's overlay only; versions stay unique per pack across organisations.
+      const row = await overlayOf(trx, domain, admin.orgId);
+      const top = await trx.selectFrom("matcher_overlays").select((e) => e.fn.max("version").as("v")).where("domain", "=", domain).executeTakeFirst();
       const next = applyPhraseChange(row?.overlay ?? EMPTY_OVERLAY, change);
-      const version = (row?.version ?? 0) + 1;
+      const version = Number(top?.v ?? 0) + 1;
       const before = lexiconAt(domain, row);
       const after = withOverlay(lexiconFor(domain), next, `overlay:${domain}@${version}`);
       const problems = overlayProblems(models, before, after);
       if (problems.length > 0) return { ok: false, error: `Refused: ${problems.join(" ")}` } as const;
-      await trx.insertInto("matcher_overlays").values({ domain, version, overlay: JSON.stringify(next), created_at: now, created_by: admin.id }).execute();
+      await trx.insertInto("matcher_overlays").values({ domain, version, overlay: JSON.stringify(next), created_at: now, created_by: admin.id, org_id: admin.orgId }).execute();
       await trx.insertInto("matcher_decisions").values({ ...decision, decision: "accepted", overlay_version: version }).execute();
       return { ok: true, version } as const;
     });
@@ -207,13 +224,13 @@ export interface OverlayHistoryDTO {
   changes: number;
 }
 
-/** Accepted overlay versions, newest first. */
+/** The admin's organisation's accepted overlay versions, newest first. */
 export async function overlayHistory(db: Database, admin: Viewer): Promise<OverlayHistoryDTO[]> {
-  // Packs are shared; who accepted a change is shown only within the admin's own organisation.
   const rows = await db
     .selectFrom("matcher_overlays")
     .leftJoin("users", (j) => j.onRef("users.id", "=", "matcher_overlays.created_by").on("users.org_id", "=", admin.orgId))
     .select(["matcher_overlays.domain", "matcher_overlays.version", "matcher_overlays.overlay", "matcher_overlays.created_at", "users.name"])
+    .where("matcher_overlays.org_id", "=", admin.orgId)
     .orderBy("matcher_overlays.created_at", "desc")
     .orderBy("matcher_overlays.version", "desc")
     .limit(50)

@@ -89,7 +89,7 @@ async function applyModelGrading(db: Database, attemptId: string, grading: Model
     const attempt = await trx.selectFrom("attempts").selectAll().where("id", "=", attemptId).executeTakeFirstOrThrow();
     const draft = (await getDraft(trx, attempt.draft_id))!;
     const findings = await trx.selectFrom("findings").selectAll().where("attempt_id", "=", attemptId).orderBy("line_from").orderBy("created_at").execute();
-    const lexicon = await matcherLexicon(trx, draft.domain);
+    const lexicon = await matcherLexicon(trx, draft.domain, attempt.user_id);
     const hintsTaken = (JSON.parse(attempt.hints_taken) as { key: string }[]).map((h) => h.key);
     const auto = scoreDraftAttempt(draft, { findings: toFindings(findings), hintsTaken, modelGrading: grading }, lexicon);
     let final = auto;

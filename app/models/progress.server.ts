@@ -29,6 +29,10 @@ export interface Progress {
   categories: CategoryRate[];
   strongest: CategoryRate[];
   weakest: CategoryRate[];
+  /** Categories with enough flaws to rank. */
+  ranked: number;
+  /** The hit rate every ranked category shares, when they all do (nothing is then strongest or weakest). */
+  allEqualRate: number | null;
 }
 
 interface SubmittedAttempt {

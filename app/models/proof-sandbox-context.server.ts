@@ -7,6 +7,8 @@
 // The host talks to it only with strings: it defines the document and check factories with
 // runInContext, calls `__redline.start(paramsJson)`, then reads `__redline.poll()` (a JSON string)
 // after each turn of its event loop.
+import { CONTEXT_HASH } from "./proof-sandbox-hash.server";
+
 export const CONTEXT_PRELUDE = String.raw`
 (function () {
   "use strict";
@@ -319,28 +321,7 @@ export const CONTEXT_PRELUDE = String.raw`
     if (typeof body !== "function") throw new TypeError("test(\"" + name + "\"): the body must be a function");
     state.checks.push({ name: String(name), body: body });
   }
-  // SHA-256 / HMAC for checks that answer a document's node:crypto: computed by the host's
-  // node:crypto through a string-only bridge (hostHash never throws and returns hex).
-  var hostHash = null;
-  function bytesOf(v) {
-    if (typeof v === "string") return Array.from(unescape(encodeURIComponent(v)), function (c) { return c.charCodeAt(0); });
-    if (v && typeof v.length === "number") return Array.from(v, function (b) { return Number(b) & 255; });
-    throw new TypeError("hash: data must be a string (UTF-8) or bytes, got " + safeString(v));
-  }
-  function toHex(bytes) { return bytesOf(bytes).map(function (b) { return (b | 256).toString(16).slice(1); }).join(""); }
-  function digest(alg, key, data) {
-    var out = typeof hostHash === "function" ? hostHash(alg, key === null ? null : toHex(key), toHex(data)) : "";
-    if (typeof out !== "string" || !out) throw new Error("hash: " + alg + " is not available");
-    var bytes = [];
-    for (var i = 0; i < out.length; i += 2) bytes.push(parseInt(out.slice(i, i + 2), 16));
-    return bytes;
-  }
-  var hash = Object.freeze({
-    sha256: function (data) { return digest("sha256", null, data); },
-    hmacSha256: function (key, data) { return digest("sha256", key, data); },
-    bytes: function (v) { return bytesOf(v); },
-    hex: function (bytes) { return toHex(bytes); },
-  });
+${CONTEXT_HASH}
   var kit = { test: test, load: load, assert: assert, clock: clock, hash: hash, get params() { return params; } };
 
   function message(e) {

@@ -5,6 +5,7 @@
 import ts from "typescript";
 import { Worker } from "node:worker_threads";
 import { CONTEXT_PRELUDE } from "./proof-sandbox-context.server";
+import { HOST_HASH } from "./proof-sandbox-hash.server";
 import { releaseWorker, requestOnce, type WorkerOutcome } from "./worker-request.server";
 
 export interface CheckResult {
@@ -57,22 +58,7 @@ const PRELUDE = require("node:worker_threads").workerData.prelude;
 // must not end the worker; the checks observe what the caller sees.
 process.on("unhandledRejection", () => {});
 const tick = () => new Promise((r) => setImmediate(r));
-// The kit's hash helper: SHA-256 / HMAC from node:crypto. The context gets it only through a
-// wrapper of its own realm; this function takes and returns strings (hex), never throws, so no
-// host object reaches a check.
-const nodeCrypto = require("node:crypto");
-const HASHES = new Set(["sha1", "sha256", "sha512"]);
-function hostHash(alg, keyHex, dataHex) {
-  try {
-    alg = String(alg);
-    if (!HASHES.has(alg)) return "";
-    const data = Buffer.from(String(dataHex), "hex");
-    const h = keyHex === null || keyHex === undefined ? nodeCrypto.createHash(alg) : nodeCrypto.createHmac(alg, Buffer.from(String(keyHex), "hex"));
-    return String(h.update(data).digest("hex"));
-  } catch (e) {
-    return "";
-  }
-}
+${HOST_HASH}
 function str(x) { return typeof x === "string" ? x : ""; }
 parentPort.on("message", async (job) => {
   const ctx = vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false }, name: "check" });

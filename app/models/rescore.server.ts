@@ -4,14 +4,21 @@
 // Every changed score gets a score revision: the trainee sees what changed and why.
 import type { Database } from "~/db/db.server";
 import { DEFAULT_SCORING_CONFIG, type ScoreBreakdown } from "~/domain/scoring";
-import { changeDistribution, describeScoreChange, type ChangeDistribution } from "~/domain/scoring/changes";
-import { applyRescore } from "./aggregates.server";
+import { changeDistribution, describeScoreChange, sameGrade, type ChangeDistribution } from "~/domain/scoring/changes";
+import type { Insertable } from "kysely";
+import type { ScoreRevisionsTable } from "~/db/schema-scoring";
+import { TallyBook } from "~/domain/stats/tally";
+import { writeTallies } from "./aggregates.server";
 import { toFindings } from "./attempt.server";
 import { getDraft, type StoredDraft } from "./draft.server";
+import { lexiconFor } from "./content.server";
 import { matcherLabel, matcherLexicons } from "./matcher-overlay.server";
 import { MODEL_GRADING_REASON } from "./model-grading.server";
 import { overridesFrom } from "./review.server";
 import { scoreDraftAttempt } from "./scoring.server";
+
+/** Revisions per multi-row insert (16 columns each: well under both dialects' parameter limits). */
+const REVISIONS_PER_INSERT = 100;
 
 export interface RescoreOptions {
   batchSize?: number;
@@ -54,7 +61,7 @@ export async function rescoreStoredAttempts(db: Database, options: RescoreOption
   // The run key names the concept sets and every pack's overlay version: accepting a phrase
   // change gives a new key, so the next run rescores (visibly) what it changes.
   const { lexiconOf, key: overlays } = await matcherLexicons(db);
-  const runKey = `scoring-v${version}|${lexiconOf("").version}|${overlays}`;
+  const runKey = `scoring-v${version}|${lexiconFor("").version}|${overlays}`;
   const now = () => new Date().toISOString();
   const started = now();
   await db
@@ -74,10 +81,11 @@ export async function rescoreStoredAttempts(db: Database, options: RescoreOption
     if (run.finished_at) break;
     const attempts = await db
       .selectFrom("attempts")
-      .select(["id", "user_id", "draft_id", "domain", "hints_taken", "auto_total", "auto_score", "final_total", "final_score", "published_review_id"])
-      .where("status", "=", "submitted")
-      .where("id", ">", run.cursor)
-      .orderBy("id")
+      .innerJoin("users", "users.id", "attempts.user_id")
+      .select(["attempts.id", "attempts.user_id", "users.org_id", "attempts.draft_id", "attempts.domain", "attempts.hints_taken", "attempts.auto_total", "attempts.auto_score", "attempts.final_total", "attempts.final_score", "attempts.published_review_id"])
+      .where("attempts.status", "=", "submitted")
+      .where("attempts.id", ">", run.cursor)
+      .orderBy("attempts.id")
       .limit(batchSize)
       .execute();
     if (attempts.length === 0) {
@@ -100,63 +108,85 @@ export async function rescoreStoredAttempts(db: Database, options: RescoreOption
     const findingsOf = groupBy(findingRows, (f) => f.attempt_id);
     const reviewsOf = groupBy(reviewRows, (r) => r.review_id);
 
+    // Score the page before the transaction (the SQLite writer lock stays short); only an
+    // attempt whose grade changed gets a revision (decision 108). Writes per page: one update
+    // per rescored attempt, revisions in multi-row inserts, one tally upsert per trainee and
+    // category, and flaw results only where detection changed.
+    const book = new TallyBook();
+    const updates: { id: string; auto: ScoreBreakdown; final: ScoreBreakdown }[] = [];
+    const revisions: Insertable<ScoreRevisionsTable>[] = [];
+    const detections: { attemptId: string; flawId: string; detected: number }[] = [];
+    for (const a of attempts) {
+      const draft = drafts.get(a.draft_id);
+      if (!draft || !a.auto_score || !a.final_score) continue;
+      const beforeAuto = JSON.parse(a.auto_score) as ScoreBreakdown;
+      const beforeFinal = JSON.parse(a.final_score) as ScoreBreakdown;
+      // The trainee's organisation's overlay (decision 109).
+      const lexicon = lexiconOf(draft.domain, a.org_id);
+      const target = `v${version}|${lexicon.version}`;
+      if (scoredWith(beforeAuto) === target && scoredWith(beforeFinal) === target) continue;
+      const rows = findingsOf.get(a.id) ?? [];
+      const hintsTaken = (JSON.parse(a.hints_taken) as { key: string }[]).map((h) => h.key);
+      // The model grades the organisation's model gave stay: only the rules and phrases change.
+      const modelGrading = beforeAuto.modelGrading ?? null;
+      const auto = scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken, modelGrading }, lexicon);
+      const autoHits = new Set(rows.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
+      const final = a.published_review_id
+        ? scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken, overrides: overridesFrom(reviewsOf.get(a.published_review_id) ?? [], autoHits), modelGrading }, lexicon)
+        : auto;
+      updates.push({ id: a.id, auto, final });
+      // Same grade under the new version: the stored breakdown takes the new version's name,
+      // but nothing a trainee sees changed, so no revision and no aggregate change.
+      if (sameGrade(beforeAuto, auto) && sameGrade(beforeFinal, final)) continue;
+      revisions.push({
+        id: crypto.randomUUID(),
+        attempt_id: a.id,
+        created_at: now(),
+        reason: options.reason,
+        from_config_version: beforeFinal.configVersion,
+        to_config_version: final.configVersion,
+        from_matcher: beforeFinal.matcherVersion ?? "none",
+        to_matcher: final.matcherVersion,
+        auto_total_before: a.auto_total,
+        auto_total_after: auto.total,
+        final_total_before: a.final_total,
+        final_total_after: final.total,
+        previous_auto_score: a.auto_score,
+        previous_final_score: a.final_score,
+        summary: JSON.stringify(describeScoreChange(beforeFinal, final)),
+      });
+      book.add(a.user_id, a.domain, beforeFinal, -1).add(a.user_id, a.domain, final, 1);
+      const wasDetected = new Map(beforeFinal.flaws.map((f) => [f.flawId, f.status !== "missed"]));
+      for (const f of final.flaws) {
+        const detected = f.status !== "missed";
+        if (wasDetected.get(f.flawId) !== detected) detections.push({ attemptId: a.id, flawId: f.flawId, detected: detected ? 1 : 0 });
+      }
+      deltas.push(final.total - (a.final_total ?? 0));
+      autoDeltas.push(auto.total - (a.auto_total ?? 0));
+    }
+
     await db.transaction().execute(async (trx) => {
-      let batchChanged = 0;
-      for (const a of attempts) {
-        const draft = drafts.get(a.draft_id);
-        if (!draft || !a.auto_score || !a.final_score) continue;
-        const beforeAuto = JSON.parse(a.auto_score) as ScoreBreakdown;
-        const beforeFinal = JSON.parse(a.final_score) as ScoreBreakdown;
-        const lexicon = lexiconOf(draft.domain);
-        const target = `v${version}|${lexicon.version}`;
-        if (scoredWith(beforeAuto) === target && scoredWith(beforeFinal) === target) continue;
-        const rows = findingsOf.get(a.id) ?? [];
-        const hintsTaken = (JSON.parse(a.hints_taken) as { key: string }[]).map((h) => h.key);
-        // The model grades the organisation's model gave stay: only the rules and phrases change.
-        const modelGrading = beforeAuto.modelGrading ?? null;
-        const auto = scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken, modelGrading }, lexicon);
-        const autoHits = new Set(rows.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
-        const final = a.published_review_id
-          ? scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken, overrides: overridesFrom(reviewsOf.get(a.published_review_id) ?? [], autoHits), modelGrading }, lexicon)
-          : auto;
-        const at = now();
+      for (const u of updates) {
         await trx
           .updateTable("attempts")
-          .set({ auto_total: auto.total, auto_score: JSON.stringify(auto), final_total: final.total, final_score: JSON.stringify(final) })
-          .where("id", "=", a.id)
+          .set({ auto_total: u.auto.total, auto_score: JSON.stringify(u.auto), final_total: u.final.total, final_score: JSON.stringify(u.final) })
+          .where("id", "=", u.id)
           .execute();
-        await trx
-          .insertInto("score_revisions")
-          .values({
-            id: crypto.randomUUID(),
-            attempt_id: a.id,
-            created_at: at,
-            reason: options.reason,
-            from_config_version: beforeFinal.configVersion,
-            to_config_version: final.configVersion,
-            from_matcher: beforeFinal.matcherVersion ?? "none",
-            to_matcher: final.matcherVersion,
-            auto_total_before: a.auto_total,
-            auto_total_after: auto.total,
-            final_total_before: a.final_total,
-            final_total_after: final.total,
-            previous_auto_score: a.auto_score,
-            previous_final_score: a.final_score,
-            summary: JSON.stringify(describeScoreChange(beforeFinal, final)),
-          })
-          .execute();
-        await applyRescore(trx, { id: a.id, user_id: a.user_id, draft_id: a.draft_id, domain: a.domain }, beforeFinal, final);
-        deltas.push(final.total - (a.final_total ?? 0));
-        autoDeltas.push(auto.total - (a.auto_total ?? 0));
-        batchChanged++;
+      }
+      for (let i = 0; i < revisions.length; i += REVISIONS_PER_INSERT) {
+        await trx.insertInto("score_revisions").values(revisions.slice(i, i + REVISIONS_PER_INSERT)).execute();
+      }
+      await writeTallies(trx, book);
+      for (const d of detections) {
+        await trx.updateTable("flaw_results").set({ detected: d.detected }).where("attempt_id", "=", d.attemptId).where("flaw_id", "=", d.flawId).execute();
       }
       await trx
         .updateTable("rescore_runs")
-        .set((eb) => ({ cursor: ids[ids.length - 1], scanned: eb("scanned", "+", attempts.length), changed: eb("changed", "+", batchChanged), updated_at: now() }))
+        .set((eb) => ({ cursor: ids[ids.length - 1], scanned: eb("scanned", "+", attempts.length), changed: eb("changed", "+", revisions.length), updated_at: now() }))
         .where("run_key", "=", runKey)
         .execute();
-      changed += batchChanged;
     });
+    changed += revisions.length;
     scanned += attempts.length;
     batches++;
     options.onBatch?.({ scanned, changed });

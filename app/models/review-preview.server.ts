@@ -21,7 +21,7 @@ export async function previewReview(db: Database, viewer: Viewer, attemptId: str
     .filter((f) => valid.has(f.findingId))
     .map((f) => ({ finding_id: f.findingId, verdict: f.verdict, grade: f.grade, unseeded: f.unseeded ? 1 : 0, category_right: f.categoryRight === null || f.categoryRight === undefined ? null : f.categoryRight ? 1 : 0 }));
   const autoHits = new Set(findings.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
-  const score = rescore(draft, findings, attempt.hints_taken, overridesFrom(rows, autoHits), await matcherLexicon(db, draft.domain), attempt.auto_score);
+  const score = rescore(draft, findings, attempt.hints_taken, overridesFrom(rows, autoHits), await matcherLexicon(db, draft.domain, attempt.user_id), attempt.auto_score);
   const mine = await db.selectFrom("reviews").select("revision").where("attempt_id", "=", attemptId).where("mentor_id", "=", viewer.id).executeTakeFirst();
   const autoTotal = attempt.auto_total ?? score.total;
   const counts = verdictCounts(input.findings.filter((f) => valid.has(f.findingId)));

@@ -25,7 +25,7 @@ export async function reviewDTO(db: Database, viewer: Viewer, attemptId: string)
       }
     : mineStored;
   const autoHits = new Set(findings.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
-  const preview = rescore(draft, findings, attempt.hints_taken, overridesFrom(mine?.findings ?? [], autoHits), await matcherLexicon(db, draft.domain), attempt.auto_score);
+  const preview = rescore(draft, findings, attempt.hints_taken, overridesFrom(mine?.findings ?? [], autoHits), await matcherLexicon(db, draft.domain, attempt.user_id), attempt.auto_score);
   const key = new Map(draft.answerKey.map((e) => [e.id, e]));
   const autoByFinding = new Map(auto.findings.map((f) => [f.findingId, f]));
   const flawOf = new Map(auto.flaws.map((f) => [f.flawId, f]));

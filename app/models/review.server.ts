@@ -261,7 +261,7 @@ async function publishInTransaction(db: Database, viewer: Viewer, attemptId: str
     const rows = await trx.selectFrom("finding_reviews").selectAll().where("review_id", "=", review.id).execute();
     const autoHits = new Set(findings.filter((f) => f.auto_verdict === "hit").map((f) => f.id));
     const before = JSON.parse(attempt.final_score!) as ScoreBreakdown;
-    const after = rescore(draft, findings, attempt.hints_taken, overridesFrom(rows, autoHits), await matcherLexicon(trx, draft.domain), attempt.auto_score);
+    const after = rescore(draft, findings, attempt.hints_taken, overridesFrom(rows, autoHits), await matcherLexicon(trx, draft.domain, attempt.user_id), attempt.auto_score);
     const revision = review.revision + 1;
     await trx
       .updateTable("attempts")

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PostButton } from "~/components/PostButton";
 import { db } from "~/db/db.server";
 import { listSessions, revokeOtherSessions, revokeSession } from "~/models/session.server";
 import { requireUser, sessionPolicy, sessionToken } from "~/models/auth.server";
@@ -71,33 +72,18 @@ export default function Sessions() {
               <td>{formatDateTime(s.createdAt)}</td>
               <td>{formatDateTime(s.lastSeenAt)}</td>
               <td>
-                {s.current ? (
-                  <Form method="post" action="/logout">
-                    <button type="submit" className="btn btn-small">
-                      Sign out
-                    </button>
-                  </Form>
-                ) : (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="revoke" />
-                    <input type="hidden" name="session" value={s.handle} />
-                    <button type="submit" className="btn btn-small">
-                      Sign out
-                    </button>
-                  </Form>
-                )}
+                <PostButton action={s.current ? "/logout" : undefined} fields={s.current ? {} : { intent: "revoke", session: s.handle }}>
+                  Sign out
+                </PostButton>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       {sessions.length > 1 ? (
-        <Form method="post" className="row">
-          <input type="hidden" name="intent" value="revoke-others" />
-          <button type="submit" className="btn">
-            Sign out every other session
-          </button>
-        </Form>
+        <PostButton formClassName="row" className="btn" fields={{ intent: "revoke-others" }}>
+          Sign out every other session
+        </PostButton>
       ) : null}
     </div>
   );

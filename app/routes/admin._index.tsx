@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { PostButton } from "~/components/PostButton";
 import { CopyLink } from "~/components/CopyLink";
 import { Field } from "~/components/Field";
 import { InvalidInputError } from "~/domain/errors";
@@ -265,18 +266,15 @@ export default function AdminHome() {
                 <td>{u.disabled ? <span className="pill pill-red">disabled</span> : <span className="pill pill-green">active</span>}</td>
                 <td>
                   {u.id === me ? null : (
-                    <Form method="post">
-                      <input type="hidden" name="userId" value={u.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value={u.disabled ? "enable" : "disable"}
-                        className={`btn btn-small ${u.disabled ? "" : "btn-danger"}`}
-                        aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.name}`}
-                      >
-                        {u.disabled ? "Enable" : "Disable"}
-                      </button>
-                    </Form>
+                    <PostButton
+                      fields={{ userId: u.id }}
+                      name="intent"
+                      value={u.disabled ? "enable" : "disable"}
+                      className={`btn btn-small ${u.disabled ? "" : "btn-danger"}`}
+                      aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.name}`}
+                    >
+                      {u.disabled ? "Enable" : "Disable"}
+                    </PostButton>
                   )}
                 </td>
               </tr>

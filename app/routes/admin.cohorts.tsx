@@ -292,7 +292,7 @@ export default function Cohorts() {
               </span>
             </div>
             <div className="cohort-settings">
-              <Form method="post" className="row">
+              <Form method="post" className="row cohort-rename">
                 <input type="hidden" name="intent" value="rename" />
                 <input type="hidden" name="cohortId" value={c.id} />
                 <label htmlFor={`rename-${c.id}`} className="sr-label">

@@ -1,9 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { db } from "~/db/db.server";
-import { packs } from "~/models/content.server";
-import { draftPoolCounts } from "~/models/draft.server";
-import { decidePhraseChange, matcherProposals, overlayHistory } from "~/models/matcher-overlay.server";
+import { contentOverview } from "~/models/content-overview.server";
+import { decidePhraseChange } from "~/models/matcher-overlay.server";
 import { rescoreStoredAttempts } from "~/models/rescore.server";
 import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
@@ -12,62 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Content · Redline" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const loaded = packs();
-  const unseeded = await db()
-    .selectFrom("finding_reviews")
-    .innerJoin("reviews", "reviews.id", "finding_reviews.review_id")
-    .innerJoin("findings", "findings.id", "finding_reviews.finding_id")
-    .innerJoin("attempts", "attempts.id", "findings.attempt_id")
-    .innerJoin("drafts", "drafts.id", "attempts.draft_id")
-    .innerJoin("users as trainee", "trainee.id", "attempts.user_id")
-    .innerJoin("users as mentor", "mentor.id", "reviews.mentor_id")
-    .select([
-      "findings.id",
-      "findings.line_from",
-      "findings.line_to",
-      "findings.explanation",
-      "findings.category",
-      "finding_reviews.comment",
-      "reviews.published_at",
-      "drafts.domain",
-      "drafts.source_id",
-      "drafts.title",
-      "drafts.generator",
-      "mentor.name as mentor",
-    ])
-    .where("finding_reviews.unseeded", "=", 1)
-    .where("reviews.status", "=", "published")
-    .where("trainee.org_id", "=", admin.orgId)
-    .orderBy("reviews.published_at", "desc")
-    .limit(200)
-    .execute();
-  const [proposals, overlays] = await Promise.all([matcherProposals(db(), admin), overlayHistory(db(), admin)]);
-  return {
-    proposals,
-    overlays,
-    packs: loaded.packs.map((p) => ({
-      domain: p.domain,
-      name: p.name,
-      categories: p.categories.length,
-      sources: p.sources.length,
-      sites: p.sources.reduce((n, s) => n + s.sites.length, 0),
-      operators: p.operators.length,
-    })),
-    problems: loaded.problems.length,
-    pool: await draftPoolCounts(db()),
-    unseeded: unseeded.map((u) => ({
-      id: u.id,
-      where: `${u.domain}/${u.source_id}`,
-      title: u.title,
-      generator: u.generator,
-      lines: u.line_from === u.line_to ? `line ${u.line_from}` : `lines ${u.line_from}–${u.line_to}`,
-      explanation: u.explanation,
-      category: u.category,
-      mentorComment: u.comment,
-      mentor: u.mentor,
-      at: u.published_at,
-    })),
-  };
+  return contentOverview(db(), admin);
 }
 
 /** An admin accepts or rejects a proposed phrase change; an accepted one rescores at once. */

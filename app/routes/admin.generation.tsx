@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { z } from "zod";
 import { Field } from "~/components/Field";
 import { db } from "~/db/db.server";
-import { GENERATION_LIMITS, generationOverview } from "~/models/generation-jobs.server";
+import { GENERATION_LIMITS, generationOverview, type GenerationEngine } from "~/models/generation-jobs.server";
 import { cancelGenerationJob, GenerationNotConfigured, startGenerationJob } from "~/models/generation-runner.server";
 import { packs } from "~/models/content.server";
 import { requireRole } from "~/models/auth.server";
@@ -18,18 +18,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return generationOverview(db(), { orgId: admin.orgId });
 }
 
-/** Built per request: it names the packs on disk and the server-side limits. */
-function startSchema() {
-  return z.object({
+const EngineSchema = z.object({ engine: z.enum(["offline", "model"], { message: "Choose an engine: the offline seeding engine or the model" }) });
+
+/** Built per request: it names the packs on disk and the server-side limits. The offline engine has no mode choice and spends nothing. */
+function startSchema(engine: GenerationEngine) {
+  const base = z.object({
     intent: z.literal("start"),
     domain: z.string().refine((d) => packs().packs.some((p) => p.domain === d), "Choose a domain from the list"),
-    mode: z.enum(["flaws", "brief"], { message: "Choose a mode" }),
     count: z.coerce
       .number({ message: "Enter how many drafts to generate" })
       .int("Enter a whole number of drafts")
       .min(1, "Generate at least 1 draft")
       .max(GENERATION_LIMITS.maxCount, `At most ${GENERATION_LIMITS.maxCount} drafts per batch`),
     difficulty: z.union([z.literal("spread"), z.coerce.number().int().min(1).max(5)], { message: "Choose a difficulty from 1 to 5, or a spread" }),
+  });
+  if (engine === "offline") {
+    return base.extend({
+      mode: z.literal("flaws", { message: "The offline engine seeds flaws in curated sources only; “Draft from a brief” needs a model" }),
+      spendLimit: z.unknown().transform(() => 0),
+    });
+  }
+  return base.extend({
+    mode: z.enum(["flaws", "brief"], { message: "Choose a mode" }),
     spendLimit: z.coerce
       .number({ message: "Enter a spend limit in US dollars, e.g. 1.00" })
       .positive("The spend limit must be more than $0")
@@ -49,11 +59,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/admin/generation");
   }
   const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
-  const parsed = parseForm(startSchema(), form);
+  const engine = parseForm(EngineSchema, form);
+  if (!engine.ok) return data({ errors: engine.errors, values }, { status: 400 });
+  const parsed = parseForm(startSchema(engine.data.engine), form);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   const { domain, mode, count, difficulty, spendLimit } = parsed.data;
   try {
     await startGenerationJob(db(), {
+      engine: engine.data.engine,
       domain,
       mode,
       count,
@@ -113,8 +126,8 @@ export default function AdminGeneration() {
       ) : null}
       <h1>Generation</h1>
       <p className="lede">
-        Fill the practice pool with AI-written drafts. The model proposes flaws; Redline applies and verifies every edit, so only drafts with a proven answer
-        key reach trainees.
+        Fill the practice pool with new drafts. The offline seeding engine applies the content packs&apos; curated flaws; a model proposes new ones. Either
+        way Redline applies and verifies every edit, so only drafts with a proven answer key reach trainees.
       </p>
 
       {setup.configured ? (
@@ -125,8 +138,8 @@ export default function AdminGeneration() {
       ) : (
         <div className="notice" data-testid="generation-setup">
           <p>
-            <strong>The offline seeding engine is in use.</strong> No model is configured, so practice drafts come from the content packs' curated flaw sites
-            and operators.
+            <strong>No model is configured: batches use the offline seeding engine.</strong> Its drafts come from the content packs&apos; curated flaw sites
+            and operators; it needs no network and spends nothing.
           </p>
           <p>
             To generate drafts with a model, set <code>OPENAI_MODEL</code> and <code>OPENAI_API_KEY</code> (for api.openai.com), or <code>OPENAI_MODEL</code>{" "}
@@ -142,6 +155,16 @@ export default function AdminGeneration() {
           {errors.form ? <div className="form-error">{errors.form}</div> : null}
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="start" />
+            <label htmlFor="g-engine">Engine</label>
+            <select id="g-engine" name="engine" defaultValue={values.engine ?? (setup.configured ? "model" : "offline")} aria-describedby="g-engine-help">
+              <option value="offline">Offline seeding engine</option>
+              {setup.configured ? <option value="model">Model {setup.model}</option> : null}
+            </select>
+            <p id="g-engine-help" className="muted small">
+              The offline engine seeds the packs&apos; curated flaws (about 1 draft in 10 is a flawless control draft), needs no model and spends nothing; mode
+              and spend limit apply to model batches only.
+            </p>
+            {errors.engine ? <div className="field-error">{errors.engine}</div> : null}
             <label htmlFor="g-domain">Domain</label>
             <select id="g-domain" name="domain" defaultValue={values.domain ?? domains[0]?.id}>
               {domains.map((d) => (
@@ -187,7 +210,7 @@ export default function AdminGeneration() {
             </select>
             {errors.difficulty ? <div className="field-error">{errors.difficulty}</div> : null}
             <Field
-              label="Spend limit for this batch (US$)"
+              label="Spend limit for a model batch (US$)"
               name="spendLimit"
               type="number"
               step="0.01"
@@ -197,7 +220,7 @@ export default function AdminGeneration() {
               error={errors.spendLimit}
             />
             <p>
-              <button type="submit" className="btn btn-primary" disabled={busy || !setup.configured}>
+              <button type="submit" className="btn btn-primary" disabled={busy}>
                 Start batch
               </button>
             </p>
@@ -251,7 +274,7 @@ export default function AdminGeneration() {
               </tr>
             </thead>
             {jobs.map((j) => (
-              <tbody key={j.id} data-testid="job" data-status={j.status}>
+              <tbody key={j.id} data-testid="job" data-status={j.status} data-engine={j.engine}>
                 <tr>
                   <td>
                     {formatDateTime(j.createdAt)}
@@ -259,8 +282,8 @@ export default function AdminGeneration() {
                   </td>
                   <td>
                     {j.domain} · {j.mode === "brief" ? "draft from a brief" : "flaws on a curated source"}
-                    <div className="muted small">
-                      {j.model} · difficulty {j.difficulty ?? "1–5"}
+                    <div className="muted small" data-testid="job-engine">
+                      {j.engineLabel} · difficulty {j.difficulty ?? "1–5"}
                     </div>
                   </td>
                   <td>
@@ -274,10 +297,18 @@ export default function AdminGeneration() {
                       {j.done}/{j.requested} done · {j.accepted} accepted · {j.rejected} rejected
                     </div>
                   </td>
-                  <td>{j.calls}</td>
-                  <td>
-                    {usd(j.spentUsd)} <span className="muted small">of {usd(j.spendLimitUsd)}</span>
-                  </td>
+                  {j.engine === "offline" ? (
+                    <td colSpan={2} className="muted small">
+                      no model: no calls, no spend
+                    </td>
+                  ) : (
+                    <>
+                      <td>{j.calls}</td>
+                      <td>
+                        {usd(j.spentUsd)} <span className="muted small">of {usd(j.spendLimitUsd)}</span>
+                      </td>
+                    </>
+                  )}
                   <td>
                     {j.active && !j.cancelRequested ? (
                       <Form method="post">

@@ -5,6 +5,7 @@ import { packs } from "~/models/content.server";
 import { listQueue } from "~/models/review-queue.server";
 import { visibleCohorts, visibleTraineeIds } from "~/models/scope.server";
 import { requireRole } from "~/models/auth.server";
+import { FilterSelect } from "~/components/DashboardFilters";
 import { formatDateTime } from "~/utils/format";
 import { queueFiltersFromRequest } from "~/utils/http.server";
 
@@ -27,6 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     domains: packs().packs.map((p) => p.domain),
   };
 }
+
+const SCORE_BANDS = [
+  { id: "low", name: "Below 50" },
+  { id: "mid", name: "50–79" },
+  { id: "high", name: "80 and above" },
+];
 
 const TABS = [
   { id: "todo", label: "To review" },
@@ -55,48 +62,10 @@ export default function MentorQueue() {
       </nav>
       <Form method="get" className="card filters">
         <input type="hidden" name="tab" value={filters.tab} />
-        <div>
-          <label htmlFor="f-cohort">Cohort</label>
-          <select id="f-cohort" name="cohort" defaultValue={filters.cohort ?? ""}>
-            <option value="">All my cohorts</option>
-            {cohorts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-trainee">Trainee</label>
-          <select id="f-trainee" name="trainee" defaultValue={filters.trainee ?? ""}>
-            <option value="">Everyone</option>
-            {trainees.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-domain">Domain</label>
-          <select id="f-domain" name="domain" defaultValue={filters.domain ?? ""}>
-            <option value="">All domains</option>
-            {domains.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="f-band">Automatic score</label>
-          <select id="f-band" name="band" defaultValue={filters.band ?? ""}>
-            <option value="">Any</option>
-            <option value="low">Below 50</option>
-            <option value="mid">50–79</option>
-            <option value="high">80 and above</option>
-          </select>
-        </div>
+        <FilterSelect id="f-cohort" name="cohort" label="Cohort" value={filters.cohort} anyLabel="All my cohorts" options={cohorts} />
+        <FilterSelect id="f-trainee" name="trainee" label="Trainee" value={filters.trainee} anyLabel="Everyone" options={trainees} />
+        <FilterSelect id="f-domain" name="domain" label="Domain" value={filters.domain} anyLabel="All domains" options={domains.map((d) => ({ id: d, name: d }))} />
+        <FilterSelect id="f-band" name="band" label="Automatic score" value={filters.band} anyLabel="Any" options={SCORE_BANDS} />
         <div className="filter-actions">
           <button type="submit" className="btn">
             Filter

@@ -7,7 +7,7 @@ import { DiffView } from "~/components/DiffView";
 import { db } from "~/db/db.server";
 import { getDraft } from "~/models/draft.server";
 import { publishReview, savedReviewInput, saveReviewDraft } from "~/models/review.server";
-import { reviewInputOf, ReviewFormSchema, COMMENT_MAX, FEEDBACK_MAX } from "~/domain/review/review-form";
+import { reviewInputOf, ReviewFormSchema, FEEDBACK_MAX } from "~/domain/review/review-form";
 import { domainCall } from "~/utils/http.server";
 import { suggestGrade } from "~/models/ai-grading.server";
 import { recordSuggestion } from "~/models/model-rater.server";
@@ -17,7 +17,7 @@ import { llmConfigFromEnv } from "~/utils/llm.server";
 import { requireRole } from "~/models/auth.server";
 import { formatDateTime } from "~/utils/format";
 import mentorAdminStyles from "~/styles/mentor-admin.css";
-import { ShownText } from "~/components/ShownText";
+import { FindingReviewFields, ReviewFieldErrors } from "~/components/FindingReviewFields";
 import { ReviewHistory } from "~/components/ReviewHistory";
 import { ReviewStatus } from "~/components/ReviewStatus";
 
@@ -93,8 +93,6 @@ async function flawKeyPoints(draftId: string, flawId: string) {
   const draft = await getDraft(db(), draftId);
   return draft?.answerKey.find((e) => e.id === flawId)?.keyPoints ?? [];
 }
-
-const VERDICT_LABEL = { hit: "Automatic: correct", "false-positive": "Automatic: false alarm" } as const;
 
 export default function ReviewAttempt() {
   const r = useLoaderData<typeof loader>();
@@ -214,125 +212,9 @@ export default function ReviewAttempt() {
                 is a visible conflict rather than a silent overwrite. */}
             <input type="hidden" name={fields.version.name} value={stale ? r.mine!.basedOn : r.attempt.version} />
             {r.findings.length === 0 ? <p className="muted">The trainee submitted no findings (they judged the draft clean).</p> : null}
-            {r.findings.map((f, i) => {
-              // A submission that came back without this finding (a hand-made POST) has no metadata for it.
-              const blank = (k: string) => ({ name: `findings[${i}].${k}`, errors: undefined as string[] | undefined, errorId: `fr-${f.id}-${k}-error` });
-              const ff = findingFields[i]?.getFieldset() ?? { id: blank("id"), verdict: blank("verdict"), grade: blank("grade"), comment: blank("comment"), unseeded: blank("unseeded"), category: blank("category") };
-              return (
-              <fieldset key={f.id} className="finding-review" id={`fr-${f.id}`}>
-                <input type="hidden" name={ff.id.name} value={f.id} />
-                <legend>
-                  #{f.no} · lines {f.lineFrom}–{f.lineTo} · {f.category} · {f.confidence} % sure
-                </legend>
-                <p className="finding-text"><ShownText text={f.explanation} /></p>
-                {f.suggestedFix ? <p className="small muted">Fix: <ShownText text={f.suggestedFix} /></p> : null}
-                <p className="small">
-                  <span className={`pill ${f.autoVerdict === "hit" ? "pill-green" : "pill-red"}`}>{VERDICT_LABEL[f.autoVerdict]}</span>
-                  {f.flaw ? (
-                    <>
-                      {" "}
-                      matches <strong>{f.flaw.category}</strong>
-                      {f.categoryCorrect === false ? <span className="pill pill-amber">wrong category</span> : null}
-                    </>
-                  ) : null}
-                </p>
-                {f.flaw ? (
-                  <details>
-                    <summary className="small">Model explanation and key points</summary>
-                    <p className="small">{f.flaw.explanation}</p>
-                    <ul className="kp-list small">
-                      {f.flaw.keyPoints.map((k, j) => (
-                        <li key={j} className={k.covered ? "covered" : undefined}>
-                          {k.text}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                ) : null}
-                {suggestions[f.id] ? (
-                  <p className="small ai-suggestion" data-testid="ai-suggestion">
-                    <span className="pill pill-blue">Model suggests {suggestions[f.id].grade}/3</span> {suggestions[f.id].rationale}{" "}
-                    <span className="muted">({suggestions[f.id].model}; your grade rules)</span>
-                  </p>
-                ) : null}
-                <div className="review-controls">
-                  <div>
-                    <label htmlFor={`verdict-${f.id}`}>Verdict</label>
-                    <select id={`verdict-${f.id}`} name={ff.verdict.name} defaultValue={f.mine.verdict} aria-invalid={ff.verdict.errors ? true : undefined} aria-describedby={ff.verdict.errors ? ff.verdict.errorId : undefined}>
-                      <option value="">Keep automatic</option>
-                      <option value="correct">Correct: found it, full credit</option>
-                      <option value="partly">Partly right: half credit</option>
-                      <option value="wrong">Wrong: not this flaw, a false alarm</option>
-                    </select>
-                    {ff.verdict.errors ? (
-                      <div className="field-error" id={ff.verdict.errorId}>
-                        {ff.verdict.errors.join(" ")}
-                      </div>
-                    ) : null}
-                  </div>
-                  <div>
-                    <label htmlFor={`grade-${f.id}`}>Explanation (0–3)</label>
-                    <select id={`grade-${f.id}`} name={ff.grade.name} defaultValue={f.mine.grade === null ? "" : String(f.mine.grade)} aria-invalid={ff.grade.errors ? true : undefined} aria-describedby={ff.grade.errors ? ff.grade.errorId : undefined}>
-                      <option value="">Use key points</option>
-                      <option value="0">0 · missing or wrong</option>
-                      <option value="1">1 · names the spot only</option>
-                      <option value="2">2 · what is wrong</option>
-                      <option value="3">3 · what, why and the fix</option>
-                    </select>
-                    {ff.grade.errors ? (
-                      <div className="field-error" id={ff.grade.errorId}>
-                        {ff.grade.errors.join(" ")}
-                      </div>
-                    ) : null}
-                  </div>
-                  <div>
-                    <label htmlFor={`category-${f.id}`}>Category</label>
-                    <select
-                      id={`category-${f.id}`}
-                      name={ff.category.name}
-                      defaultValue={f.mine.category}
-                      aria-invalid={ff.category.errors ? true : undefined}
-                      aria-describedby={[`category-note-${f.id}`, ff.category.errors ? ff.category.errorId : ""].filter(Boolean).join(" ")}
-                    >
-                      <option value="">Leave to the verdict</option>
-                      <option value="right">Right category</option>
-                      <option value="wrong">Wrong category</option>
-                    </select>
-                    {ff.category.errors ? (
-                      <div className="field-error" id={ff.category.errorId}>
-                        {ff.category.errors.join(" ")}
-                      </div>
-                    ) : null}
-                  </div>
-                </div>
-                <p className="small muted" id={`category-note-${f.id}`}>
-                  {f.flaw ? `The trainee chose ${f.category}; the key says ${f.flaw.category}. ` : `The trainee chose ${f.category}. `}
-                  Left to the verdict, Correct counts the category as right and Partly right compares it with the key; with Keep automatic, a category you set confirms the match.
-                </p>
-                {f.autoVerdict === "false-positive" ? (
-                  <label className="check">
-                    <input type="checkbox" name={ff.unseeded.name} defaultChecked={f.mine.unseeded} /> Real flaw that is not in the answer key (counts for the trainee; reported to
-                    content authors)
-                  </label>
-                ) : null}
-                <label htmlFor={`comment-${f.id}`}>Comment for the trainee</label>
-                <textarea
-                  id={`comment-${f.id}`}
-                  name={ff.comment.name}
-                  rows={2}
-                  defaultValue={f.mine.comment}
-                  maxLength={COMMENT_MAX}
-                  aria-invalid={ff.comment.errors ? true : undefined}
-                  aria-describedby={ff.comment.errors ? ff.comment.errorId : undefined}
-                />
-                {ff.comment.errors ? (
-                  <div className="field-error" id={ff.comment.errorId}>
-                    {ff.comment.errors.join(" ")}
-                  </div>
-                ) : null}
-              </fieldset>
-              );
-            })}
+            {r.findings.map((f, i) => (
+              <FindingReviewFields key={f.id} f={f} index={i} fieldset={findingFields[i]?.getFieldset()} suggestion={suggestions[f.id]} />
+            ))}
             <label htmlFor="feedback">Overall feedback</label>
             <textarea
               id="feedback"
@@ -343,11 +225,7 @@ export default function ReviewAttempt() {
               aria-invalid={fields.feedback.errors ? true : undefined}
               aria-describedby={fields.feedback.errors ? fields.feedback.errorId : undefined}
             />
-            {fields.feedback.errors ? (
-              <div className="field-error" id={fields.feedback.errorId}>
-                {fields.feedback.errors.join(" ")}
-              </div>
-            ) : null}
+            <ReviewFieldErrors field={fields.feedback} />
             {fields.version.errors || form.errors || formMessage ? (
               <div className="form-error" role="alert">
                 {[...(fields.version.errors ?? []), ...(form.errors ?? []), ...(formMessage ? [formMessage] : [])].join(" ")}

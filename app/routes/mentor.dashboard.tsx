@@ -1,10 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ReactNode } from "react";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { LineChart } from "~/components/charts";
 import { HBarChart, pct } from "~/components/charts";
 import { Heatmap, SmallMultiples } from "~/components/charts-dashboard";
 import { DashboardFilters } from "~/components/DashboardFilters";
+import { StatCards } from "~/components/StatCards";
 import { db } from "~/db/db.server";
 import { filtersToQuery } from "~/domain/stats/filters";
 import { cohortDashboard } from "~/models/cohort-dashboard.server";
@@ -87,46 +89,24 @@ export default function CohortDashboardPage() {
         </div>
       ) : (
         <>
-          <div className="grid-4">
-            <div className="card">
-              <div className="muted small">Attempts submitted</div>
-              <div className="stat">{d.summary.attempts.toLocaleString("en-GB")}</div>
-              <div className="stat-note">in the period</div>
-            </div>
-            <div className="card">
-              <div className="muted small">Average score</div>
-              <div className="stat">{d.summary.meanScore ?? "—"}</div>
-              <div className="stat-note">final scores, 0–100</div>
-            </div>
-            <div className="card">
-              <div className="muted small">Open reviews</div>
-              <div className="stat">{d.summary.open.toLocaleString("en-GB")}</div>
-              <div className="stat-note">{d.summary.oldestOpenAt ? `oldest waiting ${daysAgo(d.summary.oldestOpenAt)}` : "nothing waiting"}</div>
-            </div>
-            <div className="card">
-              <div className="muted small">Median time to review</div>
-              <div className="stat">{hoursText(d.summary.medianHoursToReview)}</div>
-              <div className="stat-note">{d.summary.publishedInPeriod.toLocaleString("en-GB")} published in the period</div>
-            </div>
-          </div>
+          <StatCards
+            stats={[
+              { label: "Attempts submitted", value: d.summary.attempts.toLocaleString("en-GB"), note: "in the period" },
+              { label: "Average score", value: d.summary.meanScore ?? "—", note: "final scores, 0–100" },
+              { label: "Open reviews", value: d.summary.open.toLocaleString("en-GB"), note: d.summary.oldestOpenAt ? `oldest waiting ${daysAgo(d.summary.oldestOpenAt)}` : "nothing waiting" },
+              { label: "Median time to review", value: hoursText(d.summary.medianHoursToReview), note: `${d.summary.publishedInPeriod.toLocaleString("en-GB")} published in the period` },
+            ]}
+          />
 
-          <section className="card" aria-labelledby="heat-h">
-            <div className="section-head">
-              <h2 id="heat-h">Hit rate by trainee and flaw category</h2>
-              <span className="muted">{work ? `inside ${work}` : "all time"}{domainName ? `, ${domainName}` : ", all domains"} · select a name for the trainee’s page</span>
-            </div>
+          <DashboardSection id="heat" title="Hit rate by trainee and flaw category" note={<>{work ? `inside ${work}` : "all time"}{domainName ? `, ${domainName}` : ", all domains"} · select a name for the trainee’s page</>}>
             {d.heatmap.columns.length ? (
               <Heatmap title="Share of seeded flaws each trainee detected, per flaw category" columns={d.heatmap.columns} rows={d.heatmap.rows} hrefFor={traineeHref} />
             ) : (
               <p className="muted">No submitted attempts yet.</p>
             )}
-          </section>
+          </DashboardSection>
 
-          <section className="card" aria-labelledby="trend-h">
-            <div className="section-head">
-              <h2 id="trend-h">Score trend</h2>
-              <span className="muted">mean final score per {d.trend.buckets[0]?.days === 1 ? "day" : d.trend.buckets.length && d.trend.buckets[d.trend.buckets.length - 1].days === 7 ? "week" : "period"}</span>
-            </div>
+          <DashboardSection id="trend" title="Score trend" note={<>mean final score per {d.trend.buckets[0]?.days === 1 ? "day" : d.trend.buckets.length && d.trend.buckets[d.trend.buckets.length - 1].days === 7 ? "week" : "period"}</>}>
             {d.summary.attempts ? (
               <>
                 <LineChart
@@ -153,13 +133,9 @@ export default function CohortDashboardPage() {
             ) : (
               <p className="muted">No attempts were submitted in this period. Widen the period above.</p>
             )}
-          </section>
+          </DashboardSection>
 
-          <section className="card" aria-labelledby="missed-cat-h">
-            <div className="section-head">
-              <h2 id="missed-cat-h">Most missed categories</h2>
-              <span className="muted">in the period</span>
-            </div>
+          <DashboardSection id="missed-cat" title="Most missed categories" note="in the period">
             {d.missedCategories.length ? (
               <HBarChart
                 title="Share of seeded flaws missed, per category"
@@ -170,12 +146,8 @@ export default function CohortDashboardPage() {
             ) : (
               <p className="muted">Nothing missed in this period.</p>
             )}
-          </section>
-          <section className="card" aria-labelledby="missed-h">
-            <div className="section-head">
-              <h2 id="missed-h">Most missed flaws</h2>
-              <span className="muted">in the period</span>
-            </div>
+          </DashboardSection>
+          <DashboardSection id="missed" title="Most missed flaws" note="in the period">
             {d.missedFlaws.length ? (
               <ol className="missed-list">
                 {d.missedFlaws.map((f) => (
@@ -192,12 +164,8 @@ export default function CohortDashboardPage() {
             ) : (
               <p className="muted">No seeded flaw was missed in this period, or nothing was submitted.</p>
             )}
-          </section>
-          <section className="card" aria-labelledby="fp-h">
-            <div className="section-head">
-              <h2 id="fp-h">Over-flagging</h2>
-              <span className="muted">share of each trainee’s findings that matched no flaw · all time, all domains{work ? ", all practice (not only the program)" : ""}</span>
-            </div>
+          </DashboardSection>
+          <DashboardSection id="fp" title="Over-flagging" note={<>share of each trainee’s findings that matched no flaw · all time, all domains{work ? ", all practice (not only the program)" : ""}</>}>
             {d.overFlagging.length ? (
               <>
                 <HBarChart
@@ -219,13 +187,9 @@ export default function CohortDashboardPage() {
             ) : (
               <p className="muted">No findings yet.</p>
             )}
-          </section>
+          </DashboardSection>
 
-          <section className="card" aria-labelledby="rev-h">
-            <div className="section-head">
-              <h2 id="rev-h">Reviews per mentor</h2>
-              <span className="muted">open now; published and time to review in the period</span>
-            </div>
+          <DashboardSection id="rev" title="Reviews per mentor" note="open now; published and time to review in the period">
             {d.reviews.length ? (
               <table className="data">
                 <thead>
@@ -255,7 +219,7 @@ export default function CohortDashboardPage() {
               <p className="muted">No mentors are assigned to these cohorts.</p>
             )}
             <p className="muted small">An attempt waits for every mentor of its trainee’s cohort, so open reviews can add up to more than the total. Time to review runs from submission to publication.</p>
-          </section>
+          </DashboardSection>
 
           <section className="card" aria-labelledby="exp-h">
             <h2 id="exp-h">Export</h2>
@@ -283,4 +247,17 @@ export default function CohortDashboardPage() {
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary titles={{ 400: "Cannot show this dashboard" }} back={{ to: "/mentor/dashboard", label: "Clear the filters" }} />;
+}
+
+/** A dashboard card: its heading, a note on what it covers beside it, then the content. */
+function DashboardSection({ id, title, note, children }: { id: string; title: ReactNode; note: ReactNode; children: ReactNode }) {
+  return (
+    <section className="card" aria-labelledby={`${id}-h`}>
+      <div className="section-head">
+        <h2 id={`${id}-h`}>{title}</h2>
+        <span className="muted">{note}</span>
+      </div>
+      {children}
+    </section>
+  );
 }

@@ -2,10 +2,9 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { z } from "zod";
-import { HBarChart, LineChart } from "~/components/charts";
-import { pct } from "~/components/charts-dashboard";
+import { pct } from "~/components/charts";
+import { ProgressSections } from "~/components/ProgressSections";
 import { db } from "~/db/db.server";
-import { MIN_FLAWS_FOR_RANKING } from "~/domain/stats/progress";
 import { traineeDetail } from "~/models/progress.server";
 import dashboardStyles from "~/styles/dashboards.css";
 import { requireRole } from "~/models/auth.server";
@@ -67,57 +66,7 @@ export default function TraineeDetailPage() {
             </div>
           </div>
 
-          <section className="card" aria-labelledby="trend-h">
-            <h2 id="trend-h">Attempts over time</h2>
-            {d.trend.grouped ? <p className="muted small">Weekly means: there are too many attempts to plot one by one.</p> : null}
-            <LineChart
-              title={d.trend.grouped ? "Mean final score per period, oldest first" : "Final score of each submitted attempt, oldest first"}
-              points={d.trend.points.map((p) => ({ label: p.label, value: p.value }))}
-              yLabel="Score (0–100)"
-              xLabel={d.trend.grouped ? "Periods, oldest to newest" : "Attempts, oldest to newest"}
-            />
-          </section>
-
-          <div className="grid-2">
-            <section className="card" aria-labelledby="strong-h">
-              <h2 id="strong-h">Strengths</h2>
-              {d.strongest.length ? (
-                <ul className="plain-list">
-                  {d.strongest.map((c) => (
-                    <li key={c.name}>
-                      {c.name} — {pct(c.rate)} of {c.flaws}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="muted">Not enough yet: a category counts after {MIN_FLAWS_FOR_RANKING} seeded flaws.</p>
-              )}
-            </section>
-            <section className="card" aria-labelledby="weak-h">
-              <h2 id="weak-h">Weaknesses — practise these</h2>
-              {d.weakest.length ? (
-                <ul className="plain-list">
-                  {d.weakest.map((c) => (
-                    <li key={c.name}>
-                      {c.name} — {pct(c.rate)} of {c.flaws}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="muted">Not enough yet.</p>
-              )}
-            </section>
-          </div>
-
-          <section className="card" aria-labelledby="cat-h">
-            <h2 id="cat-h">Hit rate per flaw category</h2>
-            <HBarChart
-              title={`Share of seeded flaws ${d.trainee.name} detected, per category`}
-              valueLabel="Seeded flaws detected"
-              lowerIsBetter={false}
-              bars={d.categories.map((c) => ({ key: c.name, label: c.name, value: c.rate, note: `(${c.hits}/${c.flaws})` }))}
-            />
-          </section>
+          <ProgressSections progress={d} subject={{ name: d.trainee.name }} />
 
           <section className="card" aria-labelledby="recent-h">
             <h2 id="recent-h">Recent attempts</h2>

@@ -190,7 +190,7 @@ export default function Results() {
                       </span>
                     </p>
                     <p className="finding-text"><ShownText text={f.finding.explanation} /></p>
-                    <MentorNote note={r.review?.findings[f.finding.id]} />
+                    <MentorNote note={r.review?.findings[f.finding.id]} keyCategory={f.category} yourCategory={f.finding.categoryName} />
                   </>
                 ) : (
                   <p className="muted">You did not flag this one.</p>
@@ -211,7 +211,7 @@ export default function Results() {
               <li key={f.id}>
                 <strong>#{f.no}</strong> {lines({ from: f.lineFrom, to: f.lineTo })} · {f.categoryName} · {f.confidence} % sure
                 <p className="finding-text"><ShownText text={f.explanation} /></p>
-                <MentorNote note={r.review?.findings[f.id]} />
+                <MentorNote note={r.review?.findings[f.id]} yourCategory={f.categoryName} />
               </li>
             ))}
           </ul>
@@ -232,11 +232,21 @@ export default function Results() {
   );
 }
 
-function MentorNote({ note }: { note?: { verdict: string | null; grade: number | null; comment: string; unseeded: boolean } }) {
-  if (!note || (!note.verdict && note.grade === null && !note.comment && !note.unseeded)) return null;
+type Note = { verdict: string | null; grade: number | null; comment: string; unseeded: boolean; categoryRight: boolean | null };
+
+/** The mentor's published judgement of one finding: verdict, category (decision 117), grade, comment. */
+function MentorNote({ note, keyCategory, yourCategory }: { note?: Note; keyCategory?: string; yourCategory?: string }) {
+  if (!note || (!note.verdict && note.grade === null && !note.comment && !note.unseeded && note.categoryRight === null)) return null;
   return (
     <div className="mentor-note">
       {note.unseeded ? <span className="pill pill-green">Mentor: a real flaw the key missed</span> : note.verdict ? <span className="pill pill-blue">{VERDICT_TEXT[note.verdict as keyof typeof VERDICT_TEXT]}</span> : null}
+      {note.categoryRight === null ? null : (
+        <span className={`pill ${note.categoryRight ? "pill-green" : "pill-amber"}`} data-testid="mentor-category">
+          {note.categoryRight
+            ? `Mentor: right category${yourCategory ? ` (${yourCategory})` : ""}`
+            : `Mentor: wrong category${yourCategory ? ` (you chose ${yourCategory}${keyCategory ? `; the key says ${keyCategory}` : ""})` : ""}`}
+        </span>
+      )}
       {note.grade !== null ? <span className="pill">explanation {note.grade}/3</span> : null}
       {/* Rendered from markdown and sanitised on the server. */}
       {note.comment ? <div className="small md" dangerouslySetInnerHTML={{ __html: note.comment }} /> : null}

@@ -1,19 +1,13 @@
 // The model path end to end in Chromium: the app runs with OPENAI_BASE_URL pointing at the
 // scripted fake model server; an admin generates a batch, watches it progress live and sees a
 // failure with its reason; then a trainee practises on one of the AI-written drafts.
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "~/db/db.server";
 import { verifyDraft } from "~/domain/verification/verify";
 import { rowToDraft } from "~/models/draft.server";
-import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
+import { e2eFixture } from "../support/e2e";
 import { goodHandler, schemaName, startFakeOpenAI, type FakeHandler, type FakeOpenAI } from "../support/fake-openai";
 
 let fake: FakeOpenAI;
-let app: RunningApp;
-let browser: Browser;
-let db: Database;
 
 /** Slow enough that progress can be watched; the second flaw request is refused. */
 function batchScript(): FakeHandler {
@@ -29,30 +23,26 @@ function batchScript(): FakeHandler {
 
 beforeAll(async () => {
   fake = await startFakeOpenAI(batchScript());
-  // A local OpenAI-compatible server: a model and a URL, no key.
-  [app, browser] = await Promise.all([startApp({ OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: "fake-model" }), launchBrowser()]);
-  db = createDatabase(app.dbUrl);
+});
+// Closed after the app (hooks after the tests run in reverse order).
+afterAll(async () => {
+  await fake?.close();
+});
+// The app talks to a local OpenAI-compatible server: a model and a URL, no key.
+const e2e = e2eFixture({ env: () => ({ OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: "fake-model" }) });
+
+beforeAll(async () => {
   // Only AI drafts for legal, difficulty 5 (one the demo history does not use): the trainee below
   // is sure to draw one.
-  const seen = db.selectFrom("attempts").select("draft_id");
-  await db.deleteFrom("drafts").where("domain", "=", "legal").where("difficulty", "=", 5).where("id", "not in", seen).execute();
-  expect(await db.selectFrom("drafts").select("id").where("domain", "=", "legal").where("difficulty", "=", 5).execute()).toEqual([]);
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  await browser?.close();
-  await app?.stop();
-  await fake?.close();
+  const seen = e2e.db.selectFrom("attempts").select("draft_id");
+  await e2e.db.deleteFrom("drafts").where("domain", "=", "legal").where("difficulty", "=", 5).where("id", "not in", seen).execute();
+  expect(await e2e.db.selectFrom("drafts").select("id").where("domain", "=", "legal").where("difficulty", "=", 5).execute()).toEqual([]);
 });
 
 describe("AI generation in Chromium", () => {
   it("an admin starts a batch, sees live progress, the outcome and a failure with its reason", async () => {
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    const errors = watchConsole(page);
-    await signIn(page, app.url, "admin@redline.test");
-    await page.goto(`${app.url}/admin/generation`);
+    const { ctx, page, errors } = await e2e.page({ as: "admin@redline.test" });
+    await page.goto(`${e2e.url}/admin/generation`);
     await expect(page.locator('[data-testid="generation-setup"]').textContent()).resolves.toContain("fake-model");
 
     await page.selectOption("#g-domain", "legal");
@@ -87,7 +77,7 @@ describe("AI generation in Chromium", () => {
     expect(errors).toEqual([]);
 
     // Every AI draft stored is verified and labelled with the model.
-    const rows = await db.selectFrom("drafts").selectAll().where("generator", "like", "openai:fake-model;%").execute();
+    const rows = await e2e.db.selectFrom("drafts").selectAll().where("generator", "like", "openai:fake-model;%").execute();
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(verifyDraft(rowToDraft(r))).toEqual({ ok: true });
     await ctx.close();
@@ -95,10 +85,8 @@ describe("AI generation in Chromium", () => {
 
   it("an admin cancels a running batch", async () => {
     fake.use(() => ({ type: "hang" })); // the model never answers; only cancel ends this
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    await signIn(page, app.url, "admin@redline.test");
-    await page.goto(`${app.url}/admin/generation`);
+    const { ctx, page } = await e2e.page({ as: "admin@redline.test" });
+    await page.goto(`${e2e.url}/admin/generation`);
     await page.selectOption("#g-domain", "finance");
     await page.fill("#f-count", "4");
     await page.click("text=Start batch");
@@ -107,7 +95,7 @@ describe("AI generation in Chromium", () => {
     await job.locator("button", { hasText: "Cancel" }).click();
     await page.locator('[data-testid="job"][data-status="cancelled"]').first().waitFor({ timeout: 10_000 });
     expect(await page.locator('[data-testid="job"]').first().locator('[data-testid="job-progress"]').textContent()).toBe("0/4 done · 0 accepted · 0 rejected");
-    const items = await db.selectFrom("generation_items").innerJoin("generation_jobs", "generation_jobs.id", "generation_items.job_id").select(["generation_items.status"]).where("generation_jobs.domain", "=", "finance").execute();
+    const items = await e2e.db.selectFrom("generation_items").innerJoin("generation_jobs", "generation_jobs.id", "generation_items.job_id").select(["generation_items.status"]).where("generation_jobs.domain", "=", "finance").execute();
     expect(items.map((i) => i.status)).toEqual(expect.arrayContaining(["cancelled"]));
     expect(items.every((i) => i.status === "cancelled")).toBe(true);
     await ctx.close();
@@ -115,24 +103,19 @@ describe("AI generation in Chromium", () => {
 
   it("works without JavaScript: the page renders the jobs and starts a batch with a plain form post", async () => {
     fake.use(goodHandler());
-    const ctx = await newContext(browser, { javaScriptEnabled: false });
-    const page = await ctx.newPage();
-    await signIn(page, app.url, "admin@redline.test");
-    await page.goto(`${app.url}/admin/generation`);
+    const { ctx, page } = await e2e.page({ javaScriptEnabled: false, as: "admin@redline.test" });
+    await page.goto(`${e2e.url}/admin/generation`);
     expect(await page.locator('[data-testid="job"]').count()).toBe(2);
     await page.selectOption("#g-domain", "data");
     await page.fill("#f-count", "1");
-    await Promise.all([page.waitForURL(`${app.url}/admin/generation`), page.click("text=Start batch")]);
+    await Promise.all([page.waitForURL(`${e2e.url}/admin/generation`), page.click("text=Start batch")]);
     expect(await page.locator('[data-testid="job"]').count()).toBe(3);
     expect(await page.locator('[data-testid="job"]').first().textContent()).toContain("data");
     await ctx.close();
   });
 
   it("a trainee practises on an AI-written draft labelled with its model", async () => {
-    const ctx = await newContext(browser);
-    const page = await ctx.newPage();
-    const errors = watchConsole(page);
-    await signIn(page, app.url, "trainee1@redline.test");
+    const { ctx, page, errors } = await e2e.page({ as: "trainee1@redline.test" });
     await page.check('input[name="domain"][value="legal"]');
     await page.selectOption('select[name="difficulty"]', "5");
     await Promise.all([page.waitForURL(/\/practice\/attempts\//), page.click("text=Start reviewing")]);

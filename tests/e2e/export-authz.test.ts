@@ -130,7 +130,7 @@ describe("dashboard and export authorization", () => {
     expect(await page.locator(".heatmap-svg .row-label").count()).toBe(8);
     expect(await page.locator(".heatmap-svg rect title").first().textContent()).toMatch(/ — .+: (\d+ of \d+ detected \(\d+ %\)|no flaw yet)/);
     await page.locator(".heatmap-svg a").first().click();
-    await page.locator("h2", { hasText: "Attempts over time" }).waitFor();
+    await page.locator("h2", { hasText: "Score over time" }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/mentor\/trainees\//);
     await page.goto(`${e2e.url}/mentor/calibration`);
     await page.locator("h1", { hasText: "Grader calibration" }).waitFor();

@@ -2,18 +2,14 @@
 // submit, see the right score and the diff — and the same core path with JavaScript disabled.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
-import { generateDraft } from "~/domain/generation/generate";
-import { insertDrafts } from "~/models/draft.server";
 import { e2eFixture } from "../support/e2e";
+import { onlySumDraftAtDifficulty2 } from "../support/org";
 
 const e2e = e2eFixture();
 
 beforeAll(async () => {
-  // The only software draft of difficulty 2 in the pool: two flaws, on lines 3 and 10 (a deletion).
-  await e2e.db.deleteFrom("drafts").where("domain", "=", "software").where("difficulty", "=", 2).execute();
-  const draft = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 7, flawCount: 10, categories: ["off-by-one", "missing-await"] });
-  await insertDrafts(e2e.db, [{ ...draft, domain: "software", difficulty: 2 }]);
+  // The only software draft of difficulty 2: two flaws, on lines 3 and 10 (a deletion).
+  await onlySumDraftAtDifficulty2(e2e.db);
 });
 
 async function startSoftwareDraft(page: Page) {

@@ -83,19 +83,41 @@ describe("main pages at 1366 and 390 px", () => {
   }
 });
 
+/** Labels that are cut (their text wider than their box) and how the charts fill their cards. */
+async function chartLayout(page: Page) {
+  return page.evaluate(() => {
+    const cut = [...document.querySelectorAll(".hbar-label, .hbar-value, .chart-axis-label, .plain-list li")]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => (el.textContent ?? "").slice(0, 60));
+    const fill = [...document.querySelectorAll(".chart")].map((chart) => {
+      const card = chart.closest(".card")!;
+      const pad = parseFloat(getComputedStyle(card).paddingLeft) + parseFloat(getComputedStyle(card).paddingRight);
+      return Math.round((chart.getBoundingClientRect().width / (card.getBoundingClientRect().width - pad)) * 100);
+    });
+    const plot = document.querySelector(".line-chart-plot")!.getBoundingClientRect().width;
+    const sizes = [...document.querySelectorAll(".hbar-label, .hbar-value, .chart-ticks span span, .chart-axis-label")].map((el) => parseFloat(getComputedStyle(el).fontSize));
+    return { cut, fill, plot, smallestText: Math.min(...sizes), labels: document.querySelectorAll(".hbar-label").length, scrollWidth: document.documentElement.scrollWidth };
+  });
+}
+
 describe("the progress page", () => {
   it("ranks strongest and weakest from enough data and offers to practise a weak category", async () => {
     // The demo history is drawn from a pool sampled at start, so it may not reach "enough data":
-    // trainee1 reviews software drafts (every flaw flagged) until two categories have 3 flaws each.
+    // trainee1 reviews software drafts until a category they always find and one they never flag
+    // have 3 flaws each (categories alternate by first sight: flagged, not flagged, flagged, …).
     const trainee = await e2e.db.selectFrom("users").select("id").where("email", "=", "trainee1@redline.test").executeTakeFirstOrThrow();
     const rng = createRng(7);
+    const order: string[] = [];
     const seen = new Map<string, number>();
-    for (let k = 0; k < 40 && [...seen.values()].filter((n) => n >= 3).length < 2; k++) {
+    const enough = (flagged: boolean) => order.some((c, i) => i % 2 === (flagged ? 0 : 1) && (seen.get(c) ?? 0) >= 3);
+    for (let k = 0; k < 60 && !(enough(true) && enough(false)); k++) {
       const id = await startAttempt(e2e.db, trainee.id, { domain: "software", difficulty: 1 }, rng);
       const { draft } = await getAttemptForTrainee(e2e.db, trainee.id, id);
       for (const flaw of draft.answerKey) {
-        await addFinding(e2e.db, trainee.id, id, { lineFrom: flaw.lines.from, lineTo: flaw.lines.to, category: flaw.category, explanation: flaw.explanation, confidence: 80, suggestedFix: "", quote: "" });
+        if (!order.includes(flaw.category)) order.push(flaw.category);
         seen.set(flaw.category, (seen.get(flaw.category) ?? 0) + 1);
+        if (order.indexOf(flaw.category) % 2 === 1) continue;
+        await addFinding(e2e.db, trainee.id, id, { lineFrom: flaw.lines.from, lineTo: flaw.lines.to, category: flaw.category, explanation: flaw.explanation, confidence: 80, suggestedFix: "", quote: "" });
       }
       await submitAttempt(e2e.db, trainee.id, id);
     }
@@ -105,7 +127,12 @@ describe("the progress page", () => {
     await page.goto(`${e2e.url}/practice/progress`);
     const weakest = page.locator("section[aria-labelledby=weak-h] li");
     expect(await weakest.count()).toBeGreaterThan(0);
-    expect(await page.locator("section[aria-labelledby=strong-h] li").count()).toBe(await weakest.count());
+    // No rate is both strongest and weakest: equal rates are neither.
+    const rate = (t: string) => / — (\d+) % of/.exec(t)![1];
+    const strong = (await page.locator("section[aria-labelledby=strong-h] li").allInnerTexts()).map(rate);
+    const weak = (await weakest.allInnerTexts()).map(rate);
+    expect(strong.length).toBeGreaterThan(0);
+    expect(Math.min(...strong.map(Number))).toBeGreaterThan(Math.max(...weak.map(Number)));
     const first = await weakest.first().innerText();
     // The button starts an exercise aimed at that category (the adaptive selector's "practise this").
     await Promise.all([page.waitForURL(/\/practice\/attempts\//), weakest.first().locator("button", { hasText: "Practise this" }).click()]);
@@ -113,4 +140,31 @@ describe("the progress page", () => {
     expect(first).toMatch(/ — \d+ % of \d+/);
     await ctx.close();
   }, 180_000);
+});
+
+describe("the progress charts", () => {
+  it("fill their cards, cut no label and keep readable text at 1366 and 390 px, on the trainee's and the mentor's page", async () => {
+    const trainee = await e2e.db.selectFrom("users").select("id").where("email", "=", "trainee1@redline.test").executeTakeFirstOrThrow();
+    for (const width of [1366, 390]) {
+      for (const [email, urlPath] of [
+        ["trainee1@redline.test", "/practice/progress"],
+        ["mentor1@redline.test", `/mentor/trainees/${trainee.id}`],
+      ]) {
+        const ctx = await newContext(e2e.browser, { viewport: { width, height: 900 }, isMobile: width < 800, hasTouch: width < 800 });
+        const page = await ctx.newPage();
+        await signIn(page, e2e.url, email);
+        await page.goto(`${e2e.url}${urlPath}`);
+        const l = await chartLayout(page);
+        const where = `${urlPath} at ${width} px`;
+        expect(l.labels, where).toBeGreaterThan(0);
+        expect(l.cut, where).toEqual([]);
+        for (const f of l.fill) expect(f, where).toBeGreaterThanOrEqual(98);
+        expect(l.plot, where).toBeGreaterThan(width > 800 ? 900 : 250);
+        expect(l.smallestText, where).toBeGreaterThanOrEqual(12);
+        expect(l.scrollWidth, where).toBeLessThanOrEqual(width);
+        if (shots) await page.screenshot({ path: path.join(shots, `${width}-charts-${email.split("@")[0]}.png`), fullPage: true });
+        await ctx.close();
+      }
+    }
+  }, 240_000);
 });

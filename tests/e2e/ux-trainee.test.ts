@@ -2,20 +2,15 @@
 // rendered (headings, emphasis, a finance table as rows of cells) and never as raw markup, while
 // each numbered line is still what a trainee flags; the results diff marks whole words, not
 // letters. The finding form checks its schema before sending. /practice remembers the last choice.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "~/db/db.server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
 import { generateDraft } from "~/domain/generation/generate";
 import type { AnswerKeyEntry } from "~/domain/types";
 import { insertDrafts } from "~/models/draft.server";
-import { startApp, type RunningApp } from "../support/app";
-import { launchBrowser, newContext, signIn, watchConsole } from "../support/browser";
+import { e2eFixture } from "../support/e2e";
 import { openAttempt } from "../support/org";
 
-let app: RunningApp;
-let browser: Browser;
-let db: Database;
+const e2e = e2eFixture();
 let attemptId = "";
 let draftId = "";
 let traineeId = "";
@@ -50,10 +45,8 @@ function flaw(id: string, original: string, replacement: string, template: Answe
 }
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  db = createDatabase(app.dbUrl);
   const base = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 5, flawCount: 1, categories: ["off-by-one"] });
-  [draftId] = await insertDrafts(db, [
+  [draftId] = await insertDrafts(e2e.db, [
     {
       ...base,
       domain: "software",
@@ -66,24 +59,15 @@ beforeAll(async () => {
       answerKey: [flaw("t1", "2,500", "2,600", base.answerKey[0]), flaw("t2", "London", "Paris", base.answerKey[0])],
     },
   ]);
-  const trainee = await db.selectFrom("users").select("id").where("email", "=", "trainee2@redline.test").executeTakeFirstOrThrow();
+  const trainee = await e2e.db.selectFrom("users").select("id").where("email", "=", "trainee2@redline.test").executeTakeFirstOrThrow();
   traineeId = trainee.id;
-  attemptId = await openAttempt(db, trainee.id, draftId);
+  attemptId = await openAttempt(e2e.db, trainee.id, draftId);
 }, 300_000);
-
-afterAll(async () => {
-  await db?.destroy();
-  await browser?.close();
-  await app?.stop();
-});
 
 describe("markdown in prose drafts", () => {
   it("renders headings, emphasis and the table, shows raw HTML as text, and flags a table row by its line", async () => {
-    const ctx = await newContext(browser, { viewport: { width: 1366, height: 900 } });
-    const page = await ctx.newPage();
-    const errors = watchConsole(page);
-    await signIn(page, app.url, "trainee2@redline.test");
-    await page.goto(`${app.url}/practice/attempts/${attemptId}`);
+    const { ctx, page, errors } = await e2e.page({ viewport: { width: 1366, height: 900 }, as: "trainee2@redline.test" });
+    await page.goto(`${e2e.url}/practice/attempts/${attemptId}`);
     await page.locator("#L10").waitFor();
 
     // The brief: a list and a table, the script shown as text.
@@ -136,12 +120,9 @@ describe("markdown in prose drafts", () => {
 
 describe("the finding form (one schema in the browser and on the server)", () => {
   it("names what is wrong before sending anything, then adds the finding once it is right", async () => {
-    const open = await openAttempt(db, traineeId, draftId);
-    const ctx = await newContext(browser, { viewport: { width: 1366, height: 900 } });
-    const page = await ctx.newPage();
-    const errors = watchConsole(page);
-    await signIn(page, app.url, "trainee2@redline.test");
-    await page.goto(`${app.url}/practice/attempts/${open}`);
+    const open = await openAttempt(e2e.db, traineeId, draftId);
+    const { ctx, page, errors } = await e2e.page({ viewport: { width: 1366, height: 900 }, as: "trainee2@redline.test" });
+    await page.goto(`${e2e.url}/practice/attempts/${open}`);
     await page.locator("#L10").waitFor();
     await page.waitForFunction(() => document.querySelector(".draft-interactive"));
     const posts: string[] = [];
@@ -175,15 +156,13 @@ describe("the finding form (one schema in the browser and on the server)", () =>
 
 describe("the practice home", () => {
   it("offers the domain and difficulty last started with", async () => {
-    const ctx = await newContext(browser, { viewport: { width: 1366, height: 900 } });
-    const page = await ctx.newPage();
-    await signIn(page, app.url, "trainee3@redline.test");
-    await page.goto(`${app.url}/practice`);
+    const { ctx, page } = await e2e.page({ viewport: { width: 1366, height: 900 }, as: "trainee3@redline.test" });
+    await page.goto(`${e2e.url}/practice`);
     expect(await page.inputValue("#difficulty")).toBe("2");
     await page.check('input[name="domain"][value="legal"]');
     await page.selectOption("#difficulty", "3");
     await Promise.all([page.waitForURL(/\/practice\/attempts\//), page.click("text=Start reviewing")]);
-    await page.goto(`${app.url}/practice`);
+    await page.goto(`${e2e.url}/practice`);
     expect(await page.isChecked('input[name="domain"][value="legal"]')).toBe(true);
     expect(await page.inputValue("#difficulty")).toBe("3");
     await ctx.close();

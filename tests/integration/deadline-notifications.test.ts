@@ -3,54 +3,20 @@
 // event reaches a real SMTP server on 127.0.0.1 — even when the sweep runs twice, and when two
 // server instances (two connections to the same database) sweep at the same time.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
 import { createDatabase } from "~/db/db.server";
 import { mailsSettled } from "~/models/notification-mail.server";
 import { notificationsPage, sweepDeadlines } from "~/models/notification-deadlines.server";
 import { listNotifications, markAllRead, unreadCount } from "~/models/notification.server";
 import { assignProgram, saveProgram } from "~/models/program.server";
-import { resetEnvForTests } from "~/utils/env.server";
 import { createTestDb, DIALECTS, type TestDb } from "../support/db";
+import { setSmtp, startSmtp, type TestSmtp } from "../support/smtp";
 import { smallOrg } from "../support/org";
 
-const SMTP_KEYS = ["SMTP_HOST", "SMTP_PORT", "SMTP_FROM", "REDLINE_PUBLIC_URL"] as const;
 const DAY = 86_400_000;
-
-async function startSmtp() {
-  const received: { to: string[]; data: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString("utf8").replace(/=\r?\n/g, "") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-function setSmtp(port: number | null) {
-  for (const k of SMTP_KEYS) delete process.env[k];
-  if (port !== null) {
-    process.env.SMTP_HOST = "127.0.0.1";
-    process.env.SMTP_PORT = String(port);
-    process.env.SMTP_FROM = "Redline <redline@acme.test>";
-    process.env.REDLINE_PUBLIC_URL = "http://127.0.0.1:3999";
-  }
-  resetEnvForTests();
-}
 
 describe.each(DIALECTS)("deadline notifications on %s", (dialect) => {
   let t: TestDb;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   beforeEach(async () => {
     smtp = await startSmtp();
   });

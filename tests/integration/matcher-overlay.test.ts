@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import { getAttemptForTrainee } from "~/models/attempt.server";
-import { decidePhraseChange, matcherProposals } from "~/models/matcher-overlay.server";
+import { decidePhraseChange, matcherProposals, overlayHistory } from "~/models/matcher-overlay.server";
 import { rescoreStoredAttempts, scoreRevisions } from "~/models/rescore.server";
 import { resultsDTO } from "~/models/results.server";
 import { publishReview } from "~/models/review.server";
@@ -78,6 +78,44 @@ describe.each(DIALECTS)("mentors teach the matcher on %s", (dialect) => {
     // A finished rescore with nothing new is a no-op.
     expect(await rescoreStoredAttempts(t.db, { reason: "test" })).toMatchObject({ changed: 0, finished: true });
   }, 120_000);
+
+  it("one organisation's accepted overlay never changes another organisation's scores", async () => {
+    t = await createTestDb(dialect);
+    const o = await smallOrg(t.db);
+    const otherOrg = await createOrganisation(t.db, "Elsewhere");
+    const mk = (name: string, role: "admin" | "trainee") => createUser(t.db, { orgId: otherOrg, email: `${name}@elsewhere.test`, name, role, password: "pw-1234567890" });
+    const [bAdmin, bTrainee] = [await mk("badmin", "admin"), await mk("btrainee", "trainee")];
+    // Both firms' trainees write the same paraphrase the matcher misses.
+    const graded = await submitted(t.db, o.t1.id, o.draftId, [{ lineFrom: 3, lineTo: 3, category: "off-by-one", explanation: PARAPHRASE }]);
+    const theirs = await submitted(t.db, bTrainee.id, o.draftId, [{ lineFrom: 3, lineTo: 3, category: "off-by-one", explanation: "It reads beyond the end of the array." }]);
+    const before = await t.db.selectFrom("attempts").select(["final_total", "final_score"]).where("id", "=", theirs.attemptId).executeTakeFirstOrThrow();
+
+    // Organisation A's mentor grades, A's admin accepts the phrase, and the rescore runs.
+    await publishReview(t.db, o.mentorA, graded.attemptId, { feedback: "", findings: [{ findingId: graded.findingIds[0], verdict: "correct", grade: 3, comment: "", unseeded: false }] }, 0);
+    const [p] = await matcherProposals(t.db, o.admin);
+    expect(await decidePhraseChange(t.db, o.admin, { domain: "software", keyPoint: KEY_POINT, kind: "add", phrase: p.phrase, decision: "accept" })).toEqual({ ok: true, version: 1 });
+    await rescoreStoredAttempts(t.db, { reason: "test" });
+
+    // Organisation B's stored score, its revisions and its new submissions are untouched.
+    const after = await t.db.selectFrom("attempts").select(["final_total", "final_score"]).where("id", "=", theirs.attemptId).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+    expect(await scoreRevisions(t.db, theirs.attemptId)).toEqual([]);
+    const fresh = await submitted(t.db, bTrainee.id, o.draftId, [{ lineFrom: 3, lineTo: 3, category: "off-by-one", explanation: "Goes beyond the end." }]);
+    const freshShare = await explanationShare(t, fresh.attemptId, "auto_score");
+    expect(freshShare.covered).toEqual([false]);
+    expect(freshShare.matcher).not.toMatch(/overlay/);
+    // B's admin sees neither A's proposals nor A's overlay history; A's fresh attempts use A's phrase.
+    expect(await overlayHistory(t.db, bAdmin)).toEqual([]);
+    expect((await overlayHistory(t.db, o.admin)).map((h) => h.version)).toEqual([1]);
+    const aFresh = await submitted(t.db, o.t3.id, o.draftId, [{ lineFrom: 3, lineTo: 3, category: "off-by-one", explanation: "Goes beyond the end." }]);
+    expect((await explanationShare(t, aFresh.attemptId, "auto_score")).covered).toEqual([true]);
+
+    // B accepting its own change gets the pack's next version and leaves A's overlay as it was.
+    expect(await decidePhraseChange(t.db, bAdmin, { domain: "software", keyPoint: KEY_POINT, kind: "add", phrase: "beyond the array", decision: "accept" })).toEqual({ ok: true, version: 2 });
+    await rescoreStoredAttempts(t.db, { reason: "test" });
+    expect((await explanationShare(t, theirs.attemptId, "final_score")).matcher).toMatch(/\+overlay:software@2$/);
+    expect((await explanationShare(t, aFresh.attemptId, "final_score")).matcher).toMatch(/\+overlay:software@1$/);
+  }, 240_000);
 
   it("a rejected proposal is recorded and not proposed again; bad input names what is wrong", async () => {
     t = await createTestDb(dialect);

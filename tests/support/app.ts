@@ -14,6 +14,8 @@ export interface RunningApp {
 }
 
 const root = path.resolve(import.meta.dirname, "..", "..");
+/** How long a server may take to say it is listening. */
+export const START_LIMIT_MS = 300_000;
 
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(root, "build", "index.js"))) {
@@ -29,8 +31,9 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
+  // Generous: on a machine shared by several test runs a cold start (migrations, seeding) can take minutes.
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start within 120 s:\n${out}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`app did not start within ${START_LIMIT_MS / 1000} s:\n${out}`)), START_LIMIT_MS);
     const onData = (b: Buffer) => {
       out += b.toString();
       const m = out.match(/listening on (http:\/\/[\d.]+:\d+)/);
@@ -45,6 +48,11 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
       clearTimeout(timer);
       reject(new Error(`app exited with ${code}:\n${out}`));
     });
+  }).catch(async (e: unknown) => {
+    // A start that failed leaves no server and no database behind.
+    await stopChild(child);
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`${(e as Error).message}\n(its data directory ${dir} is removed)`);
   });
   return {
     url,
@@ -53,12 +61,18 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     pid: child.pid!,
     output: () => out,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once("exit", r));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      await stopChild(child);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function stopChild(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  // A server too busy to shut down in time is killed.
+  const hard = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(hard);
 }

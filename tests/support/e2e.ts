@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { createDatabase, type Database } from "~/db/db.server";
-import { startApp, type RunningApp } from "./app";
+import { START_LIMIT_MS, startApp, type RunningApp } from "./app";
 import { launchBrowser, newContext, signIn, watchConsole } from "./browser";
 import { Client } from "./http";
 
@@ -53,7 +53,7 @@ export function e2eFixture(options: E2EOptions = {}): E2E {
     // A fresh server answers its first page slowly (code compiled and caches filled on first use); let
     // that happen here, so a busy machine does not spend the first test's 8-second page budget on it.
     await (await fetch(`${app.url}/login`)).text();
-  }, 180_000);
+  }, START_LIMIT_MS + 60_000);
 
   afterAll(async () => {
     await db?.destroy();

@@ -10,10 +10,17 @@ export class Client {
   }
 
   async request(path: string, init: RequestInit = {}): Promise<{ status: number; body: string; location: string | null }> {
-    const res = await fetch(this.base + path, {
-      ...init,
-      redirect: "manual",
-      headers: { ...(init.headers as Record<string, string>), ...(this.cookie ? { Cookie: this.cookie } : {}) },
+    const send = () =>
+      fetch(this.base + path, {
+        ...init,
+        redirect: "manual",
+        headers: { ...(init.headers as Record<string, string>), ...(this.cookie ? { Cookie: this.cookie } : {}) },
+      });
+    // A kept-alive connection the server closed as idle just as the request went out ("other side
+    // closed") is retried once on a new connection, as a browser does; the server never saw it.
+    const res = await send().catch((e: unknown) => {
+      if ((e as { cause?: { code?: string } }).cause?.code === "UND_ERR_SOCKET") return send();
+      throw e;
     });
     for (const set of res.headers.getSetCookie()) {
       const pair = set.split(";")[0];

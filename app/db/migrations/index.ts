@@ -15,6 +15,7 @@ import * as m0014 from "./0014_review_category_cohort_dates";
 import * as m0016 from "./0016_invite_details";
 import * as m0017 from "./0017_organisation_settings";
 import * as m0018 from "./0018_drop_login_failures";
+import * as m0019 from "./0019_matcher_overlay_org";
 
 // Static index: bundlers and the classic compiler see every migration; no filesystem scan.
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   "0016_invite_details": m0016,
   "0017_organisation_settings": m0017,
   "0018_drop_login_failures": m0018,
+  "0019_matcher_overlay_org": m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -33,13 +33,29 @@ describe("mastery model", () => {
     expect(hard.get("data/missing-where")!.rating).toBeGreaterThan(easy.get("data/missing-where")!.rating);
   });
 
-  it("drift and hallucination share evidence across packs, at a quarter weight; classics do not", () => {
+  it("drift and hallucination share evidence across packs through their family; classics do not", () => {
     const m = computeMastery(ev("data/brief-drift", [0, 0, 0, 0]), related);
+    // Never met itself: rated from its family, below an even chance but above the one missed four times.
     expect(masteryPercent(m.get("legal/drift-from-brief"))).toBeLessThan(50);
     expect(masteryPercent(m.get("legal/drift-from-brief"))).toBeGreaterThan(masteryPercent(m.get("data/brief-drift")));
-    expect(m.get("legal/drift-from-brief")!.evidence).toBe(1);
+    expect(m.get("legal/drift-from-brief")!.evidence).toBe(0);
+    expect(m.get("data/brief-drift")!.evidence).toBe(4);
     expect(m.has("software/hallucinated-api")).toBe(false);
     expect(related.get("legal/cap-removed")).toBeUndefined();
+    // Found once each: the drift category is pulled down by its weak family, the classic one is not.
+    const both = computeMastery([...ev("data/brief-drift", [0, 0, 0, 0]), ...ev("legal/drift-from-brief", [1], 4), ...ev("legal/cap-removed", [1], 4)], related);
+    expect(both.get("legal/drift-from-brief")!.rating).toBeLessThan(both.get("legal/cap-removed")!.rating - 0.1);
+  });
+
+  it("a category with little evidence of its own leans on the trainee's general level", () => {
+    const strong = computeMastery([...ev("data/missing-where", [1, 1, 1, 1, 1, 1]), ...ev("software/missed", [1, 1, 1, 1, 1, 1]), ...ev("legal/cap-removed", [0], 6)], related);
+    const weak = computeMastery([...ev("data/missing-where", [0, 0, 0, 0, 0, 0]), ...ev("software/missed", [0, 0, 0, 0, 0, 0]), ...ev("legal/cap-removed", [0], 6)], related);
+    expect(strong.get("legal/cap-removed")!.rating).toBeGreaterThan(weak.get("legal/cap-removed")!.rating + 0.3);
+    // With plenty of its own evidence, a category is rated on it: the general level moves it little.
+    const strongMany = computeMastery([...ev("data/missing-where", [1, 1, 1, 1, 1, 1]), ...ev("legal/cap-removed", Array(30).fill(0), 6)], related);
+    const weakMany = computeMastery([...ev("data/missing-where", [0, 0, 0, 0, 0, 0]), ...ev("legal/cap-removed", Array(30).fill(0), 6)], related);
+    expect(masteryPercent(strongMany.get("legal/cap-removed"))).toBeLessThan(15);
+    expect(Math.abs(strongMany.get("legal/cap-removed")!.rating - weakMany.get("legal/cap-removed")!.rating)).toBeLessThan(0.5);
   });
 
   it("the replay uses whatever outcome the final score says (a mentor's verdict replaces the auto one)", () => {
@@ -97,6 +113,25 @@ describe("adaptive selector (fixed histories)", () => {
     // Found twice: new ground comes first and the found category is left out of the first look.
     const found = pick([1, 1]);
     expect(found.categories).toEqual(["new-1", "new-2"]);
+  });
+
+  it("a drill takes along the next-neediest categories met at least once, not untried ones", () => {
+    const cands = ["software/missed-twice", "software/missed-once", "software/found-twice", "software/untried"];
+    const m = computeMastery([...ev("software/missed-twice", [0, 0]), ...ev("software/missed-once", [0], 2), ...ev("software/found-twice", [1, 1], 3)], related);
+    const s = selectNext({ candidates: cands, mastery: m, difficultyMin: 1, difficultyMax: 5, now: new Date(day(6)), random: rnd });
+    expect(s.categories).toEqual(["missed-twice", "missed-once", "found-twice"]);
+    expect(s.reason).toMatch(/^Weakest area: missed-twice/);
+  });
+
+  it("flaws of related categories count a quarter towards new ground: a family missed often elsewhere is drilled, not looked at afresh", () => {
+    const m = computeMastery(ev("data/brief-drift", [0, 0, 0, 0, 0, 0, 0, 0]), related);
+    expect(m.get("legal/drift-from-brief")).toMatchObject({ evidence: 0, familyEvidence: 8 });
+    const s = selectNext({ candidates: ["legal/drift-from-brief", "legal/cap-removed"], mastery: m, difficultyMin: 1, difficultyMax: 5, now: new Date(day(9)), random: rnd });
+    expect(s.categories[0]).toBe("drift-from-brief");
+    expect(s.reason).toMatch(/^Weakest area: drift-from-brief/);
+    // Two related flaws are not enough: still a first look.
+    const few = selectNext({ candidates: ["legal/drift-from-brief", "legal/cap-removed"], mastery: computeMastery(ev("data/brief-drift", [0, 0]), related), difficultyMin: 1, difficultyMax: 5, now: new Date(day(3)), random: rnd });
+    expect(few.reason).toMatch(/^New ground/);
   });
 
   it("ramps difficulty with mastery, within the module's range", () => {

@@ -1,5 +1,5 @@
 // The adaptive "next exercise": which domain, difficulty and flaw categories to practise.
-// Pure; the draft pool then draws a draft matching these constraints (decisions 042, 122).
+// Pure; the draft pool then draws a draft matching these constraints (decisions 042, 122, 125).
 import { DEFAULT_MASTERY, isDue, masteryPercent, splitKey, type CategoryKey, type MasteryState } from "./model";
 
 export interface SelectorInput {
@@ -23,13 +23,16 @@ export interface Selection {
 }
 
 /**
- * Below this much evidence (flaws met; related evidence counts a quarter) a category is still new
- * ground: it is looked at together with other new ones, and drilled only once met twice.
+ * Below this much evidence (flaws met; flaws of its related categories count a quarter) a
+ * category is still new ground: it is looked at together with other new ones, and drilled only
+ * once met twice.
  */
 const KNOWN = 2;
+/** What a flaw met in a related category (same AI-typical family) counts towards KNOWN. */
+const RELATED_SHARE = 0.25;
 /** New categories asked for at once by a first look: one draft shows several of them. */
 export const PROBE_WIDTH = 4;
-/** Categories already met that a drill adds to its target (the next-neediest of the domain). */
+/** Categories already met at least once that a drill adds to its target (the next-neediest of the domain). */
 const DRILL_EXTRA = 2;
 /** How far the selector leans towards categories it is unsure about (standard deviations). */
 const DOUBT = 0.5;
@@ -61,7 +64,8 @@ export function need(s: MasteryState | undefined, now: Date): number {
  * PROBE_WIDTH new categories of the domain at once, neediest first — a category missed once comes
  * back together with untried ones — so a module learns where the trainee stands in a few drafts
  * instead of one category per draft. Otherwise the draft drills the target and the next-neediest
- * categories already met. The difficulty follows the target's mastery, so it ramps up as the
+ * categories already met at least once: a category missed once is drilled along with the weakest
+ * rather than waiting for another first look (decision 125). The difficulty follows the target's mastery, so it ramps up as the
  * trainee improves.
  */
 export function selectNext(input: SelectorInput): Selection {
@@ -69,14 +73,14 @@ export function selectNext(input: SelectorInput): Selection {
   const scored = input.candidates
     .map((key) => {
       const state = input.mastery.get(key);
-      return { key, state, met: (state?.evidence ?? 0) >= KNOWN, score: need(state, input.now) + 0.05 * input.random() };
+      return { key, state, met: (state?.evidence ?? 0) + RELATED_SHARE * (state?.familyEvidence ?? 0) >= KNOWN, score: need(state, input.now) + 0.05 * input.random() };
     })
     .sort((a, b) => b.score - a.score);
   const target = scored[0];
   const { domain } = splitKey(target.key);
   const sameDomain = scored.filter((s) => splitKey(s.key).domain === domain);
   const probing = !target.met;
-  const chosen = probing ? sameDomain.filter((s) => !s.met).slice(0, PROBE_WIDTH) : [target, ...sameDomain.filter((s) => s !== target && s.met).slice(0, DRILL_EXTRA)];
+  const chosen = probing ? sameDomain.filter((s) => !s.met).slice(0, PROBE_WIDTH) : [target, ...sameDomain.filter((s) => s !== target && (s.state?.evidence ?? 0) >= 1).slice(0, DRILL_EXTRA)];
   const categories = chosen.map((s) => splitKey(s.key).category);
   const state = target.state;
   const p = masteryPercent(state) / 100;

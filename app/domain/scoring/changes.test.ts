@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerKeyEntry } from "../types";
-import { changeDistribution, describeScoreChange } from "./changes";
+import { changeDistribution, describeScoreChange, sameGrade } from "./changes";
 import { scoreAttempt } from "./index";
 
 const TEXT = Array.from({ length: 10 }, (_, i) => `line ${i + 1}`).join("\n");
@@ -35,6 +35,29 @@ describe("a rescore after mentors taught the matcher", () => {
     const after = scoreAttempt({ flawedText: TEXT, answerKey: [FLAW], findings, lexicon: taught });
     expect(after.matcherVersion).toBe("concepts:1+overlay:software@1");
     expect(describeScoreChange(before, after)).toEqual(["explanation 0 % → 100 %, +25.0 points: the matcher now uses phrases that mentors' grades taught it (accepted by an author)"]);
+  });
+});
+
+describe("a rescore after a matcher correction", () => {
+  const findings = [{ id: "f1", lines: { from: 3, to: 3 }, category: "off-by-one", explanation: "Use cost of sales: the loop runs one extra time.", confidence: 1 }];
+  const revenue: AnswerKeyEntry = { ...FLAW, keyPoints: [{ text: "revenue", phrases: ["revenue"] }] };
+  it("says the matcher now reads phrases more exactly, not that mentors taught it", () => {
+    const sets = [["cogs", "cost of sales"], ["revenue", "sales"]];
+    const before = { ...scoreAttempt({ flawedText: TEXT, answerKey: [revenue], findings, lexicon: { version: "concepts:1", sets } }), matcherVersion: "concepts:1" };
+    // the old matcher read "sales" inside "cost of sales" as revenue; the stored breakdown says so
+    const readAsRevenue = { ...before, total: before.total + 25, components: { ...before.components, explanation: 1 } };
+    const after = scoreAttempt({ flawedText: TEXT, answerKey: [revenue], findings, lexicon: { version: "matcher3:concepts:1", sets } });
+    expect(after.flaws[0].keyPointsCovered).toEqual([false]);
+    expect(describeScoreChange(readAsRevenue, after)[0]).toMatch(/^explanation 100 % → 0 %, −25\.0 points: the matcher now reads key-point phrases more exactly/);
+  });
+  it("a breakdown that differs only in its version names grades the same", () => {
+    const a = scoreAttempt({ flawedText: TEXT, answerKey: [FLAW], findings, lexicon: { version: "concepts:1", sets: [] } });
+    const b = scoreAttempt({ flawedText: TEXT, answerKey: [FLAW], findings, lexicon: { version: "matcher3:concepts:1", sets: [] } });
+    expect(sameGrade(a, b)).toBe(true);
+    const moreHints = scoreAttempt({ flawedText: TEXT, answerKey: [FLAW], findings, hintsTaken: ["a"], lexicon: { version: "matcher3:concepts:1", sets: [] } });
+    expect(sameGrade(a, moreHints)).toBe(false);
+    const otherWords = scoreAttempt({ flawedText: TEXT, answerKey: [FLAW], findings: [{ ...findings[0], explanation: "Odd." }], lexicon: { version: "matcher3:concepts:1", sets: [] } });
+    expect(sameGrade(a, otherWords)).toBe(false);
   });
 });
 

@@ -36,20 +36,57 @@ export function describeScoreChange(before: ScoreBreakdown, after: ScoreBreakdow
     } else if (part === "explanation" && after.modelGrading && Object.keys(after.modelGrading.grades).length > 0 && before.modelGrading?.model !== after.modelGrading.model) {
       why = `your explanations were graded by the model ${after.modelGrading.model}, your organisation's automatic explanation grade`;
     } else if (part === "explanation") {
-      why = before.configVersion === after.configVersion && before.matcherVersion !== after.matcherVersion
-        ? "the matcher now uses phrases that mentors' grades taught it (accepted by an author)"
-        : "only key points stated in your own words count: copied text, and text that says the line is fine, no longer count; paraphrases do";
+      why = before.configVersion !== after.configVersion || before.matcherVersion === after.matcherVersion
+        ? "only key points stated in your own words count: copied text, and text that says the line is fine, no longer count; paraphrases do"
+        : matcherBase(before.matcherVersion) !== matcherBase(after.matcherVersion)
+          ? MATCHER_CORRECTED
+          : "the matcher now uses phrases that mentors' grades taught it (accepted by an author)";
     } else {
       why = "category credit changed";
     }
     out.push({ size: Math.abs(d), text: `${NAMES[part]} ${move}: ${why}` });
   }
   if (out.length === 0 && before.total !== after.total) {
-    out.push({ size: 0, text: before.configVersion === after.configVersion && before.matcherVersion !== after.matcherVersion ? "the matcher now uses phrases that mentors' grades taught it" : `the rules of scoring version ${after.configVersion} (see “How is this scored?”)` });
+    const matcherOnly = before.configVersion === after.configVersion && before.matcherVersion !== after.matcherVersion;
+    out.push({
+      size: 0,
+      text: !matcherOnly
+        ? `the rules of scoring version ${after.configVersion} (see “How is this scored?”)`
+        : matcherBase(before.matcherVersion) !== matcherBase(after.matcherVersion) ? MATCHER_CORRECTED : "the matcher now uses phrases that mentors' grades taught it",
+    });
   }
   if (before.hints.penalty !== after.hints.penalty) out.push({ size: 0, text: `hint cost ${before.hints.penalty} → ${after.hints.penalty} points` });
   return out.sort((a, b) => b.size - a.size).map((o) => o.text);
 }
+
+/**
+ * Whether two breakdowns grade the same: the same total and components, and per flaw the same
+ * status, credits and key points. A rescore that changes only the version names writes no
+ * revision (nothing a trainee sees has changed).
+ */
+export function sameGrade(before: ScoreBreakdown, after: ScoreBreakdown): boolean {
+  if (before.total !== after.total || before.totalBeforeHints !== after.totalBeforeHints) return false;
+  for (const part of Object.keys(NAMES) as Part[]) if ((before.components[part] ?? null) !== (after.components[part] ?? null)) return false;
+  if (before.flaws.length !== after.flaws.length || before.findings.length !== after.findings.length) return false;
+  for (let i = 0; i < after.flaws.length; i++) {
+    const a = before.flaws[i];
+    const b = after.flaws[i];
+    if (a.flawId !== b.flawId || a.status !== b.status || a.detectionCredit !== b.detectionCredit || a.explanationScore !== b.explanationScore) return false;
+    if (a.keyPointsCovered.length !== b.keyPointsCovered.length || a.keyPointsCovered.some((c, j) => c !== b.keyPointsCovered[j])) return false;
+  }
+  for (let i = 0; i < after.findings.length; i++) {
+    if (before.findings[i].findingId !== after.findings[i].findingId || before.findings[i].verdict !== after.findings[i].verdict) return false;
+  }
+  return true;
+}
+
+/** The matcher and concept sets of a matcher version, without the mentor-taught overlay. */
+function matcherBase(version: string | undefined): string {
+  return (version ?? "none").replace(/\+overlay:.*$/, "");
+}
+
+const MATCHER_CORRECTED =
+  "the matcher now reads key-point phrases more exactly (a short phrase such as “is null” needs its words together; “cost of sales” no longer counts as “sales”)";
 
 export interface ChangeDistribution {
   count: number;

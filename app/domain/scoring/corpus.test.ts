@@ -37,6 +37,17 @@ describe("explanation corpus", () => {
     expect(new Set(cases.map((c) => c.kind)).size).toBe(6);
   });
 
+  it("finance entries quote the figures their drafts now show (parametric sources), not old fixed ones", () => {
+    const digits = (t: string) => t.replace(/,/g, "");
+    const stale = cases
+      .filter((c) => c.site.startsWith("finance/"))
+      .flatMap((c) => {
+        const shown = digits(`${c.draft.flawedText}\n${c.draft.brief}\n${c.flaw.explanation}`);
+        return (c.text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map(digits).filter((n) => n.length >= 2 && !shown.includes(n)).map((n) => `${c.site}: ${n}`);
+      });
+    expect(stale).toEqual([]);
+  });
+
   it("meets the key-point precision and recall goals and gives copied, vague and negated text little credit", () => {
     const f = evaluateCorpus(cases, scored);
     expect(f.precision).toBeGreaterThanOrEqual(GOALS.precision);

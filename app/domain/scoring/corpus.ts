@@ -3,6 +3,8 @@
 // the matcher's key-point precision and recall and the credit given to copied, vague and
 // negated explanations (goals in GOALS; checked by corpus.test.ts and printed by the bench).
 import { z } from "zod";
+import { instantiate } from "../content/instantiate";
+import { renderTemplate } from "../content/template";
 import { buildDraft } from "../generation/generate";
 import type { AnswerKeyEntry, Draft, Pack } from "../types";
 
@@ -13,6 +15,8 @@ export const CorpusFileSchema = z.array(
   z.object({
     site: z.string().regex(/^[a-z]+\/[a-z0-9-]+\/[a-z0-9-]+$/, "site must be domain/source/site"),
     variant: z.number().int().min(0).optional(),
+    /** Seed of a parametric source's values (default CORPUS_SEED); entry texts may name them as {{param}}. */
+    seed: z.number().int().min(0).optional(),
     entries: z.array(
       z.object({
         kind: z.enum(CORPUS_KINDS),
@@ -39,11 +43,19 @@ export const GOALS = {
   maxCredit: { copied: 0.15, vague: 0.1, negated: 0.3 } as Partial<Record<CorpusKind, number>>,
 };
 
-/** A one-flaw draft of the named site variant, built as the generator builds drafts. */
-export function siteDraft(packs: readonly Pack[], site: string, variant = 0): { draft: Draft; flaw: AnswerKeyEntry } {
+/** The seed a parametric source is drawn with when a corpus site names none. */
+export const CORPUS_SEED = 1;
+
+/**
+ * A one-flaw draft of the named site variant, built as the generator builds drafts: a parametric
+ * source is first instantiated for the seed, so the draft shows figures a trainee would see.
+ */
+export function siteDraft(packs: readonly Pack[], site: string, variant = 0, seed = CORPUS_SEED): { draft: Draft; flaw: AnswerKeyEntry; params: Record<string, string | number> } {
   const [domain, sourceId, siteId] = site.split("/");
   const pack = packs.find((p) => p.domain === domain);
-  const source = pack?.sources.find((s) => s.id === sourceId);
+  const template = pack?.sources.find((s) => s.id === sourceId);
+  const inst = template ? instantiate(template, seed) : undefined;
+  const source = inst?.source;
   const s = source?.sites.find((x) => x.id === siteId);
   const v = s?.variants[variant];
   if (!pack || !source || !s || !v) throw new Error(`corpus: no flaw site ${site} variant ${variant}`);
@@ -55,7 +67,7 @@ export function siteDraft(packs: readonly Pack[], site: string, variant = 0): { 
     [{ start, end: start + s.anchor.length, replacement: v.replacement, category: v.category, severity, explanation: v.explanation, keyPoints: v.keyPoints, origin: { kind: "site", siteId: s.id, variant } }],
     { seed: 0, difficulty: s.difficulty, generator: "offline", contentHash: "" },
   );
-  return { draft, flaw: draft.answerKey[0] };
+  return { draft, flaw: draft.answerKey[0], params: (inst?.params ?? {}) as Record<string, string | number> };
 }
 
 /** Cases of parsed corpus files; throws naming the site when an entry does not fit its flaw. */
@@ -63,11 +75,13 @@ export function corpusCases(files: readonly CorpusFile[], packs: readonly Pack[]
   const out: CorpusCase[] = [];
   for (const file of files) {
     for (const s of file) {
-      const { draft, flaw } = siteDraft(packs, s.site, s.variant ?? 0);
+      const { draft, flaw, params } = siteDraft(packs, s.site, s.variant ?? 0, s.seed ?? CORPUS_SEED);
       for (const e of s.entries) {
+        // Entries name the draft's figures as {{param}}, so they quote what this draft says.
+        const text = e.text.includes("{{") ? renderTemplate(e.text, params) : e.text;
         const bad = e.expect.find((i) => i >= flaw.keyPoints.length);
         if (bad !== undefined) throw new Error(`corpus: ${s.site}: key point ${bad} does not exist (${flaw.keyPoints.length} key points)`);
-        out.push({ site: s.site, kind: e.kind, text: e.text, expect: e.expect, draft, flaw });
+        out.push({ site: s.site, kind: e.kind, text, expect: e.expect, draft, flaw });
       }
     }
   }

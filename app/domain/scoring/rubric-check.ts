@@ -1,7 +1,7 @@
 // Rubric phrases that prove nothing: they only repeat words of the flawed line (a trainee who
 // quotes the line "covers" them) or generic reviewing words ("brief", "wrong"). The matcher
 // skips them when the key point has a better phrase; content:check lists them so authors fix them.
-import { compilePhrase, termSet } from "../text/match";
+import { compilePhrase, lineTermSet } from "../text/match";
 import { isEchoPhrase } from "../text/evidence";
 import type { Pack } from "../types";
 
@@ -26,7 +26,7 @@ export function echoPhrases(pack: Pack): EchoPhrase[] {
       const end = source.text.indexOf("\n", at + site.anchor.length);
       const after = end < 0 ? source.text.slice(at + site.anchor.length) : source.text.slice(at + site.anchor.length, end);
       site.variants.forEach((v, variant) => {
-        const lineTerms = termSet(source.text.slice(lineStart, at) + v.replacement + after, false);
+        const lineTerms = lineTermSet(source.text.slice(lineStart, at) + v.replacement + after);
         for (const kp of v.keyPoints) {
           const echoes = kp.phrases.filter((p) => {
             const c = compilePhrase(p);

@@ -5,7 +5,7 @@
 import type { KeyPoint } from "../types";
 import { phrasesOf, type Lexicon, type PhraseOverlay } from "../text/concepts";
 import { coveringPhrases, isEchoPhrase, keyPointsCoveredByEvidence, keyPointsCoveredInContext, ownWords, undismissedClauses } from "../text/evidence";
-import { compilePhrase, rawTokenList, STOPWORDS, termSet } from "../text/match";
+import { compilePhrase, lineTermSet, rawTokenList, STOPWORDS } from "../text/match";
 
 /** One explanation a mentor graded (0–3), on a finding matched to a flaw. */
 export interface GradedExplanation {
@@ -57,7 +57,7 @@ function judge(g: GradedExplanation, lexicon: Lexicon): Judged | null {
   const own = ownWords(g.text, ctx);
   const covered = keyPointsCoveredByEvidence(own, g.keyPoints, ctx);
   const share = covered.filter(Boolean).length / covered.length;
-  return { g, terms: own.terms, covered, share, lineTerms: termSet(g.flawedLines, false), own };
+  return { g, terms: own.terms, covered, share, lineTerms: lineTermSet(g.flawedLines), own };
 }
 
 /** Runs of 1–3 consecutive content words of the undismissed clauses, as written. */

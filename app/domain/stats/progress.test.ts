@@ -23,6 +23,35 @@ describe("rankCategories", () => {
   });
 });
 
+describe("rankCategories with equal hit rates", () => {
+  it("never names two categories with the same rate as strongest and weakest: all equal says so", () => {
+    const r = rankCategories([tally("cap", 3, 3), tally("drift", 5, 5)]);
+    expect(r.strongest).toEqual([]);
+    expect(r.weakest).toEqual([]);
+    expect(r.ranked).toBe(2);
+    expect(r.allEqualRate).toBe(1);
+  });
+
+  it("leaves a tie at the boundary out of both lists and keeps the clear ends", () => {
+    const r = rankCategories([tally("a", 4, 4), tally("b", 4, 2), tally("c", 4, 2), tally("d", 4, 0)]);
+    expect(r.strongest.map((c) => c.category)).toEqual(["a"]);
+    expect(r.weakest.map((c) => c.category)).toEqual(["d"]);
+    expect(r.allEqualRate).toBeNull();
+  });
+
+  it("keeps the best rate strongest when it fills more than half the ranking", () => {
+    const r = rankCategories([tally("a", 3, 3), tally("b", 5, 5), tally("c", 4, 4), tally("d", 3, 0)]);
+    expect(r.strongest.map((c) => c.category)).toEqual(["b", "c"]);
+    expect(r.weakest.map((c) => c.category)).toEqual(["d"]);
+  });
+
+  it("counts only categories with enough flaws towards all equal", () => {
+    const r = rankCategories([tally("a", 3, 0), tally("b", 3, 0), tally("rare", 1, 1)]);
+    expect(r.allEqualRate).toBe(0);
+    expect(r.ranked).toBe(2);
+  });
+});
+
 describe("scoreTrend", () => {
   const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString();
   it("shows each attempt oldest first with the average", () => {

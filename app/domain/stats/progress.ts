@@ -25,9 +25,18 @@ export interface RankedCategories {
   categories: CategoryRate[];
   strongest: CategoryRate[];
   weakest: CategoryRate[];
+  /** How many categories have enough flaws to be ranked. */
+  ranked: number;
+  /** The one hit rate all ranked categories share (two or more of them), else null: then nothing is strongest or weakest. */
+  allEqualRate: number | null;
 }
 
-/** Best first; strongest and weakest only among categories with enough flaws, and never overlapping. */
+/**
+ * Best first; strongest and weakest only among categories with enough flaws, never overlapping,
+ * and never tied: two categories with the same rate are never one strongest and one weakest. A
+ * rate on both sides stays strongest when it is the best rate, weakest when it is the worst, and
+ * is in neither list otherwise; when all rates are equal neither list names any.
+ */
 export function rankCategories(tallies: readonly CategoryTally[]): RankedCategories {
   const categories = tallies
     .filter((c) => c.flaws > 0)
@@ -36,7 +45,17 @@ export function rankCategories(tallies: readonly CategoryTally[]): RankedCategor
   const ranked = categories.filter((c) => c.flaws >= MIN_FLAWS_FOR_RANKING);
   // Top and bottom never overlap: each takes at most half of the ranked categories.
   const k = Math.min(3, Math.floor(ranked.length / 2));
-  return { categories, strongest: ranked.slice(0, k), weakest: k ? ranked.slice(-k).reverse() : [] };
+  const top = ranked.slice(0, k);
+  const bottom = k ? ranked.slice(-k).reverse() : [];
+  const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+  const allEqualRate = ranked.length >= 2 && ranked.every((c) => same(c.rate, ranked[0].rate)) ? ranked[0].rate : null;
+  // A rate on both sides: the best rate stays strongest, the worst stays weakest, one in between is neither.
+  const best = ranked[0]?.rate ?? 0;
+  const worst = ranked.at(-1)?.rate ?? 0;
+  const tied = (c: CategoryRate, other: CategoryRate[]) => allEqualRate !== null || other.some((o) => same(o.rate, c.rate));
+  const strongest = top.filter((c) => !tied(c, bottom) || (same(c.rate, best) && !same(c.rate, worst)));
+  const weakest = bottom.filter((c) => !tied(c, top) || (same(c.rate, worst) && !same(c.rate, best)));
+  return { categories, strongest, weakest, ranked: ranked.length, allEqualRate };
 }
 
 export interface TrendAttempt {

@@ -2,13 +2,13 @@
 // A key-point phrase that contains one member of a set also counts in the words of every other
 // member, so a trainee's paraphrase is credited without each pack listing every synonym.
 import type { KeyPoint } from "../types";
-import { compilePhrase, type CompiledPhrase } from "./match";
+import { compilePhrase, MATCHER_VERSION, PAIR_MARK, type CompiledPhrase } from "./match";
 
 /** Sets of equivalent wordings, as authored (content/concepts.yaml, content/<domain>/concepts.yaml). */
 export type ConceptSets = readonly (readonly string[])[];
 
 export interface Lexicon {
-  /** Names the concept sets and accepted overlay that scored an attempt, e.g. "concepts:3a9f…". */
+  /** Names the matcher, concept sets and accepted overlay that scored an attempt, e.g. "matcher3:concepts:3a9f…". */
   readonly version: string;
   readonly sets: ConceptSets;
   /** Extra phrases per key point text (the mentor-taught overlay), keyed by key point text. */
@@ -50,6 +50,11 @@ export const EMPTY_LEXICON: Lexicon = Object.freeze({ version: "none", sets: Obj
 interface CompiledLexicon {
   /** Per set, its members compiled; members with no words are dropped. */
   sets: CompiledPhrase[][];
+  /**
+   * One-word members that are also a word of a longer member of another set ("sales" of the
+   * revenue set inside "cost of sales" of the COGS set), with those longer members.
+   */
+  inside: Map<string, CompiledPhrase[]>;
 }
 
 const compiledLexicons = new WeakMap<Lexicon, CompiledLexicon>();
@@ -57,10 +62,68 @@ const compiledLexicons = new WeakMap<Lexicon, CompiledLexicon>();
 function compileLexicon(lex: Lexicon): CompiledLexicon {
   let c = compiledLexicons.get(lex);
   if (c === undefined) {
-    c = { sets: lex.sets.map((set) => set.map(compilePhrase).filter((p) => p.length > 0)) };
+    const sets = lex.sets.map((set) => set.map(compilePhrase).filter((p) => p.length > 0));
+    const inside = new Map<string, CompiledPhrase[]>();
+    sets.forEach((set, i) => {
+      for (const single of set) {
+        if (single.length !== 1) continue;
+        const w = single[0];
+        sets.forEach((other, j) => {
+          if (j === i) return;
+          for (const m of other) {
+            const words = m.filter((t) => !t.startsWith(PAIR_MARK));
+            if (words.length > 1 && words.includes(w)) inside.set(w, [...(inside.get(w) ?? []), words]);
+          }
+        });
+      }
+    });
+    c = { sets, inside };
     compiledLexicons.set(lex, c);
   }
   return c;
+}
+
+/** Whether the longer member's words stand around position i of the run, in order (stopwords may sit between). */
+function memberAt(run: readonly string[], i: number, member: CompiledPhrase, at: number): boolean {
+  let k = i;
+  for (let j = at - 1; j >= 0; j--) {
+    k--;
+    while (k >= 0 && run[k] !== "" && run[k].charCodeAt(0) === 1) k--;
+    if (k < 0 || run[k] !== member[j]) return false;
+  }
+  k = i;
+  for (let j = at + 1; j < member.length; j++) {
+    k++;
+    while (k < run.length && run[k] !== "" && run[k].charCodeAt(0) === 1) k++;
+    if (k >= run.length || run[k] !== member[j]) return false;
+  }
+  return true;
+}
+
+/**
+ * Position-aware members (decision 107): a one-word member written only inside a longer member
+ * of another set ("sales" in "cost of sales") does not stand for its own set. For each such
+ * word of the run ("" breaks it), the longer members every occurrence sits in; a phrase
+ * counts the word only together with the rest of one of them.
+ */
+export function wordsInsideLongerMembers(run: readonly string[], terms: ReadonlySet<string>, lex: Lexicon): Map<string, CompiledPhrase[]> | null {
+  const { inside } = compileLexicon(lex);
+  let out: Map<string, CompiledPhrase[]> | null = null;
+  for (const [w, members] of inside) {
+    if (!terms.has(w)) continue;
+    const found = new Set<CompiledPhrase>();
+    let everyOccurrence = true;
+    let seen = false;
+    for (let i = 0; i < run.length && everyOccurrence; i++) {
+      if (run[i] !== w) continue;
+      seen = true;
+      const m = members.find((mm) => memberAt(run, i, mm, mm.indexOf(w)));
+      if (m === undefined) everyOccurrence = false;
+      else found.add(m);
+    }
+    if (seen && everyOccurrence) (out ??= new Map()).set(w, [...found]);
+  }
+  return out;
 }
 
 function containsAll(phrase: readonly string[], member: readonly string[]): boolean {
@@ -158,5 +221,5 @@ export function lexiconFromFiles(
       } else sets.push(set.map((m: string) => m.trim()));
     });
   }
-  return { lexicon: { version: `concepts:${hash.toString(16).padStart(8, "0")}`, sets }, problems };
+  return { lexicon: { version: `matcher${MATCHER_VERSION}:concepts:${hash.toString(16).padStart(8, "0")}`, sets }, problems };
 }

@@ -23,6 +23,48 @@ describe("matcher v2: concept sets", () => {
   });
 });
 
+describe("matcher v3: a one-word member inside a longer member of another set", () => {
+  const lex: Lexicon = { version: "test", sets: [["cogs", "cost of goods sold", "cost of sales"], ["revenue", "sales", "turnover"]] };
+  const revenue = [kp("revenue instead", "revenue")];
+  it("does not read “cost of sales” as “sales”", () => {
+    expect(keyPointsCoveredInContext("DPO is supposed to be measured against cost of sales.", revenue, { lexicon: lex })).toEqual([false]);
+    expect(keyPointsCoveredInContext("Divide payables by the cost of goods sold.", revenue, { lexicon: lex })).toEqual([false]);
+  });
+  it("still reads “sales” written on its own, and “cost of sales” as COGS", () => {
+    expect(keyPointsCoveredInContext("It divides by sales.", revenue, { lexicon: lex })).toEqual([true]);
+    expect(keyPointsCoveredInContext("Use cost of sales, not sales.", revenue, { lexicon: lex })).toEqual([true]);
+    expect(keyPointsCoveredInContext("DPO is supposed to be measured against cost of sales.", [kp("cogs")], { lexicon: lex })).toEqual([true]);
+  });
+  it("reads a longer member only where its words stand together", () => {
+    // "cost" and "sales" far apart are not "cost of sales": sales stands on its own
+    expect(keyPointsCoveredInContext("The cost is fine but sales are divided wrongly.", revenue, { lexicon: lex })).toEqual([true]);
+  });
+});
+
+describe("matcher v3: stopwords bound in one-word phrases", () => {
+  const useIsNull = [kp("is null", "null test")];
+  it("needs “is” right before “null”", () => {
+    expect(keyPointsCoveredInContext("Use IS NULL here.", useIsNull)).toEqual([true]);
+    expect(keyPointsCoveredInContext("It should be is null.", useIsNull)).toEqual([true]);
+    expect(keyPointsCoveredInContext("= NULL is never true, so nothing matches.", useIsNull)).toEqual([false]);
+    expect(keyPointsCoveredInContext("Filter with IS NOT NULL.", useIsNull)).toEqual([false]);
+  });
+  it("an “is null” phrase is not an echo of a line that says “= NULL”", () => {
+    const ctx = { flawedLines: "WHERE r.processed_at = NULL" };
+    expect(keyPointsCoveredInContext("Use IS NULL instead.", [kp("is null", "null test", "never true")], ctx)).toEqual([true]);
+  });
+  it("does not read “not in” from any “not” or “no where” from any “no”", () => {
+    expect(keyPointsCoveredInContext("The customer is not blocked.", [kp("not in")])).toEqual([false]);
+    expect(keyPointsCoveredInContext("NOT IN over a nullable column returns nothing.", [kp("not in")])).toEqual([true]);
+    expect(keyPointsCoveredInContext("There is no index.", [kp("no where")])).toEqual([false]);
+    expect(keyPointsCoveredInContext("There is no WHERE clause, so every row is deleted.", [kp("no where")])).toEqual([true]);
+  });
+  it("copied text breaks a bound pair", () => {
+    const ctx = { flawedLines: "DELETE FROM users WHERE id IS NULL OR 1 = 1" };
+    expect(keyPointsCoveredInContext("DELETE FROM users WHERE id IS NULL deletes too much.", [kp("is null")], ctx)).toEqual([false]);
+  });
+});
+
 describe("matcher v2: dismissal cancels", () => {
   const point = [kp("one extra", "off by one")];
   it.each([

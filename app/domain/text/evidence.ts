@@ -8,8 +8,8 @@
 //     lines proves nothing when found, so it is skipped when the key point has other phrases.
 // Concept sets (concepts.ts) add paraphrases. Pure, deterministic and allocation-light.
 import type { KeyPoint } from "../types";
-import { EMPTY_LEXICON, expandKeyPoint, type Lexicon } from "./concepts";
-import { compilePhrase, termSet, termsOfRawToken, rawTokenList, type CompiledPhrase } from "./match";
+import { EMPTY_LEXICON, expandKeyPoint, wordsInsideLongerMembers, type Lexicon } from "./concepts";
+import { addPairTerms, compilePhrase, lineTermSet, PAIR_MARK, primaryTermsOfRawToken, termsOfRawToken, rawTokenList, type CompiledPhrase } from "./match";
 
 export interface EvidenceContext {
   /** The flaw's lines as the trainee sees them in the draft. */
@@ -95,7 +95,7 @@ function fromContext(contexts: Set<string>[], key: string): boolean {
 }
 
 /** Terms of the trainee's own words in one clause (rule 1). */
-function addOwnTerms(clause: string, contexts: Set<string>[], out: Set<string>): void {
+function addOwnTerms(clause: string, contexts: Set<string>[], out: Set<string>, run: string[]): void {
   let text = clause;
   if (contexts.length > 0 && QUOTE_CHAR_RE.test(text)) {
     // A quoted span whose every token occurs in the draft's flaw lines or the brief is a quote.
@@ -121,9 +121,15 @@ function addOwnTerms(clause: string, contexts: Set<string>[], out: Set<string>):
     }
   }
   for (let k = 0; k < raw.length; k++) {
-    if (masked[k]) continue;
+    if (masked[k]) {
+      run.push("");
+      continue;
+    }
     for (const t of termsOfRawToken(raw[k])) out.add(t);
+    for (const t of primaryTermsOfRawToken(raw[k])) run.push(t);
   }
+  run.push("");
+  addPairTerms(raw, masked, out);
 }
 
 export interface OwnWords {
@@ -131,6 +137,8 @@ export interface OwnWords {
   terms: Set<string>;
   /** Whether some clause dismissed the flagged text. */
   dismissed: boolean;
+  /** Words that stand only inside a longer concept member, with those members (see concepts.ts). */
+  inside?: Map<string, CompiledPhrase[]> | null;
 }
 
 /** The evidence an explanation gives: its own, undismissed words. */
@@ -140,12 +148,21 @@ export function ownWords(text: string, ctx: EvidenceContext = {}): OwnWords {
   if (ctx.brief) contexts.push(gramsOf(ctx.brief));
   const { kept, dismissed } = undismissedClauses(text);
   const terms = new Set<string>();
-  for (const clause of kept) addOwnTerms(clause, contexts, terms);
-  return { terms, dismissed };
+  const run: string[] = [];
+  for (const clause of kept) addOwnTerms(clause, contexts, terms, run);
+  const inside = ctx.lexicon ? wordsInsideLongerMembers(run, terms, ctx.lexicon) : null;
+  return { terms, dismissed, inside };
 }
 
-function present(phrase: CompiledPhrase, terms: ReadonlySet<string>): boolean {
+function present(phrase: CompiledPhrase, own: OwnWords): boolean {
+  const terms = own.terms;
   for (let i = 0; i < phrase.length; i++) if (!terms.has(phrase[i])) return false;
+  if (own.inside) {
+    for (const t of phrase) {
+      const members = own.inside.get(t);
+      if (members && !members.some((m) => m.every((w) => phrase.includes(w)))) return false;
+    }
+  }
   return true;
 }
 
@@ -154,7 +171,7 @@ const echoTermsCache = new Map<string, Set<string>>();
 function echoTerms(flawedLines: string): Set<string> {
   let t = echoTermsCache.get(flawedLines);
   if (t === undefined) {
-    t = termSet(flawedLines, false);
+    t = lineTermSet(flawedLines);
     if (echoTermsCache.size >= GRAM_CACHE_LIMIT) echoTermsCache.clear();
     echoTermsCache.set(flawedLines, t);
   }
@@ -175,7 +192,16 @@ const GENERIC_TERMS: ReadonlySet<string> = new Set(GENERIC_WORDS.flatMap((w) => 
 
 /** Whether every word of the phrase already stands in the flaw's lines or is generic (rule 3). */
 export function isEchoPhrase(phrase: CompiledPhrase, lineTerms: ReadonlySet<string> | null): boolean {
-  for (const t of phrase) if (!GENERIC_TERMS.has(t) && !(lineTerms?.has(t) ?? false)) return false;
+  for (const t of phrase) {
+    if (t.startsWith(PAIR_MARK)) {
+      // A bound pair ("is null") says something the line does not unless the line has the same
+      // pair or its content word is generic ("should be"); a pair of two stopwords adds nothing.
+      const content = t.slice(PAIR_MARK.length).split(" ").find((w) => w.charCodeAt(0) !== 1);
+      if (content === undefined || GENERIC_TERMS.has(content) || (lineTerms?.has(t) ?? false)) continue;
+      return false;
+    }
+    if (!GENERIC_TERMS.has(t) && !(lineTerms?.has(t) ?? false)) return false;
+  }
   return true;
 }
 
@@ -192,7 +218,7 @@ export function coveringPhrases(own: OwnWords, kp: KeyPoint, ctx: EvidenceContex
   const out = new Set<string>();
   for (let j = 0; j < phrases.length; j++) {
     if (some && !informative[j]) continue;
-    if (present(phrases[j], own.terms)) out.add(sources[j]);
+    if (present(phrases[j], own)) out.add(sources[j]);
   }
   return [...out];
 }
@@ -212,7 +238,7 @@ export function keyPointsCoveredByEvidence(
     const rest = phrases.filter((p) => !isEchoPhrase(p, lineTerms));
     if (rest.length > 0 && rest.length < phrases.length) informative = rest;
     let covered = false;
-    for (let j = 0; j < informative.length && !covered; j++) covered = present(informative[j], own.terms);
+    for (let j = 0; j < informative.length && !covered; j++) covered = present(informative[j], own);
     out[i] = covered;
   }
   return out;

@@ -75,8 +75,14 @@ describe("compilePhrase", () => {
     expect(compilePhrase("does not exist")).toEqual(["not", "exist"]);
     expect(compilePhrase("retries + 2")).toEqual(["retri", "+", "2"]);
   });
+  it("keeps the stopwords of a one-word phrase, bound to their neighbours", () => {
+    expect(compilePhrase("is null")).toEqual(["null", "\u0004\u0001is null"]);
+    expect(compilePhrase("on behalf of")).toEqual(["behalf", "\u0004\u0001on behalf", "\u0004behalf \u0001of"]);
+    expect(compilePhrase("cost of sales")).toEqual(["cost", "sale"]);
+  });
   it("keeps an all-stopword phrase, marked so it never meets a content stem", () => {
-    expect(compilePhrase("and / or")).toEqual(["/"]);
+    // "/" is its one content word, so "and" and "or" stay bound to it: "and/or" as written
+    expect(compilePhrase("and / or")).toEqual(["/", "\u0004\u0001and /", "\u0004/ \u0001or"]);
     expect(compilePhrase("on")).toEqual(["\u0001on"]);
   });
 });

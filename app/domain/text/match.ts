@@ -5,6 +5,14 @@
 import type { KeyPoint } from "../types";
 
 /**
+ * The matcher's own version, part of every lexicon version (so of every stored breakdown and of
+ * the rescore run key): a change to how text is matched rescores stored attempts, visibly.
+ * 3: stopwords bound in one-word phrases ("is null"), one-word concept members not read inside
+ * a longer member of another set ("sales" in "cost of sales"). Before: no number.
+ */
+export const MATCHER_VERSION = 3;
+
+/**
  * Words that carry no meaning for the rubric. Deliberately small: negations (not, no, never),
  * quantities (one, too, many, more, less, all, only), order (before, after, first, last) and
  * modals (must, may, shall, should, will) matter when reviewing code, contracts and memos,
@@ -281,6 +289,56 @@ function rawTerms(tok: string): readonly string[] {
   return terms;
 }
 
+// Primary terms of a raw token (no recall extras), in order: the words a phrase is written in.
+const rawPrimaryCache = new Map<string, readonly string[]>();
+
+function rawPrimaryTerms(tok: string): readonly string[] {
+  let terms = rawPrimaryCache.get(tok);
+  if (terms === undefined) {
+    const toks: string[] = [];
+    expandRawToken(tok, toks, false);
+    terms = toks.map(term);
+    if (rawPrimaryCache.size >= RAW_CACHE_LIMIT) rawPrimaryCache.clear();
+    rawPrimaryCache.set(tok, terms);
+  }
+  return terms;
+}
+
+/** Terms of one raw token without recall extras, in order (stopwords marked). */
+export function primaryTermsOfRawToken(tok: string): readonly string[] {
+  return rawPrimaryTerms(tok);
+}
+
+/**
+ * Marks a bound pair of words: a stopword and its neighbour as written next to each other
+ * ("is null", "no where", "us court"). See {@link compilePhrase}.
+ */
+export const PAIR_MARK = "\u0004";
+
+function isStopTerm(t: string): boolean {
+  return t.charCodeAt(0) === 1;
+}
+
+/**
+ * Adds the bound pairs of a token run: every two neighbouring words of which one is a stopword.
+ * Tokens with `skip[k]` set (copied text) break the run, as a clause boundary does.
+ */
+export function addPairTerms(raw: readonly string[], skip: Uint8Array | null, out: Set<string>): void {
+  let prev: string | null = null;
+  for (let k = 0; k < raw.length; k++) {
+    if (skip !== null && skip[k]) {
+      prev = null;
+      continue;
+    }
+    const terms = rawPrimaryTerms(raw[k]);
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i];
+      if (prev !== null && (isStopTerm(prev) || isStopTerm(t))) out.add(PAIR_MARK + prev + " " + t);
+      prev = t;
+    }
+  }
+}
+
 /**
  * Terms of a text: stemmed content words and symbols (with the recall extras of
  * {@link tokenize}); stopwords are marked with a prefix, or dropped when `keepStopwords` is
@@ -298,6 +356,17 @@ export function termSet(text: string, keepStopwords = true): Set<string> {
       set.add(t);
     }
   }
+  if (keepStopwords) addPairTerms(raw, null, set);
+  return set;
+}
+
+/**
+ * What a flaw's own lines already say, for the echo rule: content words and bound pairs (so
+ * "is null" is an echo only of a line that says "is null", not of one that says "= NULL").
+ */
+export function lineTermSet(text: string): Set<string> {
+  const set = termSet(text, false);
+  addPairTerms(rawTokenList(text), null, set);
   return set;
 }
 
@@ -316,12 +385,26 @@ export interface CompiledKeyPoint {
 /**
  * Compiles one phrase: its primary tokens, stopwords removed, stemmed, de-duplicated. A phrase
  * made only of stopwords keeps them (so an author's "and/or" still means something).
+ *
+ * A phrase with a single content word keeps its stopwords as meaning words, bound to their
+ * neighbours (decision 106): "is null" needs "is" right before "null" ("= NULL is never true"
+ * does not say it), "no where" needs "no where", "us court" needs "us court". The phrase is
+ * then its content word plus each neighbouring pair with a stopword ({@link PAIR_MARK}), which
+ * the explanation must contain as written next to each other. Phrases with two or more content
+ * words drop their stopwords as before.
  */
 export function compilePhrase(phrase: string): CompiledPhrase {
   const toks = tokenize(phrase, false);
   const content = toks.filter((t) => !STOPWORDS.has(t));
-  const words = content.length > 0 ? content : toks;
-  return Array.from(new Set(words.map(term)));
+  if (content.length === 0) return Array.from(new Set(toks.map(term)));
+  const words = content.map(term);
+  if (content.length > 1 || content.length === toks.length) return Array.from(new Set(words));
+  const all = toks.map(term);
+  const out = new Set(words);
+  for (let i = 1; i < all.length; i++) {
+    if (isStopTerm(all[i - 1]) || isStopTerm(all[i])) out.add(PAIR_MARK + all[i - 1] + " " + all[i]);
+  }
+  return Array.from(out);
 }
 
 const compiledCache = new WeakMap<KeyPoint, CompiledKeyPoint>();

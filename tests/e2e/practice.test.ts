@@ -2,7 +2,7 @@
 // submit, see the right score and the diff — and the same core path with JavaScript disabled.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { e2eFixture } from "../support/e2e";
+import { e2eFixture, startSumDraft } from "../support/e2e";
 import { onlySumDraftAtDifficulty2 } from "../support/org";
 
 const e2e = e2eFixture();
@@ -11,13 +11,6 @@ beforeAll(async () => {
   // The only software draft of difficulty 2: two flaws, on lines 3 and 10 (a deletion).
   await onlySumDraftAtDifficulty2(e2e.db);
 });
-
-async function startSoftwareDraft(page: Page) {
-  await page.check('input[name="domain"][value="software"]');
-  await page.selectOption('select[name="difficulty"]', "2");
-  await Promise.all([page.waitForURL(/\/practice\/attempts\//), page.click("text=Start reviewing")]);
-  await page.locator("h1", { hasText: "Sum of the first n numbers" }).waitFor();
-}
 
 /** Selects `text` inside line `line` of the draft the way a mouse would, then releases. */
 async function selectInLine(page: Page, line: number, text: string) {
@@ -64,7 +57,7 @@ describe("practice in Chromium", () => {
     const welcome = page.getByTestId("welcome");
     expect(await welcome.getByRole("heading").textContent()).toContain("Welcome to Redline");
     expect(await welcome.getByRole("link", { name: "Start a review" }).getAttribute("href")).toBe("#start-h");
-    await startSoftwareDraft(page);
+    await startSumDraft(page);
 
     await selectInLine(page, 3, "i <= n");
     expect(await page.inputValue("#add-lineFrom")).toBe("3");

@@ -3,7 +3,7 @@
 // finding is added (it used to stay, so the next finding landed on the previous lines).
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { e2eFixture } from "../support/e2e";
+import { e2eFixture, startSumDraft } from "../support/e2e";
 import { onlySumDraftAtDifficulty2 } from "../support/org";
 
 const e2e = e2eFixture();
@@ -12,13 +12,6 @@ beforeAll(async () => {
   // The only software draft of difficulty 2: two flaws, on lines 3 and 10 (a deletion).
   await onlySumDraftAtDifficulty2(e2e.db);
 });
-
-async function startSoftwareDraft(page: Page) {
-  await page.check('input[name="domain"][value="software"]');
-  await page.selectOption('select[name="difficulty"]', "2");
-  await Promise.all([page.waitForURL(/\/practice\/attempts\//), page.click("text=Start reviewing")]);
-  await page.locator("h1", { hasText: "Sum of the first n numbers" }).waitFor();
-}
 
 const active = (page: Page) =>
   page.evaluate(() => {
@@ -62,7 +55,7 @@ const selectedLines = (page: Page) => page.$$eval("ol.draft li.selected", (els) 
 describe("flagging lines", () => {
   it("keyboard only: one tab stop for the draft, arrows pick lines, Enter flags, two findings submitted", async () => {
     const { ctx, page, errors } = await e2e.page({ as: "trainee1@redline.test" });
-    await startSoftwareDraft(page);
+    await startSumDraft(page);
     await page.locator("ol.draft.draft-interactive").waitFor();
 
     // From the top of the page the draft is a handful of stops away, and line numbers are not stops.
@@ -121,7 +114,7 @@ describe("flagging lines", () => {
 
   it("mouse: the picked lines show as a block and clear once the finding is added; the skip link reaches the form", async () => {
     const { ctx, page } = await e2e.page({ as: "trainee2@redline.test" });
-    await startSoftwareDraft(page);
+    await startSumDraft(page);
     await page.locator("ol.draft.draft-interactive").waitFor();
 
     await page.click("#L5 a.ln");
@@ -161,7 +154,7 @@ describe("flagging lines", () => {
     await page.fill('input[name="email"]', "trainee3@redline.test");
     await page.fill('input[name="password"]', "redline-demo");
     await Promise.all([page.waitForURL(`${e2e.url}/practice`), page.click('button[type="submit"]')]);
-    await startSoftwareDraft(page);
+    await startSumDraft(page);
     const help = await page.locator(".draft-help").textContent();
     expect(help).toContain("Type the line numbers");
     expect(await page.locator("body").textContent()).not.toMatch(/select text|click line numbers|arrow keys/i);

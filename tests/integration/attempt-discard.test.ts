@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { generateDraft } from "~/domain/generation/generate";
-import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
 import { addFinding, AttemptNotFound, deleteFinding, getAttemptForTrainee, submitAttempt, takeHint } from "~/models/attempt.server";
 import { discardAttempt, discardNotice, SubmittedNotDiscardable } from "~/models/attempt-discard.server";
-import { insertDrafts } from "~/models/draft.server";
-import { createOrganisation, createUser } from "~/models/user.server";
 import { createTestDb, DIALECTS, type TestDb } from "../support/db";
+import { openAttempt, twoTrainees } from "../support/org";
 
 const finding = (lineFrom: number, explanation: string, suggestedFix = "") => ({ lineFrom, lineTo: lineFrom, category: "off-by-one", explanation, confidence: 70, suggestedFix, quote: "for (let i = 0; i <= n; i++)" });
 
@@ -17,21 +14,8 @@ describe.each(DIALECTS)("discarding a review and undoing a deleted finding on %s
 
   async function setup() {
     t = await createTestDb(dialect);
-    const org = await createOrganisation(t.db, "Acme");
-    const ana = await createUser(t.db, { orgId: org, email: "ana@example.com", name: "Ana", role: "trainee", password: "pw-1234567890" });
-    const bob = await createUser(t.db, { orgId: org, email: "bob@example.com", name: "Bob", role: "trainee", password: "pw-1234567890" });
-    const draft = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 7, flawCount: 10, categories: ["off-by-one", "missing-await"] });
-    const [draftId] = await insertDrafts(t.db, [{ ...draft, domain: "software" }]);
-    const open = async (userId: string) => {
-      const id = crypto.randomUUID();
-      const now = new Date().toISOString();
-      await t.db
-        .insertInto("attempts")
-        .values({ id, user_id: userId, draft_id: draftId, status: "open", started_at: now, first_flag_at: null, submitted_at: null, hints_taken: "[]", auto_total: null, auto_score: null, final_total: null, final_score: null, domain: "software", updated_at: now })
-        .execute();
-      return id;
-    };
-    return { org, ana, bob, open };
+    const { org, ana, bob, draftId } = await twoTrainees(t.db);
+    return { org, ana, bob, open: (userId: string) => openAttempt(t.db, userId, draftId) };
   }
 
   it("removes the trainee's own open attempt with its findings, hints and program place, and says so first", async () => {

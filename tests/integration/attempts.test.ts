@@ -13,8 +13,8 @@ import {
   updateFinding,
 } from "~/models/attempt.server";
 import { getDraft, insertDrafts } from "~/models/draft.server";
-import { createOrganisation, createUser } from "~/models/user.server";
 import { createTestDb, DIALECTS, type TestDb } from "../support/db";
+import { openAttempt, twoTrainees } from "../support/org";
 
 const finding = (lineFrom: number, lineTo: number, category = "off-by-one", explanation = "The loop runs one too many times, n + 1 iterations.") => ({
   lineFrom,
@@ -34,18 +34,8 @@ describe.each(DIALECTS)("attempts on %s", (dialect) => {
 
   async function setup() {
     t = await createTestDb(dialect);
-    const org = await createOrganisation(t.db, "Acme");
-    const ana = await createUser(t.db, { orgId: org, email: "ana@example.com", name: "Ana", role: "trainee", password: "pw-1234567890" });
-    const bob = await createUser(t.db, { orgId: org, email: "bob@example.com", name: "Bob", role: "trainee", password: "pw-1234567890" });
-    const draft = generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 7, flawCount: 10, categories: ["off-by-one", "missing-await"] });
-    const [draftId] = await insertDrafts(t.db, [{ ...draft, domain: "software" }]);
-    const id = crypto.randomUUID();
-    const now = new Date().toISOString();
-    await t.db
-      .insertInto("attempts")
-      .values({ id, user_id: ana.id, draft_id: draftId, status: "open", started_at: now, first_flag_at: null, submitted_at: null, hints_taken: "[]", auto_total: null, auto_score: null, final_total: null, final_score: null, domain: "software", updated_at: now })
-      .execute();
-    return { ana, bob, attemptId: id, draftId };
+    const { ana, bob, draftId } = await twoTrainees(t.db);
+    return { ana, bob, attemptId: await openAttempt(t.db, ana.id, draftId), draftId };
   }
 
   it("stores drafts once and gives back the same key", async () => {

@@ -87,3 +87,14 @@ export function e2eFixture(options: E2EOptions = {}): E2E {
     },
   };
 }
+
+/**
+ * On /practice, starts a software draft of difficulty 2 and waits for it to open: after
+ * `onlySumDraftAtDifficulty2` (tests/support/org.ts) that is the fixture draft "Sum of the first n numbers".
+ */
+export async function startSumDraft(page: Page) {
+  await page.check('input[name="domain"][value="software"]');
+  await page.selectOption('select[name="difficulty"]', "2");
+  await Promise.all([page.waitForURL(/\/practice\/attempts\//), page.click("text=Start reviewing")]);
+  await page.locator("h1", { hasText: "Sum of the first n numbers" }).waitFor();
+}

@@ -24,6 +24,16 @@ export function sumDraft() {
   return generateDraft(FIXTURE_SOURCE, FIXTURE_PACK, { seed: 7, flawCount: 10, categories: ["off-by-one", "missing-await"] });
 }
 
+/** An organisation with two trainees, Ana and Bob (ana@example.com, bob@example.com), and the fixture draft as a software draft. */
+export async function twoTrainees(db: Database) {
+  const org = await createOrganisation(db, "Acme");
+  const mk = (name: string) => createUser(db, { orgId: org, email: `${name.toLowerCase()}@example.com`, name, role: "trainee", password: "pw-1234567890" });
+  const ana = await mk("Ana");
+  const bob = await mk("Bob");
+  const [draftId] = await insertDrafts(db, [{ ...sumDraft(), domain: "software" }]);
+  return { org, ana, bob, draftId };
+}
+
 /** Makes the fixture draft the only software draft of difficulty 2 in the pool, so a trainee who starts one gets it. */
 export async function onlySumDraftAtDifficulty2(db: Database): Promise<string> {
   await db.deleteFrom("drafts").where("domain", "=", "software").where("difficulty", "=", 2).execute();

@@ -53,6 +53,22 @@ export interface FlawSite {
   variants: FlawVariant[];
 }
 
+/**
+ * A decoy: a correct but unusual rewrite of a clean-text passage, shown in drafts of its
+ * difficulty and above. It is not a flaw (the answer key never lists it), so flagging it is a false
+ * alarm: a trainee must judge an odd-looking line rather than flag everything unusual.
+ */
+export interface Decoy {
+  id: string;
+  /** The clean-text passage it rewrites (exactly once in the text; never inside a flaw site). */
+  anchor: string;
+  replacement: string;
+  /** The lowest draft difficulty it appears at (2..5). */
+  difficulty: number;
+  /** Why the unusual version is still right (for authors and reviewers of the content). */
+  why: string;
+}
+
 export interface SourceDoc {
   id: string;
   domain: string;
@@ -63,6 +79,8 @@ export interface SourceDoc {
   brief: string;
   text: string;
   sites: FlawSite[];
+  /** Correct-but-unusual passages shown from a difficulty up (see Decoy). */
+  decoys?: Decoy[];
   /**
    * A parametric source: `text`, `title`, `brief` and the sites are templates (`{{name}}`),
    * rendered per seed from the parameters `module.draw` returns (see app/domain/content/instantiate.ts).

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { InstantiationError, instantiate } from "~/domain/content/instantiate";
+import { applyDecoys } from "~/domain/content/decoys";
 import { renderTemplate } from "~/domain/content/template";
 import { SqlCheckSchema, type ProofOutcome, type SqlCheckFile } from "~/domain/proof/format";
 import { splitSql, sqlOfProse } from "~/domain/proof/sql-split";
@@ -82,6 +83,12 @@ async function proveAll(
     const at = inst.seed === undefined ? "" : ` (seed ${inst.seed})`;
     const clean = cleanProblem(await observe(inst.source, inst.params, inst.source.text));
     if (clean) return variants.map(() => ({ kind: "unproven", message: `${clean}${at}` }));
+    // A decoy is correct: with every decoy shown, the text must still pass its checks.
+    const decoyed = applyDecoys(inst.source.text, inst.source.decoys, 5);
+    if (decoyed !== inst.source.text) {
+      const wrong = cleanProblem(await observe(inst.source, inst.params, decoyed));
+      if (wrong) return variants.map(() => ({ kind: "unproven", message: `with its decoys shown: ${wrong}${at}` }));
+    }
     for (let i = 0; i < variants.length; i++) {
       const prior = outcomes[i];
       if (prior?.kind === "unproven") continue;

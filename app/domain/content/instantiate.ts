@@ -105,8 +105,10 @@ export function instantiate(source: SourceDoc, seed: number): Instance {
         ),
       };
     });
+    where = "decoys";
+    const decoys = source.decoys?.map((d) => ({ ...d, anchor: r(d.anchor), replacement: r(d.replacement), why: r(d.why) }));
     const { params: _template, ...rest } = source;
-    return { source: { ...rest, text, title, brief, sites }, params };
+    return { source: { ...rest, text, title, brief, sites, ...(decoys ? { decoys } : {}) }, params };
   } catch (e) {
     throw new InstantiationError(source.id, seed, `${where}: ${(e as Error).message}`, e);
   }

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { SqlCheckSchema } from "../proof/format";
 import type { Category, FlawSite, GenericOperator, Pack, SourceDoc } from "../types";
 import { MAX_EDIT_LINES } from "../verification/verify";
+import { decoyProblems } from "./decoys";
 import { contentHash } from "./hash";
 import { failedRelations, InstantiationError, instantiate, paramSeed } from "./instantiate";
 import { createKit, type ParamRegistry } from "./param-kit";
@@ -195,6 +196,7 @@ export function loadPacks(files: ContentFile[], minimums: PackMinimums = PRODUCT
       const siteIndex = (id: string) => head.sites.findIndex((raw) => (raw as { id?: string })?.id === id);
       const source = { ...s, domain, text: textFile.text } as SourceDoc;
       delete (source as { params?: unknown }).params;
+      if (!source.decoys) delete source.decoys;
 
       // A concrete document: the source itself, or each sampled instantiation of a parametric one.
       let concretes: { doc: SourceDoc; seed?: number }[] = [{ doc: source }];
@@ -224,6 +226,11 @@ export function loadPacks(files: ContentFile[], minimums: PackMinimums = PRODUCT
           const params = params0;
           for (const t of templateProblems(source.text, params)) problems.push({ file: textPath, line: lineAtOffset(source.text, t.at), message: t.message });
           for (const key of ["title", "brief"] as const) for (const t of templateProblems(source[key], params)) problems.push({ file: f.path, line: lineOf(y, [key]), message: `${key}: ${t.message}` });
+          (source.decoys ?? []).forEach((d, i) => {
+            for (const field of ["anchor", "replacement", "why"] as const) {
+              for (const t of templateProblems(d[field], params)) problems.push({ file: f.path, line: lineOf(y, ["decoys", i, field]), message: `decoy "${d.id}": ${field}: ${t.message}` });
+            }
+          });
           source.sites.forEach((site) => {
             const i = siteIndex(site.id);
             for (const t of templateProblems(site.anchor, params)) problems.push({ file: f.path, line: lineOf(y, ["sites", i, "anchor"]), message: `site "${site.id}": anchor: ${t.message}` });
@@ -332,6 +339,18 @@ export function loadPacks(files: ContentFile[], minimums: PackMinimums = PRODUCT
             return;
           }
           if (!categories.has(op.category)) problems.push({ file: opPath, line: lineOf(y, ["operators", i, "category"]), message: `operator "${op.id}": unknown category "${op.category}"` });
+          // `{1}`..`{9}` in its texts name the pattern's capture groups.
+          const groups = new RegExp(`${op.pattern}|`).exec("")!.length - 1;
+          const texts: [string, (string | number)[]][] = [
+            [op.explanation, ["operators", i, "explanation"]],
+            ...(op.hint ? [[op.hint, ["operators", i, "hint"]] as [string, (string | number)[]]] : []),
+            ...op.keyPoints.map((k, j): [string, (string | number)[]] => [k.text, ["operators", i, "keyPoints", j, "text"]]),
+          ];
+          for (const [text, path] of texts) {
+            for (const m of text.matchAll(/\{([1-9])\}/g)) {
+              if (Number(m[1]) > groups) problems.push({ file: opPath, line: lineOf(y, path), message: `operator "${op.id}": {${m[1]}} names capture group ${m[1]}, but the pattern has ${groups}` });
+            }
+          }
           const applicable = sources.filter((src) => !op.formats || op.formats.includes(src.format));
           if (!applicable.some((src) => { re.lastIndex = 0; return re.test(sampleText.get(src) ?? src.text); })) {
             problems.push({ file: opPath, line: lineOf(y, ["operators", i, "pattern"]), message: `operator "${op.id}" matches no source of the pack` });
@@ -382,6 +401,9 @@ function checkConcrete(
       if (v.replacement === site.anchor) report(`same:${site.id}:${j}`, { file: yamlPath, line: yamlLine(["sites", i, "variants", j, "replacement"]), message: `site "${site.id}": replacement equals the anchor, so nothing would change` });
     });
   });
+  for (const p of decoyProblems(doc)) {
+    report(`decoy:${p.message}`, { file: yamlPath, line: yamlLine(p.index < 0 ? ["decoys"] : ["decoys", p.index, "anchor"]), message: p.message });
+  }
   ranges.sort((a, b) => a.start - b.start);
   for (let k = 1; k < ranges.length; k++) {
     if (ranges[k].start < ranges[k - 1].end) {

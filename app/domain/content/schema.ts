@@ -43,6 +43,14 @@ export const SiteSchema = z.object({
   variants: z.array(VariantSchema).min(1, "needs at least one variant"),
 });
 
+export const DecoySchema = z.object({
+  id: kebab,
+  anchor: z.string().min(1, "anchor is empty"),
+  replacement: z.string().min(1, "replacement is empty"),
+  difficulty: z.number().int("must be a whole number").min(2, "must be 2..5 (a decoy makes a draft harder)").max(5, "must be 2..5"),
+  why: z.string().min(20, "why must be at least 20 characters: say why the unusual version is right"),
+});
+
 export const SourceFileSchema = z.object({
   id: kebab,
   title: z.string().min(3),
@@ -55,6 +63,7 @@ export const SourceFileSchema = z.object({
   params: z.string().regex(/^[a-z0-9-]+\.params\.ts$/, 'must name the module beside the source, "<id>.params.ts"').optional(),
   // Sites are validated one by one, so one bad site does not hide the problems of the others.
   sites: z.array(z.unknown()),
+  decoys: z.array(DecoySchema).optional(),
 });
 
 export const OperatorSchema = z.object({

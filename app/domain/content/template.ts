@@ -18,6 +18,8 @@ for (let dp = 0; dp <= 4; dp++) {
 interface Slot {
   name: string;
   format?: string;
+  /** `name` or `name|format`: what a slot's rendering is remembered under for one draw. */
+  key: string;
   /** Offset of the placeholder in the template. */
   at: number;
 }
@@ -38,7 +40,7 @@ export function compileTemplate(template: string): CompiledTemplate {
   let cursor = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
     literals.push(template.slice(cursor, m.index));
-    slots.push({ name: m[1], format: m[2], at: m.index! });
+    slots.push({ name: m[1], format: m[2], key: m[2] ? `${m[1]}|${m[2]}` : m[1], at: m.index! });
     cursor = m.index! + m[0].length;
   }
   literals.push(template.slice(cursor));
@@ -82,19 +84,28 @@ export function renderTemplate(template: string, params: Params): string {
   return renderCompiled(compileTemplate(template), params);
 }
 
-/** Renders a template compiled once with compileTemplate (the engine keeps each source's compiled). */
-export function renderCompiled({ literals, slots }: CompiledTemplate, params: Params): string {
+/**
+ * Renders a template compiled once with compileTemplate (the engine keeps each source's compiled).
+ * `memo`, kept for one set of parameters, remembers each slot's text: a draft's text, anchors and
+ * replacements format the same figures again and again.
+ */
+export function renderCompiled({ literals, slots }: CompiledTemplate, params: Params, memo?: Map<string, string>): string {
   if (!slots.length) return literals[0];
   let out = literals[0];
   for (let i = 0; i < slots.length; i++) {
     const s = slots[i];
-    const v = params[s.name];
-    if (v === undefined) throw new TemplateError(`undefined parameter "${s.name}"`);
-    if (s.format) {
-      const f = FORMATS[s.format];
-      if (!f) throw new TemplateError(`unknown format "${s.format}"`);
-      out += f(v);
-    } else out += String(v);
+    let text = memo?.get(s.key);
+    if (text === undefined) {
+      const v = params[s.name];
+      if (v === undefined) throw new TemplateError(`undefined parameter "${s.name}"`);
+      if (s.format) {
+        const f = FORMATS[s.format];
+        if (!f) throw new TemplateError(`unknown format "${s.format}"`);
+        text = f(v);
+      } else text = String(v);
+      memo?.set(s.key, text);
+    }
+    out += text;
     out += literals[i + 1];
   }
   return out;

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadContent } from "~/models/content.server";
 import { instantiate } from "../content/instantiate";
 import { compileOperator } from "../content/load";
-import { draftFrom, generateDraft } from "./generate";
+import { clampDifficulty, draftFrom, generateDraft } from "./generate";
 import { instantiatedOptions, requiredLiteral } from "./options";
 
 const { packs } = loadContent("content");
@@ -18,7 +18,8 @@ describe("the lazy instantiation", () => {
       const difficulty = 1 + (i % 5);
       const categories = i % 4 === 3 ? [pack.categories[i % pack.categories.length].id] : undefined;
       for (const options of [{ seed, difficulty, categories }, { seed, flawCount: 6 }, { seed, difficulty, cleanRate: 0.3 }]) {
-        const slow = draftFrom(instantiatedOptions(source, pack, seed), pack, options);
+        const level = clampDifficulty((options as { difficulty?: number }).difficulty ?? source.difficulty);
+        const slow = draftFrom(instantiatedOptions(source, pack, seed, level), pack, options);
         expect(JSON.stringify(generateDraft(source, pack, options))).toBe(JSON.stringify(slow));
       }
     }

@@ -38,7 +38,7 @@ export function flawCountFor(difficulty: number, rng: () => number, lines = TYPI
   return Math.max(1, Math.min(6, Math.round(lines / linesPerFlaw(difficulty) + rng() - 0.5)));
 }
 
-function clampDifficulty(d: number): number {
+export function clampDifficulty(d: number): number {
   return Math.max(1, Math.min(5, Math.round(d)));
 }
 
@@ -48,7 +48,9 @@ function clampDifficulty(d: number): number {
  * this seed, which callers skip and log (see generateVerified in ./batch).
  */
 export function generateDraft(template: SourceDoc, pack: Pack, options: GenerateOptions): Draft {
-  return draftFrom(draftOptions(template, pack, options.seed >>> 0), pack, options);
+  // The difficulty also decides which of the source's decoys the document shows.
+  const difficulty = clampDifficulty(options.difficulty ?? template.difficulty);
+  return draftFrom(draftOptions(template, pack, options.seed >>> 0, difficulty), pack, options);
 }
 
 /** Chooses the flaws among the prepared options with the seeded PRNG and builds the draft. */

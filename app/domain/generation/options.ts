@@ -1,6 +1,7 @@
 // Candidate edits of a document: its flaw sites' variants and the pack's operator matches, grouped
 // so that each group yields at most one edit. A parametric source takes a fast path that renders
 // only what a draft needs for a seed; `instantiatedOptions` is the long way it must equal.
+import { applyDecoys, decoysAt } from "../content/decoys";
 import { compileOperator } from "../content/load";
 import { drawParams, instantiate } from "../content/instantiate";
 import type { Params } from "../content/param-kit";
@@ -28,8 +29,16 @@ export interface Candidate {
 
 const OPERATOR_WEIGHT = 0.6; // curated sites read better than generic mutations
 
-function fill(template: string, original: string, replacement: string): string {
-  return template.replaceAll("{original}", original).replaceAll("{replacement}", replacement === "" ? "(removed)" : replacement);
+/**
+ * An operator's texts name what its match shows: `{original}`, `{replacement}` and `{1}`..`{9}`,
+ * the pattern's capture groups (the identifier or figure the document has for this draw).
+ */
+export function fill(template: string, original: string, replacement: string, captures: readonly (string | undefined)[] = []): string {
+  if (!template.includes("{")) return template;
+  return template
+    .replaceAll("{original}", original)
+    .replaceAll("{replacement}", replacement === "" ? "(removed)" : replacement)
+    .replace(/\{([1-9])\}/g, (_, n: string) => captures[Number(n)] ?? "");
 }
 
 /** `$1`..`$9` and `$&` from the match itself, so lookarounds in the pattern keep working. */
@@ -98,20 +107,26 @@ export interface Option extends Omit<Candidate, keyof Texts> {
 /** Where an option's texts come from (data, not a closure: a draft weighs hundreds of options). */
 type TextsFrom =
   | { ready: Texts }
-  | { variant: CompiledVariant; params: Params }
-  | { op: GenericOperator; original: string; replacement: string };
+  | { variant: CompiledVariant; params: Params; memo: Map<string, string> }
+  | { op: GenericOperator; original: string; replacement: string; captures: RegExpMatchArray };
 
 function textsOf(from: TextsFrom): Texts {
   if ("ready" in from) return from.ready;
   if ("op" in from) {
-    const { op, original, replacement } = from;
-    return { explanation: fill(op.explanation, original, replacement).trim(), keyPoints: op.keyPoints, hint: op.hint?.trim() };
+    const { op, original, replacement, captures } = from;
+    const f = (t: string) => fill(t, original, replacement, captures);
+    return {
+      explanation: f(op.explanation).trim(),
+      keyPoints: op.keyPoints.some((k) => k.text.includes("{")) ? op.keyPoints.map((k) => ({ text: f(k.text), phrases: k.phrases })) : op.keyPoints,
+      hint: op.hint === undefined ? undefined : f(op.hint).trim(),
+    };
   }
-  const { variant: v, params } = from;
+  const { variant: v, params, memo } = from;
+  const r = (t: CompiledTemplate) => renderCompiled(t, params, memo);
   return {
-    explanation: renderCompiled(v.explanation, params).trim(),
-    keyPoints: v.keyPoints.map((k): KeyPoint => ({ text: renderCompiled(k.text, params), phrases: k.phrases.map((t) => renderCompiled(t, params)) })),
-    hint: v.hint ? renderCompiled(v.hint, params).trim() : undefined,
+    explanation: r(v.explanation).trim(),
+    keyPoints: v.keyPoints.map((k): KeyPoint => ({ text: r(k.text), phrases: k.phrases.map(r) })),
+    hint: v.hint ? r(v.hint).trim() : undefined,
   };
 }
 
@@ -140,9 +155,16 @@ export function withTexts(o: Option): Candidate {
  * `candidatesFor` on it. Used when a template cannot be rendered for a seed (it throws the
  * InstantiationError naming it), and by the test that holds the fast path to it.
  */
-export function instantiatedOptions(template: SourceDoc, pack: Pack, seed: number): Prepared {
-  const { source } = instantiate(template, seed);
+export function instantiatedOptions(template: SourceDoc, pack: Pack, seed: number, difficulty = 0): Prepared {
+  const { source: concrete } = instantiate(template, seed);
+  const source = withDecoys(concrete, difficulty);
   return { doc: source, groups: candidatesFor(source, pack).map((g) => g.map(asOption)) };
+}
+
+/** The concrete source as a draft of this difficulty shows it: its decoys of that level applied. */
+function withDecoys(source: SourceDoc, difficulty: number): SourceDoc {
+  if (!decoysAt(source.decoys, difficulty).length) return source;
+  return { ...source, text: applyDecoys(source.text, source.decoys, difficulty) };
 }
 
 function asOption({ explanation, keyPoints, hint, ...c }: Candidate): Option {
@@ -236,7 +258,7 @@ function operatorGroups(text: string, format: string, ops: CompiledOperator[], l
         category: op.category,
         severity: op.severity ?? category.severity,
         difficulty: op.difficulty,
-        texts: { op, original, replacement },
+        texts: { op, original, replacement, captures: m },
         origin: { kind: "operator", operatorId: op.id },
         lineFrom: lineOf(start),
         lineTo: lineOf(Math.max(start, start + original.length - 1)),
@@ -256,6 +278,7 @@ interface CompiledSource {
   title: CompiledTemplate;
   brief: CompiledTemplate;
   sites: { site: FlawSite; anchor: CompiledTemplate; variants: CompiledVariant[] }[];
+  decoys: { difficulty: number; anchor: CompiledTemplate; replacement: CompiledTemplate }[];
 }
 
 interface CompiledVariant {
@@ -303,7 +326,11 @@ function compileSource(template: SourceDoc, pack: Pack): CompiledSource {
     });
     return { site, anchor, variants };
   });
-  const c: CompiledSource = { names: [...names], broken, text: compile(template.text), title: compile(template.title), brief: compile(template.brief), sites };
+  const decoys = (template.decoys ?? []).map((d) => {
+    compile(d.why);
+    return { difficulty: d.difficulty, anchor: compile(d.anchor), replacement: compile(d.replacement) };
+  });
+  const c: CompiledSource = { names: [...names], broken, text: compile(template.text), title: compile(template.title), brief: compile(template.brief), sites, decoys };
   perPack.set(pack, c);
   return c;
 }
@@ -314,7 +341,7 @@ export interface Prepared {
   groups: Option[][];
 }
 
-const preparedFixed = new WeakMap<SourceDoc, WeakMap<Pack, Prepared>>();
+const preparedFixed = new WeakMap<SourceDoc, WeakMap<Pack, Prepared[]>>();
 
 /**
  * The document and candidate groups for a seed. A fixed source's are computed once. A parametric
@@ -322,14 +349,19 @@ const preparedFixed = new WeakMap<SourceDoc, WeakMap<Pack, Prepared>>();
  * explanation, key points and hint are rendered if it is chosen. The groups, their order and the
  * rendered texts are exactly those of `candidatesFor(instantiate(template, seed).source, pack)`.
  */
-export function draftOptions(template: SourceDoc, pack: Pack, seed: number): Prepared {
+export function draftOptions(template: SourceDoc, pack: Pack, seed: number, difficulty = 0): Prepared {
   if (!template.params) {
     let perPack = preparedFixed.get(template);
     if (!perPack) preparedFixed.set(template, (perPack = new WeakMap()));
-    let p = perPack.get(pack);
+    let byShown = perPack.get(pack);
+    if (!byShown) perPack.set(pack, (byShown = []));
+    // One document per number of decoys shown (none for most sources).
+    const shown = decoysAt(template.decoys, difficulty).length;
+    let p = byShown[shown];
     if (!p) {
-      p = { doc: template, groups: candidatesFor(template, pack).map((g) => g.map(asOption)) };
-      perPack.set(pack, p);
+      const doc = withDecoys(template, difficulty);
+      p = { doc, groups: candidatesFor(doc, pack).map((g) => g.map(asOption)) };
+      byShown[shown] = p;
     }
     return p;
   }
@@ -337,8 +369,11 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number): Pre
   const params = drawParams(template, template.params.module, seed);
   // A template this draw cannot render: the full instantiation throws the error that names it.
   if (compiled.broken || compiled.names.some((n) => params[n] === undefined)) return instantiatedOptions(template, pack, seed);
-  const r = (t: CompiledTemplate) => renderCompiled(t, params);
-  const text = r(compiled.text);
+  const memo = new Map<string, string>();
+  const r = (t: CompiledTemplate) => renderCompiled(t, params, memo);
+  let text = r(compiled.text);
+  const shown = decoysAt(compiled.decoys, difficulty);
+  if (shown.length) text = applyDecoys(text, shown.map((d) => ({ anchor: r(d.anchor), replacement: r(d.replacement), difficulty: d.difficulty })), difficulty);
   const starts = lineStarts(text);
   const lineOf = (offset: number) => lineAt(starts, offset);
   const groups: Option[][] = [];
@@ -360,7 +395,7 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number): Pre
         category: cv.v.category,
         severity: cv.severity,
         difficulty: site.difficulty,
-        texts: { variant: cv, params },
+        texts: { variant: cv, params, memo },
         origin: { kind: "site", siteId: site.id, variant: cv.i },
         lineFrom,
         lineTo,
@@ -370,6 +405,6 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number): Pre
     if (group.length) groups.push(group);
   }
   for (const o of operatorGroups(text, template.format, compiledOperators(pack), lineOf)) groups.push([o]);
-  const { params: _module, ...rest } = template;
-  return { doc: { ...rest, text, title: r(compiled.title), brief: r(compiled.brief) }, groups };
+  const { id, domain, format, language } = template;
+  return { doc: { id, domain, title: r(compiled.title), format, language, brief: r(compiled.brief), text, difficulty: template.difficulty }, groups };
 }

@@ -92,10 +92,14 @@ function firstLookAlike(a: string, b: string): string | null {
   return null;
 }
 
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
+
 /**
  * Bidi controls and zero-width or other invisible format characters in a document text: neither a
  * clean nor a flawed text may contain them (they hide or reorder what a trainee reads).
  */
 export function forbiddenCharacters(text: string): { line: number; label: string }[] {
+  // Every such character lies above ASCII (the lowest is U+00AD); most documents are printable ASCII.
+  if (!NON_ASCII.test(text)) return [];
   return findFormatChars(text).map((f) => ({ line: text.slice(0, f.offset).split("\n").length, label: f.label }));
 }

@@ -65,21 +65,21 @@ export default defineParams({
     };
     const base = evAt(wacc, g);
     const grid = [wacc - 1, wacc, wacc + 1].map((w) => [g - 0.5, g, g + 0.5].map((gg) => evAt(w, gg).ev));
+    const flat = grid.flat();
+    const evMin = Math.min(...flat), evMax = Math.max(...flat);
 
     let gross = 0, cash = 0, nd = 0, basic = 0, opts = 0;
     for (let tries = 0; tries < 200; tries++) {
       gross = to(base.ev * k.real(0.1, 0.3, 3), 5);
       cash = to(gross * k.real(0.15, 0.35, 3), 0.5);
       nd = r1(gross - cash);
-      if (Math.min(...grid.flat()) - nd > 0) break;
+      if (evMin - nd > 0) break;
     }
     basic = k.int(20, 80);
     opts = k.real(1.5, 6, 1);
     const diluted = r1(basic + opts);
     const eq = r1(base.ev - nd);
     const ps = k.round(eq / diluted, 2);
-    const flat = grid.flat();
-    const evMin = Math.min(...flat), evMax = Math.max(...flat);
     const pct = (a: number, b: number) => r1(((a - b) / b) * 100);
     const ebitda5 = ebit[4] + da[4];
     const tvWacc = r1((fcf[4] * (1 + g / 100)) / (wacc / 100));

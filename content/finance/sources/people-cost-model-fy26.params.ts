@@ -66,31 +66,49 @@ export default defineParams({
     const [t1, t2, t3] = k.pick([["Platform", "Product", "Data"], ["Core", "Mobile", "Payments"], ["Infrastructure", "Web", "Analytics"], ["Backend", "Apps", "Machine Learning"]]);
     const revDay = k.int(3, 24);
 
+    // The 17 inputs of one try, drawn in a fixed order into a reused buffer (a draw makes about
+    // 150 tries and almost all fail the first tests below, before any object is built).
+    const d = new Float64Array(17);
+    const whole = (x: number) => close(x, Math.round(x));
     const attempt = () => {
-      const inp: Inputs = {
-        tax: k.pick(TAX),
-        ben: 50 * k.int(16, 30),
-        merit: k.pick(MERIT),
-        M: k.pick(MERIT_MONTHS),
-        bonus: k.pick(BONUS),
-        fee: 1000 * k.int(14, 24),
-        share: 50,
-        open: [k.int(16, 30), k.int(8, 16), k.int(5, 12)],
-        sal: [5000 * k.int(27, 34), 5000 * k.int(25, 32), 5000 * k.int(26, 33)],
-        hires: [2 * k.int(2, 4), 2 * k.int(1, 3), 2 * k.int(1, 3)],
-        mos: [k.pick(SEAT), k.pick(SEAT), k.pick(SEAT_LATE)],
-      };
-      const meritPct = (inp.merit * inp.M) / 12;
-      if (!close(meritPct * 10, Math.round(meritPct * 10))) return null;
+      d[0] = k.pick(TAX);
+      d[1] = 50 * k.int(16, 30);
+      d[2] = k.pick(MERIT);
+      d[3] = k.pick(MERIT_MONTHS);
+      d[4] = k.pick(BONUS);
+      d[5] = 1000 * k.int(14, 24);
+      d[6] = k.int(16, 30);
+      d[7] = k.int(8, 16);
+      d[8] = k.int(5, 12);
+      d[9] = 5000 * k.int(27, 34);
+      d[10] = 5000 * k.int(25, 32);
+      d[11] = 5000 * k.int(26, 33);
+      d[12] = 2 * k.int(2, 4);
+      d[13] = 2 * k.int(1, 3);
+      d[14] = 2 * k.int(1, 3);
+      d[15] = k.pick(SEAT);
+      d[16] = k.pick(SEAT);
+      const mos3 = k.pick(SEAT_LATE);
+      const tax = d[0];
+      const merit = d[2];
+      const M = d[3];
+      const bonus = d[4];
+      const meritPct = (merit * M) / 12;
+      if (!whole(meritPct * 10)) return null;
       // Most draws fail the whole-unit test on salaries or their on-costs: the same test on those
       // cells, computed exactly as `model` computes them, rejects them before the full model runs.
       for (let j = 0; j < 3; j++) {
-        const r12 = inp.open[j] * inp.sal[j] * (1 + (inp.merit * inp.M) / 1200) + (inp.hires[j] * inp.sal[j] * inp.mos[j]) / 12;
-        if (!close(r12, Math.round(r12)) || !close((r12 * inp.tax) / 100, Math.round((r12 * inp.tax) / 100)) || !close((r12 * inp.bonus) / 100, Math.round((r12 * inp.bonus) / 100))) return null;
+        const sal = d[9 + j];
+        const r12 = d[6 + j] * sal * (1 + (merit * M) / 1200) + (d[12 + j] * sal * (j === 2 ? mos3 : d[15 + j])) / 12;
+        if (!whole(r12) || !whole((r12 * tax) / 100) || !whole((r12 * bonus) / 100)) return null;
       }
+      const inp: Inputs = {
+        tax, ben: d[1], merit, M, bonus, fee: d[5], share: 50,
+        open: [d[6], d[7], d[8]], sal: [d[9], d[10], d[11]], hires: [d[12], d[13], d[14]], mos: [d[15], d[16], mos3],
+      };
       const m = model(inp);
-      const cells = [m.r10, m.r11, m.r12, m.r13, m.r14, m.r15, m.r16, m.r17, m.r20].flat();
-      if (!cells.every((x) => close(x, Math.round(x)))) return null;
+      // Row by row (Array.prototype.flat here cost most of a draw).
+      for (const row of [m.r10, m.r11, m.r12, m.r13, m.r14, m.r15, m.r16, m.r17, m.r20]) if (!row.every(whole)) return null;
       const tot = Math.round(m.sum(m.r17));
       // Options, each recomputed with all other inputs unchanged.
       const optA = tot - m.sum(model({ ...inp, mos: [inp.mos[0], inp.mos[1], inp.mos[2] - 3] }).r17);

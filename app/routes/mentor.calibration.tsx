@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { pct } from "~/components/charts-dashboard";
 import { DashboardFilters } from "~/components/DashboardFilters";
 import { DataTable } from "~/components/DataTable";
+import { StatCards } from "~/components/StatCards";
 import { db } from "~/db/db.server";
 import { FLAG_KAPPA_BELOW, FLAG_MIN_PAIRS } from "~/domain/stats/agreement";
 import { gradingCalibration, type AgreementDTO } from "~/models/calibration.server";
@@ -25,23 +26,14 @@ const kappaText = (k: number | null) => (k === null ? "—" : k.toFixed(2));
 
 function AgreementCards({ a, what, label = "verdict" }: { a: AgreementDTO; what: string; label?: string }) {
   return (
-    <div className="grid-3">
-      <div className="card">
-        <div className="muted small">Findings compared</div>
-        <div className="stat">{a.n.toLocaleString("en-GB")}</div>
-        <div className="stat-note">{what}</div>
-      </div>
-      <div className="card">
-        <div className="muted small">Percent agreement</div>
-        <div className="stat">{pct(a.percent, 1)}</div>
-        <div className="stat-note">same {label} on the same finding</div>
-      </div>
-      <div className="card">
-        <div className="muted small">Cohen’s κ</div>
-        <div className="stat">{kappaText(a.kappa)}</div>
-        <div className="stat-note">{a.kappa === null ? (a.n ? "undefined: one verdict only" : "no pairs yet") : `${a.strength} (agreement beyond chance)`}</div>
-      </div>
-    </div>
+    <StatCards
+      className="grid-3"
+      stats={[
+        { label: "Findings compared", value: a.n.toLocaleString("en-GB"), note: what },
+        { label: "Percent agreement", value: pct(a.percent, 1), note: `same ${label} on the same finding` },
+        { label: "Cohen’s κ", value: kappaText(a.kappa), note: a.kappa === null ? (a.n ? "undefined: one verdict only" : "no pairs yet") : `${a.strength} (agreement beyond chance)` },
+      ]}
+    />
   );
 }
 

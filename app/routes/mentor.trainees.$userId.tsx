@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { z } from "zod";
 import { pct } from "~/components/charts";
 import { ProgressSections } from "~/components/ProgressSections";
+import { StatCards } from "~/components/StatCards";
 import { db } from "~/db/db.server";
 import { traineeDetail } from "~/models/progress.server";
 import dashboardStyles from "~/styles/dashboards.css";
@@ -41,30 +42,14 @@ export default function TraineeDetailPage() {
         </div>
       ) : (
         <>
-          <div className="grid-4">
-            <div className="card">
-              <div className="muted small">Attempts submitted</div>
-              <div className="stat">{s.attempts}</div>
-              <div className="stat-note">last {s.lastSubmittedAt ? formatDate(s.lastSubmittedAt) : "—"}</div>
-            </div>
-            <div className="card">
-              <div className="muted small">Average score</div>
-              <div className="stat">{s.average ?? "—"}</div>
-              <div className="stat-note">
-                {s.reviewed} reviewed, {s.awaitingReview} awaiting review
-              </div>
-            </div>
-            <div className="card">
-              <div className="muted small">Seeded flaws detected</div>
-              <div className="stat">{pct(s.hitRate)}</div>
-              <div className="stat-note">all categories</div>
-            </div>
-            <div className="card">
-              <div className="muted small">Findings that were false alarms</div>
-              <div className="stat">{pct(s.falsePositiveShare)}</div>
-              <div className="stat-note">{pct(s.falseAlarmRate, 1)} of clean lines flagged</div>
-            </div>
-          </div>
+          <StatCards
+            stats={[
+              { label: "Attempts submitted", value: s.attempts, note: `last ${s.lastSubmittedAt ? formatDate(s.lastSubmittedAt) : "—"}` },
+              { label: "Average score", value: s.average ?? "—", note: `${s.reviewed} reviewed, ${s.awaitingReview} awaiting review` },
+              { label: "Seeded flaws detected", value: pct(s.hitRate), note: "all categories" },
+              { label: "Findings that were false alarms", value: pct(s.falsePositiveShare), note: `${pct(s.falseAlarmRate, 1)} of clean lines flagged` },
+            ]}
+          />
 
           <ProgressSections progress={d} subject={{ name: d.trainee.name }} />
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressSections } from "~/components/ProgressSections";
+import { StatCards } from "~/components/StatCards";
 import { db } from "~/db/db.server";
 import { traineeProgress } from "~/models/progress.server";
 import { requireRole } from "~/models/auth.server";
@@ -30,20 +31,14 @@ export default function ProgressPage() {
   return (
     <div>
       <h1>Your progress</h1>
-      <div className="grid-3">
-        <div className="card">
-          <div className="muted small">Reviews submitted</div>
-          <div className="stat">{p.summary.attempts}</div>
-        </div>
-        <div className="card">
-          <div className="muted small">Average score</div>
-          <div className="stat">{p.summary.average?.toFixed(1)}</div>
-        </div>
-        <div className="card">
-          <div className="muted small">Last five vs. five before</div>
-          <div className="stat">{p.summary.recentChange === null ? "—" : `${p.summary.recentChange > 0 ? "+" : ""}${p.summary.recentChange.toFixed(1)}`}</div>
-        </div>
-      </div>
+      <StatCards
+        className="grid-3"
+        stats={[
+          { label: "Reviews submitted", value: p.summary.attempts },
+          { label: "Average score", value: p.summary.average?.toFixed(1) },
+          { label: "Last five vs. five before", value: p.summary.recentChange === null ? "—" : `${p.summary.recentChange > 0 ? "+" : ""}${p.summary.recentChange.toFixed(1)}` },
+        ]}
+      />
       <ProgressSections progress={p} subject={{ you: true }} practise />
     </div>
   );

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { z } from "zod";
 import { pct } from "~/components/charts";
+import { DataTable } from "~/components/DataTable";
 import { ProgressSections } from "~/components/ProgressSections";
 import { StatCards } from "~/components/StatCards";
 import { db } from "~/db/db.server";
@@ -55,30 +56,19 @@ export default function TraineeDetailPage() {
 
           <section className="card" aria-labelledby="recent-h">
             <h2 id="recent-h">Recent attempts</h2>
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>Submitted</th>
-                  <th>Draft</th>
-                  <th className="num">Automatic</th>
-                  <th className="num">Final</th>
-                  <th>Review</th>
+            <DataTable rows={d.recent} columns={["Submitted", "Draft", { label: "Automatic", num: true }, { label: "Final", num: true }, "Review"]}>
+              {(a) => (
+                <tr key={a.id}>
+                  <td>{formatDateTime(a.at)}</td>
+                  <td>
+                    <Link to={`/mentor/attempts/${a.id}`}>{a.title}</Link> <span className="muted small">{a.domain}</span>
+                  </td>
+                  <td className="num">{a.autoTotal ?? "—"}</td>
+                  <td className="num">{a.total ?? "—"}</td>
+                  <td>{a.reviewed ? <span className="pill pill-green">published</span> : <span className="pill">open</span>}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {d.recent.map((a) => (
-                  <tr key={a.id}>
-                    <td>{formatDateTime(a.at)}</td>
-                    <td>
-                      <Link to={`/mentor/attempts/${a.id}`}>{a.title}</Link> <span className="muted small">{a.domain}</span>
-                    </td>
-                    <td className="num">{a.autoTotal ?? "—"}</td>
-                    <td className="num">{a.total ?? "—"}</td>
-                    <td>{a.reviewed ? <span className="pill pill-green">published</span> : <span className="pill">open</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              )}
+            </DataTable>
           </section>
         </>
       )}

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PostButton } from "~/components/PostButton";
 import { db } from "~/db/db.server";
 import { notificationsPage } from "~/models/notification-deadlines.server";
 import { markAllRead } from "~/models/notification.server";
@@ -28,13 +29,7 @@ export default function Notifications() {
           Notifications {unread ? <span className="badge" data-testid="unread-count">{unread}</span> : null}
         </h1>
         <span className="spacer" />
-        {unread ? (
-          <Form method="post">
-            <button type="submit" className="btn btn-small">
-              Mark all read
-            </button>
-          </Form>
-        ) : null}
+        {unread ? <PostButton>Mark all read</PostButton> : null}
       </div>
       {items.length === 0 ? (
         <p className="card empty">Nothing yet. Mentor feedback, sign-off results and deadlines (due soon, overdue) will appear here.</p>

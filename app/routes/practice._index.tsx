@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { db } from "~/db/db.server";
 import { listAttemptsForTrainee, startAttempt } from "~/models/attempt.server";
+import { DataTable } from "~/components/DataTable";
 import { MasteryPanel, ProgramPanel } from "~/components/ProgramPanel";
 import { Welcome } from "~/components/Welcome";
 import { packs } from "~/models/content.server";
@@ -162,37 +163,22 @@ export default function PracticeHome() {
           <span className="spacer" />
           <Link to="/practice/progress">See your progress →</Link>
         </div>
-        {done.length === 0 ? (
-          <p className="empty">Your submitted reviews and scores will appear here.</p>
-        ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Draft</th>
-                <th>Domain</th>
-                <th className="num">Difficulty</th>
-                <th>Submitted</th>
-                <th className="num">Score</th>
-              </tr>
-            </thead>
-            <tbody>
-              {done.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link to={`/practice/results/${a.id}`}>{a.title}</Link>
-                    {a.newFeedback ? <span className="badge">new feedback</span> : null}
-                  </td>
-                  <td>{a.domain}</td>
-                  <td className="num">{a.difficulty}</td>
-                  <td>{a.submittedAt ? formatDateTime(a.submittedAt) : ""}</td>
-                  <td className="num">
-                    <strong>{a.total ?? "–"}</strong>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable rows={done} columns={["Draft", "Domain", { label: "Difficulty", num: true }, "Submitted", { label: "Score", num: true }]} empty={<p className="empty">Your submitted reviews and scores will appear here.</p>}>
+          {(a) => (
+            <tr key={a.id}>
+              <td>
+                <Link to={`/practice/results/${a.id}`}>{a.title}</Link>
+                {a.newFeedback ? <span className="badge">new feedback</span> : null}
+              </td>
+              <td>{a.domain}</td>
+              <td className="num">{a.difficulty}</td>
+              <td>{a.submittedAt ? formatDateTime(a.submittedAt) : ""}</td>
+              <td className="num">
+                <strong>{a.total ?? "–"}</strong>
+              </td>
+            </tr>
+          )}
+        </DataTable>
       </section>
     </div>
   );

@@ -1,8 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { ScoreBars } from "~/components/ScoreBars";
 import { DiffView } from "~/components/DiffView";
+import { PostButton } from "~/components/PostButton";
 import { db } from "~/db/db.server";
 import { getAttemptForTrainee } from "~/models/attempt.server";
 import { resultsDTO } from "~/models/results.server";
@@ -85,13 +86,7 @@ export default function Results() {
           <p className="small muted">
             Automatic score {r.score.autoTotal} → after review <strong>{r.score.total}</strong>.
           </p>
-          {r.unread ? (
-            <Form method="post">
-              <button type="submit" className="btn btn-small">
-                Mark as read
-              </button>
-            </Form>
-          ) : null}
+          {r.unread ? <PostButton>Mark as read</PostButton> : null}
         </section>
       ) : (
         <p className="muted small">A mentor has not reviewed this attempt yet; the score below is the automatic one.</p>

@@ -333,10 +333,31 @@ export function addPairTerms(raw: readonly string[], skip: Uint8Array | null, ou
     const terms = rawPrimaryTerms(raw[k]);
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i];
-      if (prev !== null && (isStopTerm(prev) || isStopTerm(t))) out.add(PAIR_MARK + prev + " " + t);
+      if (prev !== null && (isStopTerm(prev) || isStopTerm(t))) out.add(pairTerm(prev, t));
       prev = t;
     }
   }
+}
+
+// Pair terms, interned: the same few hundred pairs recur in every explanation, and a looked-up
+// string keeps its hash, where a fresh concatenation is hashed again by every Set it enters.
+const pairCache = new Map<string, Map<string, string>>();
+let pairCacheSize = 0;
+
+/** The bound-pair term of two neighbouring terms (see {@link PAIR_MARK}). */
+export function pairTerm(prev: string, t: string): string {
+  const hit = pairCache.get(prev)?.get(t);
+  if (hit !== undefined) return hit;
+  if (pairCacheSize >= RAW_CACHE_LIMIT) {
+    pairCache.clear();
+    pairCacheSize = 0;
+  }
+  let byNext = pairCache.get(prev);
+  if (byNext === undefined) pairCache.set(prev, (byNext = new Map()));
+  const pair = PAIR_MARK + prev + " " + t;
+  byNext.set(t, pair);
+  pairCacheSize++;
+  return pair;
 }
 
 /**

@@ -9,7 +9,7 @@
 // Concept sets (concepts.ts) add paraphrases. Pure, deterministic and allocation-light.
 import type { KeyPoint } from "../types";
 import { EMPTY_LEXICON, expandKeyPoint, wordsInsideLongerMembers, type Lexicon } from "./concepts";
-import { compilePhrase, lineTermSet, pairTerm, PAIR_MARK, primaryTermsOfRawToken, termsOfRawToken, rawTokenList, type CompiledPhrase } from "./match";
+import { compilePhrase, lineTermSet, pairTerm, PAIR_MARK, rawTokenInfo, rawTokenList, type CompiledPhrase } from "./match";
 
 export interface EvidenceContext {
   /** The flaw's lines as the trainee sees them in the draft. */
@@ -115,32 +115,32 @@ function addOwnTerms(clause: string, contexts: readonly ContextGrams[], out: Set
     });
   }
   const raw = rawTokenList(text);
+  const info = raw.map(rawTokenInfo);
   let masked: Uint8Array | null = null;
   if (contexts.length > 0 && raw.length >= COPY_RUN) {
     // Only runs whose every token occurs in a context text can be copies: a Set lookup per
     // token first, the joined n-gram only for those runs.
-    const lower = new Array<string>(raw.length);
     let streak = 0;
-    for (let k = 0; k < raw.length; k++) {
-      const t = (lower[k] = raw[k].toLowerCase());
-      streak = tokenInContext(contexts, t) ? streak + 1 : 0;
+    for (let k = 0; k < info.length; k++) {
+      streak = tokenInContext(contexts, info[k].lower) ? streak + 1 : 0;
       if (streak < COPY_RUN) continue;
       const i = k - COPY_RUN + 1;
-      if (gramInContext(contexts, lower.slice(i, k + 1).join("\u0002"))) (masked ??= new Uint8Array(raw.length)).fill(1, i, k + 1);
+      let gram = info[i].lower;
+      for (let m = i + 1; m <= k; m++) gram += "\u0002" + info[m].lower;
+      if (gramInContext(contexts, gram)) (masked ??= new Uint8Array(raw.length)).fill(1, i, k + 1);
     }
   }
   // Terms, the run of primary terms ("" where copied text breaks it) and the bound pairs of
   // neighbouring primary terms (see addPairTerms), in one pass.
   let prev: string | null = null;
-  for (let k = 0; k < raw.length; k++) {
+  for (let k = 0; k < info.length; k++) {
     if (masked !== null && masked[k]) {
       run.push("");
       prev = null;
       continue;
     }
-    const terms = termsOfRawToken(raw[k]);
+    const { terms, primary } = info[k];
     for (let i = 0; i < terms.length; i++) out.add(terms[i]);
-    const primary = primaryTermsOfRawToken(raw[k]);
     for (let i = 0; i < primary.length; i++) {
       const t = primary[i];
       run.push(t);

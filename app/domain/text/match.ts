@@ -309,6 +309,30 @@ export function primaryTermsOfRawToken(tok: string): readonly string[] {
   return rawPrimaryTerms(tok);
 }
 
+/** What scoring reads of one raw token: lower-cased as written, its terms, its primary terms. */
+export interface RawTokenInfo {
+  readonly lower: string;
+  readonly terms: readonly string[];
+  readonly primary: readonly string[];
+}
+
+const rawInfoCache = new Map<string, RawTokenInfo>();
+
+/**
+ * {@link termsOfRawToken}, {@link primaryTermsOfRawToken} and the lower-cased token in one
+ * lookup: a token of an explanation is hashed once, and the lower-cased string handed out is
+ * one already hashed, so looking it up in a context's token set costs no new hash either.
+ */
+export function rawTokenInfo(tok: string): RawTokenInfo {
+  let info = rawInfoCache.get(tok);
+  if (info === undefined) {
+    info = { lower: tok.toLowerCase(), terms: rawTerms(tok), primary: rawPrimaryTerms(tok) };
+    if (rawInfoCache.size >= RAW_CACHE_LIMIT) rawInfoCache.clear();
+    rawInfoCache.set(tok, info);
+  }
+  return info;
+}
+
 /**
  * Marks a bound pair of words: a stopword and its neighbour as written next to each other
  * ("is null", "no where", "us court"). See {@link compilePhrase}.

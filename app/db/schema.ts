@@ -145,6 +145,15 @@ export interface FindingsTable {
   flaw_category: string | null;
 }
 
+/** Hints taken on discarded reviews, per trainee × draft (decision 113). */
+export interface DiscardedHintsTable {
+  user_id: string;
+  draft_id: string;
+  /** JSON array of TakenHint. */
+  hints_taken: string;
+  updated_at: string;
+}
+
 export interface DB extends GenerationTables, ReviewTables, ProgramTables, ScoringTables {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -157,4 +166,5 @@ export interface DB extends GenerationTables, ReviewTables, ProgramTables, Scori
   drafts: DraftsTable;
   attempts: AttemptsTable;
   findings: FindingsTable;
+  discarded_hints: DiscardedHintsTable;
 }

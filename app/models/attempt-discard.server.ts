@@ -1,5 +1,6 @@
 import type { Database } from "~/db/db.server";
 import { ConflictError } from "~/domain/errors";
+import { mergeTakenHints, type TakenHint } from "~/domain/practice/hints";
 import { AttemptNotFound } from "./attempt.server";
 
 export class SubmittedNotDiscardable extends ConflictError {
@@ -39,10 +40,11 @@ export async function discardNotice(db: Database, userId: string, attemptId: str
 }
 
 /**
- * Removes an unfinished review: the attempt, its findings and the hints taken on it (they live
- * on the attempt row), and its place in a program module. Only an open attempt of this trainee:
- * a submit that commits first wins and the discard is refused (SubmittedNotDiscardable); a submitted
- * attempt is never touched.
+ * Removes an unfinished review: the attempt, its findings and its place in a program module.
+ * The hints taken on it are kept for this trainee × draft (discarded_hints): a later review of the
+ * same draft starts with them already taken, so discarding never buys back a hint's cost.
+ * Only an open attempt of this trainee: a submit that commits first wins and the discard is
+ * refused (SubmittedNotDiscardable); a submitted attempt is never touched.
  */
 export async function discardAttempt(db: Database, userId: string, attemptId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -53,8 +55,20 @@ export async function discardAttempt(db: Database, userId: string, attemptId: st
       await ownAttempt(trx, userId, attemptId); // throws the reason
       throw new AttemptNotFound();
     }
+    const attempt = await trx.selectFrom("attempts").select(["draft_id", "hints_taken"]).where("id", "=", attemptId).executeTakeFirstOrThrow();
+    const hints = JSON.parse(attempt.hints_taken) as TakenHint[];
+    if (hints.length) await keepHints(trx, userId, attempt.draft_id, hints);
     await trx.deleteFrom("findings").where("attempt_id", "=", attemptId).execute();
     await trx.deleteFrom("program_attempts").where("attempt_id", "=", attemptId).execute();
     await trx.deleteFrom("attempts").where("id", "=", attemptId).execute();
   });
+}
+
+/** Adds a discarded review's hints to what this trainee has taken on the draft (one row per pair). */
+async function keepHints(trx: Database, userId: string, draftId: string, hints: TakenHint[]): Promise<void> {
+  const now = new Date().toISOString();
+  const before = await trx.selectFrom("discarded_hints").select("hints_taken").where("user_id", "=", userId).where("draft_id", "=", draftId).executeTakeFirst();
+  const hints_taken = JSON.stringify(mergeTakenHints(before ? (JSON.parse(before.hints_taken) as TakenHint[]) : [], hints));
+  if (before) await trx.updateTable("discarded_hints").set({ hints_taken, updated_at: now }).where("user_id", "=", userId).where("draft_id", "=", draftId).execute();
+  else await trx.insertInto("discarded_hints").values({ user_id: userId, draft_id: draftId, hints_taken, updated_at: now }).execute();
 }

@@ -33,6 +33,8 @@ export async function startAttempt(db: Database, userId: string, options: StartO
   const { draftId, domain } = await chooseDraft(db, userId, options, random, constraints);
   const id = crypto.randomUUID();
   const now = new Date().toISOString();
+  // Hints taken on a discarded review of this draft stay taken and cost the same (decision 113).
+  const carried = await db.selectFrom("discarded_hints").select("hints_taken").where("user_id", "=", userId).where("draft_id", "=", draftId).executeTakeFirst();
   await db
     .insertInto("attempts")
     .values({
@@ -43,7 +45,7 @@ export async function startAttempt(db: Database, userId: string, options: StartO
       started_at: now,
       first_flag_at: null,
       submitted_at: null,
-      hints_taken: "[]",
+      hints_taken: carried?.hints_taken ?? "[]",
       auto_total: null,
       auto_score: null,
       final_total: null,

@@ -61,7 +61,8 @@ export function exerciseDTO(t: ExerciseAttempt) {
       reviewedOn: t.reviewedBefore ? reviewDate(t.reviewedBefore) : null,
     },
     findings,
-    hints: t.hints.map((h) => ({ text: h.text, at: h.at })),
+    /** fromDiscarded: taken on a review of this draft the trainee discarded (decision 113); it still counts. */
+    hints: t.hints.map((h) => ({ text: h.text, at: h.at, fromDiscarded: h.at < attempt.started_at })),
     hintCost: DEFAULT_SCORING_CONFIG.hintCost,
     hintsLeft: t.hints.length < MAX_HINTS,
     categories,

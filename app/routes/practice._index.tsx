@@ -72,7 +72,7 @@ export default function PracticeHome() {
       <h1>Practice</h1>
       {discarded ? (
         <div className="notice" role="status">
-          The unfinished review was discarded with its findings and hints.
+          The unfinished review was discarded with its findings. Any hints you took on it stay counted if you review that draft again.
         </div>
       ) : null}
       {newFeedback ? (

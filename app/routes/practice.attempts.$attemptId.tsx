@@ -275,7 +275,10 @@ export default function Exercise() {
             {dto.hints.length ? (
               <ul className="hints">
                 {dto.hints.map((h, i) => (
-                  <li key={i}>{h.text}</li>
+                  <li key={i}>
+                    {h.text}
+                    {h.fromDiscarded ? <span className="muted small"> (taken on a review of this draft you discarded; it still counts)</span> : null}
+                  </li>
                 ))}
               </ul>
             ) : null}
@@ -316,8 +319,14 @@ export default function Exercise() {
                 <p>
                   Discarding removes this unfinished review for good:{" "}
                   {dto.discard.findingCount === 0 ? "it has no findings" : `your ${dto.discard.findingCount} finding${dto.discard.findingCount === 1 ? "" : "s"}`}
-                  {dto.discard.hintCount ? ` and the ${dto.discard.hintCount} hint${dto.discard.hintCount === 1 ? "" : "s"} you took` : ""}. It cannot be undone.
+. It cannot be undone.
                 </p>
+                {dto.discard.hintCount ? (
+                  <p>
+                    The {dto.discard.hintCount === 1 ? "hint" : `${dto.discard.hintCount} hints`} you took stay{dto.discard.hintCount === 1 ? "s" : ""} counted: if this draft is offered to you
+                    again, {dto.discard.hintCount === 1 ? "it is" : "they are"} already taken and cost the same.
+                  </p>
+                ) : null}
                 <p>
                   {dto.discard.programName
                     ? `This review is an exercise of your program “${dto.discard.programName}”: the module does not count it, and “Next exercise” starts a new one. `

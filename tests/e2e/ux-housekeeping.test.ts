@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PACK, FIXTURE_SOURCE } from "~/domain/generation/fixture-pack";
 import { generateDraft } from "~/domain/generation/generate";
-import { addFinding, submitAttempt, takeHint } from "~/models/attempt.server";
+import { addFinding, startAttempt, submitAttempt, takeHint } from "~/models/attempt.server";
 import { insertDrafts } from "~/models/draft.server";
 import { newContext, signIn, watchConsole } from "../support/browser";
 import { e2eFixture } from "../support/e2e";
@@ -78,7 +78,8 @@ describe("discarding an unfinished review", () => {
     await Promise.all([page.waitForURL(/\?discard=1/), page.click(`a[href="/practice/attempts/${attemptId}?discard=1#discard"]`)]);
     const confirm = page.locator(".discard-confirm");
     const text = await confirm.innerText();
-    expect(text).toContain("your 1 finding and the 1 hint you took");
+    expect(text).toContain("your 1 finding. It cannot be undone.");
+    expect(text).toContain("The hint you took stays counted: if this draft is offered to you again, it is already taken and cost the same.");
     expect(text).toContain("Your scores, mastery and progress count only submitted reviews");
     // "Keep it" changes nothing.
     await Promise.all([page.waitForURL((u) => !u.search.includes("discard")), confirm.locator("text=Keep it").click()]);
@@ -93,6 +94,13 @@ describe("discarding an unfinished review", () => {
     expect(await e2e.db.selectFrom("findings").select("id").where("attempt_id", "=", attemptId).execute()).toEqual([]);
     const gone = await page.goto(`${e2e.url}/practice/attempts/${attemptId}`);
     expect(gone?.status()).toBe(404);
+
+    // The same draft again (as a program module's assigned draft comes back): the hint is still taken and counted.
+    const again = await startAttempt(e2e.db, ana, { domain: "software", difficulty: 1 }, Math.random, { draftId });
+    await page.goto(`${e2e.url}/practice/attempts/${again}`);
+    const hints = await page.locator("#hints li").allInnerTexts();
+    expect(hints).toHaveLength(1);
+    expect(hints[0]).toContain("taken on a review of this draft you discarded; it still counts");
     await ctx.close();
   }, 180_000);
 

@@ -68,7 +68,9 @@ function client(overrides: Partial<LlmConfig> = {}) {
       model: "fake-model",
       apiKey: "test-key",
       baseURL: fake.baseURL,
-      timeoutMs: 300,
+      // Long enough that a loaded machine never turns a good reply into a timeout and a retry;
+      // the hang test sets its own short limit.
+      timeoutMs: 10_000,
       maxRetries: 2,
       backoffMs: 5,
       maxBackoffMs: 200,
@@ -271,7 +273,7 @@ describe.each(DIALECTS)("AI generation on %s", (dialect) => {
   });
 
   it("a hang past the timeout: each try times out, 3 tries, recorded as timeouts", async () => {
-    const s = await run([{ type: "hang" }, { type: "hang" }, { type: "hang" }]);
+    const s = await run([{ type: "hang" }, { type: "hang" }, { type: "hang" }], {}, { llm: client({ timeoutMs: 300 }) });
     expectConsistent(s);
     expect(fake.requests).toHaveLength(3);
     expect(s.calls.map((c) => c.outcome)).toEqual(["timeout", "timeout", "timeout"]);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { addFinding, AttemptNotFound, deleteFinding, getAttemptForTrainee, submitAttempt, takeHint } from "~/models/attempt.server";
+import { addFinding, AttemptNotFound, deleteFinding, getAttemptForTrainee, startAttempt, submitAttempt, takeHint } from "~/models/attempt.server";
 import { discardAttempt, discardNotice, SubmittedNotDiscardable } from "~/models/attempt-discard.server";
 import { createTestDb, DIALECTS, type TestDb } from "../support/db";
 import { openAttempt, twoTrainees } from "../support/org";
@@ -15,7 +15,7 @@ describe.each(DIALECTS)("discarding a review and undoing a deleted finding on %s
   async function setup() {
     t = await createTestDb(dialect);
     const { org, ana, bob, draftId } = await twoTrainees(t.db);
-    return { org, ana, bob, open: (userId: string) => openAttempt(t.db, userId, draftId) };
+    return { org, ana, bob, draftId, open: (userId: string) => openAttempt(t.db, userId, draftId) };
   }
 
   it("removes the trainee's own open attempt with its findings, hints and program place, and says so first", async () => {
@@ -62,5 +62,41 @@ describe.each(DIALECTS)("discarding a review and undoing a deleted finding on %s
     await addFinding(t.db, ana.id, attemptId, gone!);
     const back = (await getAttemptForTrainee(t.db, ana.id, attemptId)).findings;
     expect(back.map((f) => [f.line_from, f.explanation, f.suggested_fix, f.quote, f.confidence])).toEqual([[3, "The loop runs one time too many.", "Use i < n.", "for (let i = 0; i <= n; i++)", 0.7]]);
+  });
+  it("keeps the hints taken on a discarded review: the same draft again starts with them taken and costing the same", async () => {
+    const { ana, bob, draftId, open } = await setup();
+    const again = (userId: string) => startAttempt(t.db, userId, { domain: "software", difficulty: 2 }, Math.random, { draftId });
+    const first = await open(ana.id);
+    const hint = await takeHint(t.db, ana.id, first);
+    expect(hint).not.toBeNull();
+    await discardAttempt(t.db, ana.id, first);
+
+    // Ana gets the same draft back: the hint is already taken, with its text and time.
+    const second = await again(ana.id);
+    expect((await getAttemptForTrainee(t.db, ana.id, second)).hints).toEqual([hint]);
+    // The next hint is a new one, not the same hint a second time.
+    const next = await takeHint(t.db, ana.id, second);
+    expect(next?.key).not.toBe(hint!.key);
+    // Discarding again keeps both; a third review starts with both.
+    await discardAttempt(t.db, ana.id, second);
+    const third = await again(ana.id);
+    expect((await getAttemptForTrainee(t.db, ana.id, third)).hints.map((h) => h.key)).toEqual([hint!.key, next!.key]);
+    await submitAttempt(t.db, ana.id, third);
+    const scored = await getAttemptForTrainee(t.db, ana.id, third);
+    const breakdown = JSON.parse(scored.attempt.auto_score!) as { hints: { taken: number; penalty: number }; total: number; totalBeforeHints: number };
+    expect(breakdown.hints.taken).toBe(2);
+    expect(breakdown.hints.penalty).toBeGreaterThan(0);
+
+    // Bob's review of the same draft is not charged for Ana's hints.
+    const bobs = await again(bob.id);
+    expect((await getAttemptForTrainee(t.db, bob.id, bobs)).hints).toEqual([]);
+  });
+
+  it("records nothing for a discarded review without hints", async () => {
+    const { ana, draftId, open } = await setup();
+    await discardAttempt(t.db, ana.id, await open(ana.id));
+    expect(await t.db.selectFrom("discarded_hints").selectAll().execute()).toEqual([]);
+    const back = await startAttempt(t.db, ana.id, { domain: "software", difficulty: 2 }, Math.random, { draftId });
+    expect((await getAttemptForTrainee(t.db, ana.id, back)).hints).toEqual([]);
   });
 });

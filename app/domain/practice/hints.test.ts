@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerKeyEntry } from "../types";
-import { GENERIC_HINTS, MAX_HINTS, nextHint, type TakenHint } from "./hints";
+import { GENERIC_HINTS, MAX_HINTS, mergeTakenHints, nextHint, type TakenHint } from "./hints";
 
 const flaw = (id: string, from: number, hint?: string) =>
   ({ id, lines: { from, to: from }, hint }) as unknown as AnswerKeyEntry;
@@ -23,5 +23,22 @@ describe("nextHint", () => {
       taken.push({ key: h!.key, text: h!.text, at: "" });
     }
     expect(nextHint([], [], taken)).toBeNull();
+  });
+});
+
+describe("mergeTakenHints (hints carried over a discarded review)", () => {
+  const h = (key: string, at: string): TakenHint => ({ key, text: `hint ${key}`, at });
+
+  it("keeps each hint once, at the time it was first taken, in the order taken", () => {
+    const discarded = [h("f1", "2026-01-01T10:00:00Z"), h("generic:1", "2026-01-01T10:05:00Z")];
+    const later = [h("f1", "2026-01-01T10:00:00Z"), h("generic:1", "2026-01-01T10:05:00Z"), h("f2", "2026-01-02T09:00:00Z")];
+    expect(mergeTakenHints(discarded, later)).toEqual(later);
+    expect(mergeTakenHints([h("f1", "2026-01-02T00:00:00Z")], [h("f1", "2026-01-01T00:00:00Z")])).toEqual([h("f1", "2026-01-01T00:00:00Z")]);
+  });
+
+  it("never counts more hints than one review can take", () => {
+    const a = [h("f1", "2026-01-01T01:00:00Z"), h("f2", "2026-01-01T02:00:00Z")];
+    const b = [h("f3", "2026-01-01T03:00:00Z"), h("f4", "2026-01-01T04:00:00Z")];
+    expect(mergeTakenHints(a, b).map((x) => x.key)).toEqual(["f1", "f2", "f3"].slice(0, MAX_HINTS));
   });
 });

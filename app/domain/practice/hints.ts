@@ -33,3 +33,16 @@ export function nextHint(answerKey: readonly AnswerKeyEntry[], findingLines: rea
   const generic = GENERIC_HINTS.findIndex((_, i) => !used.has(`generic:${i + 1}`));
   return generic >= 0 ? { key: `generic:${generic + 1}`, text: GENERIC_HINTS[generic] } : null;
 }
+
+/**
+ * The hints a trainee has taken on one draft across reviews (decision 113): each hint once (by
+ * key, at its first taking), in the order taken, at most MAX_HINTS — what one review could cost.
+ */
+export function mergeTakenHints(...lists: readonly (readonly TakenHint[])[]): TakenHint[] {
+  const first = new Map<string, TakenHint>();
+  for (const h of lists.flat()) {
+    const seen = first.get(h.key);
+    if (!seen || h.at < seen.at) first.set(h.key, h);
+  }
+  return [...first.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).slice(0, MAX_HINTS);
+}

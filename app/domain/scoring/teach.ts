@@ -5,7 +5,8 @@
 import type { KeyPoint } from "../types";
 import { phrasesOf, type Lexicon, type PhraseOverlay } from "../text/concepts";
 import { coveringPhrases, isEchoPhrase, keyPointsCoveredByEvidence, keyPointsCoveredInContext, ownWords, undismissedClauses } from "../text/evidence";
-import { compilePhrase, lineTermSet, rawTokenList, STOPWORDS } from "../text/match";
+import { compilePhrase, lineTermSet, STOPWORDS } from "../text/match";
+import { rawTokenList } from "../text/tokens";
 
 /** One explanation a mentor graded (0–3), on a finding matched to a flaw. */
 export interface GradedExplanation {

@@ -9,7 +9,8 @@
 // Concept sets (concepts.ts) add paraphrases. Pure, deterministic and allocation-light.
 import type { KeyPoint } from "../types";
 import { EMPTY_LEXICON, expandKeyPoint, wordsInsideLongerMembers, type Lexicon } from "./concepts";
-import { compilePhrase, lineTermSet, pairTerm, PAIR_MARK, rawTokenInfo, rawTokenList, type CompiledPhrase } from "./match";
+import { compilePhrase, lineTermSet, pairTerm, PAIR_MARK, rawTokenInfo, type CompiledPhrase } from "./match";
+import { rawTokenList } from "./tokens";
 
 export interface EvidenceContext {
   /** The flaw's lines as the trainee sees them in the draft. */

@@ -1,3 +1,4 @@
+import { DataTable } from "~/components/DataTable";
 import { formatDateTime } from "~/utils/format";
 
 export interface OtherReview {
@@ -45,28 +46,15 @@ export function ReviewHistory({ others, audit }: { others: OtherReview[]; audit:
 
       <section className="card" aria-labelledby="audit-h">
         <h2 id="audit-h">Audit trail</h2>
-        {audit.length === 0 ? (
-          <p className="muted">No changes yet.</p>
-        ) : (
-          <table className="data small">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Who</th>
-                <th>What</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDateTime(e.at)}</td>
-                  <td>{e.actor}</td>
-                  <td>{e.sentence}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable rows={audit} columns={["When", "Who", "What"]} className="data small" empty={<p className="muted">No changes yet.</p>}>
+          {(e) => (
+            <tr key={e.id}>
+              <td>{formatDateTime(e.at)}</td>
+              <td>{e.actor}</td>
+              <td>{e.sentence}</td>
+            </tr>
+          )}
+        </DataTable>
       </section>
     </>
   );

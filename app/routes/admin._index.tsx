@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PostButton } from "~/components/PostButton";
 import { CopyLink } from "~/components/CopyLink";
+import { DataTable } from "~/components/DataTable";
 import { Field } from "~/components/Field";
 import { InvalidInputError } from "~/domain/errors";
 import { db } from "~/db/db.server";
@@ -178,109 +179,86 @@ export default function AdminHome() {
               {result.errors.form}
             </div>
           ) : null}
-          {invites.length === 0 ? (
-            <p className="empty">No invites yet.</p>
-          ) : (
-            <table className="data invites">
-              <thead>
-                <tr>
-                  <th>Invitee</th>
-                  <th>Role · cohort</th>
-                  <th>Status</th>
-                  <th>
-                    <span className="sr-only">Actions</span>
-                  </th>
+          <DataTable
+            rows={invites}
+            columns={["Invitee", "Role · cohort", "Status", { label: <span className="sr-only">Actions</span> }]}
+            className="data invites"
+            empty={<p className="empty">No invites yet.</p>}
+          >
+            {(i) => {
+              const open = !i.acceptedAt && !i.revokedAt;
+              return (
+                <tr key={i.id}>
+                  <td>
+                    {i.name ? (
+                      <>
+                        {i.name}
+                        <br />
+                      </>
+                    ) : null}
+                    <span className="small">{i.email}</span>
+                  </td>
+                  <td>
+                    {i.role}
+                    {i.cohort ? <span className="small muted"> · {i.cohort}</span> : null}
+                  </td>
+                  <td>
+                    {i.acceptedAt ? (
+                      <span className="pill pill-green">accepted</span>
+                    ) : i.revokedAt ? (
+                      <span className="pill pill-red">revoked</span>
+                    ) : new Date(i.expiresAt) < new Date() ? (
+                      <span className="pill">expired</span>
+                    ) : (
+                      <span className="pill pill-blue">pending until {formatDate(i.expiresAt)}</span>
+                    )}
+                  </td>
+                  <td>
+                    {open ? (
+                      <Form method="post" className="invite-actions">
+                        <input type="hidden" name="inviteId" value={i.id} />
+                        <button type="submit" name="intent" value="resend" className="btn btn-small" aria-label={`New link for ${i.email}`}>
+                          New link
+                        </button>
+                        <button type="submit" name="intent" value="revoke" className="btn btn-small btn-danger" aria-label={`Revoke the invite for ${i.email}`}>
+                          Revoke
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {invites.map((i) => {
-                  const open = !i.acceptedAt && !i.revokedAt;
-                  return (
-                    <tr key={i.id}>
-                      <td>
-                        {i.name ? (
-                          <>
-                            {i.name}
-                            <br />
-                          </>
-                        ) : null}
-                        <span className="small">{i.email}</span>
-                      </td>
-                      <td>
-                        {i.role}
-                        {i.cohort ? <span className="small muted"> · {i.cohort}</span> : null}
-                      </td>
-                      <td>
-                        {i.acceptedAt ? (
-                          <span className="pill pill-green">accepted</span>
-                        ) : i.revokedAt ? (
-                          <span className="pill pill-red">revoked</span>
-                        ) : new Date(i.expiresAt) < new Date() ? (
-                          <span className="pill">expired</span>
-                        ) : (
-                          <span className="pill pill-blue">pending until {formatDate(i.expiresAt)}</span>
-                        )}
-                      </td>
-                      <td>
-                        {open ? (
-                          <Form method="post" className="invite-actions">
-                            <input type="hidden" name="inviteId" value={i.id} />
-                            <button type="submit" name="intent" value="resend" className="btn btn-small" aria-label={`New link for ${i.email}`}>
-                              New link
-                            </button>
-                            <button type="submit" name="intent" value="revoke" className="btn btn-small btn-danger" aria-label={`Revoke the invite for ${i.email}`}>
-                              Revoke
-                            </button>
-                          </Form>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )}
+              );
+            }}
+          </DataTable>
         </div>
       </div>
       <div className="card">
         <h2>Accounts</h2>
         {result?.kind === "user" && result.errors.form ? <div className="form-error">{result.errors.form}</div> : null}
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Last active</th>
-              <th>Status</th>
-              <th />
+        <DataTable rows={users} columns={["Name", "Email", "Role", "Last active", "Status", ""]}>
+          {(u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>{u.role}</td>
+              <td>{u.lastActive ? formatDate(u.lastActive) : <span className="muted">never</span>}</td>
+              <td>{u.disabled ? <span className="pill pill-red">disabled</span> : <span className="pill pill-green">active</span>}</td>
+              <td>
+                {u.id === me ? null : (
+                  <PostButton
+                    fields={{ userId: u.id }}
+                    name="intent"
+                    value={u.disabled ? "enable" : "disable"}
+                    className={`btn btn-small ${u.disabled ? "" : "btn-danger"}`}
+                    aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.name}`}
+                  >
+                    {u.disabled ? "Enable" : "Disable"}
+                  </PostButton>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>{u.role}</td>
-                <td>{u.lastActive ? formatDate(u.lastActive) : <span className="muted">never</span>}</td>
-                <td>{u.disabled ? <span className="pill pill-red">disabled</span> : <span className="pill pill-green">active</span>}</td>
-                <td>
-                  {u.id === me ? null : (
-                    <PostButton
-                      fields={{ userId: u.id }}
-                      name="intent"
-                      value={u.disabled ? "enable" : "disable"}
-                      className={`btn btn-small ${u.disabled ? "" : "btn-danger"}`}
-                      aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.name}`}
-                    >
-                      {u.disabled ? "Enable" : "Disable"}
-                    </PostButton>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        </DataTable>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DataTable } from "~/components/DataTable";
 import { ProgressTable } from "~/components/ProgressTable";
 import { db } from "~/db/db.server";
 import { programOverview } from "~/models/program-progress.server";
@@ -68,38 +69,28 @@ export default function Programs() {
         <section className="card" aria-labelledby="programs-h">
           <h2 id="programs-h">Your programs</h2>
           <div className="table-scroll">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th>Program</th>
-                  <th>Modules</th>
-                  <th>Assigned to</th>
-                  <th />
+            <DataTable rows={programs} columns={["Program", "Modules", "Assigned to", ""]}>
+              {(p) => (
+                <tr key={p.id}>
+                  <td>
+                    <strong>{p.name}</strong> <span className="muted small">v{p.version}</span>
+                  </td>
+                  <td className="small">
+                    {p.modules.map((m, i) => (
+                      <div key={m.key}>
+                        {i + 1}. {m.title} <span className="muted">({m.domains.join(", ")}; {m.drafts} drafts{m.dueDays !== null ? `; due day ${m.dueDays}` : ""}{m.signOff ? "; sign-off" : ""})</span>
+                      </div>
+                    ))}
+                  </td>
+                  <td className="small">{p.assignments.length ? p.assignments.map((a) => <div key={a.id}>{a.cohort} from {formatDate(`${a.startDate}T00:00:00Z`)}</div>) : <span className="muted">not assigned</span>}</td>
+                  <td>
+                    <Link to={`/admin/programs/${p.id}`} className="btn btn-small">
+                      Edit
+                    </Link>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {programs.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <strong>{p.name}</strong> <span className="muted small">v{p.version}</span>
-                    </td>
-                    <td className="small">
-                      {p.modules.map((m, i) => (
-                        <div key={m.key}>
-                          {i + 1}. {m.title} <span className="muted">({m.domains.join(", ")}; {m.drafts} drafts{m.dueDays !== null ? `; due day ${m.dueDays}` : ""}{m.signOff ? "; sign-off" : ""})</span>
-                        </div>
-                      ))}
-                    </td>
-                    <td className="small">{p.assignments.length ? p.assignments.map((a) => <div key={a.id}>{a.cohort} from {formatDate(`${a.startDate}T00:00:00Z`)}</div>) : <span className="muted">not assigned</span>}</td>
-                    <td>
-                      <Link to={`/admin/programs/${p.id}`} className="btn btn-small">
-                        Edit
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              )}
+            </DataTable>
           </div>
           <h3>Assign to a cohort</h3>
           <Form method="post" className="row wrap" noValidate>
@@ -143,32 +134,18 @@ export default function Programs() {
             Export CSV
           </a>
         </div>
-        {completion.length ? (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Program</th>
-                <th className="num">Trainees</th>
-                <th className="num">Completed</th>
-                <th className="num">Overdue</th>
-              </tr>
-            </thead>
-            <tbody>
-              {completion.map((c) => (
-                <tr key={c.program}>
-                  <td>{c.program}</td>
-                  <td className="num">{c.trainees}</td>
-                  <td className="num">
-                    {c.complete} ({Math.round((100 * c.complete) / Math.max(1, c.trainees))} %)
-                  </td>
-                  <td className="num">{c.overdue}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="empty">Assign a program to a cohort to see completion here.</p>
-        )}
+        <DataTable rows={completion} columns={["Program", { label: "Trainees", num: true }, { label: "Completed", num: true }, { label: "Overdue", num: true }]} empty={<p className="empty">Assign a program to a cohort to see completion here.</p>}>
+          {(c) => (
+            <tr key={c.program}>
+              <td>{c.program}</td>
+              <td className="num">{c.trainees}</td>
+              <td className="num">
+                {c.complete} ({Math.round((100 * c.complete) / Math.max(1, c.trainees))} %)
+              </td>
+              <td className="num">{c.overdue}</td>
+            </tr>
+          )}
+        </DataTable>
       </section>
       <section className="card" aria-labelledby="overdue-h">
         <h2 id="overdue-h">Overdue</h2>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { pct } from "~/components/charts-dashboard";
 import { DashboardFilters } from "~/components/DashboardFilters";
+import { DataTable } from "~/components/DataTable";
 import { db } from "~/db/db.server";
 import { FLAG_KAPPA_BELOW, FLAG_MIN_PAIRS } from "~/domain/stats/agreement";
 import { gradingCalibration, type AgreementDTO } from "~/models/calibration.server";
@@ -124,38 +125,26 @@ export default function CalibrationPage() {
             <section className="card" aria-labelledby="cat-h">
               <h3 id="cat-h">Per category</h3>
               <div className="scroll-x" tabIndex={0} role="region" aria-label="Per category (scrolls sideways)">
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th>Category</th>
-                      <th className="num">Findings</th>
-                      <th className="num">Agreement</th>
-                      <th className="num">κ</th>
-                      <th>Reading</th>
-                      <th>Most common disagreement</th>
+                <DataTable rows={av.categories} columns={["Category", { label: "Findings", num: true }, { label: "Agreement", num: true }, { label: "κ", num: true }, "Reading", "Most common disagreement"]}>
+                  {(r) => (
+                    <tr key={r.key} className={r.flagged ? "flagged-row" : undefined}>
+                      <td>
+                        {r.name}
+                        {r.flagged ? (
+                          <>
+                            {" "}
+                            <span className="pill pill-amber">flagged</span>
+                          </>
+                        ) : null}
+                      </td>
+                      <td className="num">{r.n.toLocaleString("en-GB")}</td>
+                      <td className="num">{pct(r.percent, 1)}</td>
+                      <td className="num">{kappaText(r.kappa)}</td>
+                      <td>{r.strength}</td>
+                      <td className="small">{r.topDisagreement ?? "—"}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {av.categories.map((r) => (
-                      <tr key={r.key} className={r.flagged ? "flagged-row" : undefined}>
-                        <td>
-                          {r.name}
-                          {r.flagged ? (
-                            <>
-                              {" "}
-                              <span className="pill pill-amber">flagged</span>
-                            </>
-                          ) : null}
-                        </td>
-                        <td className="num">{r.n.toLocaleString("en-GB")}</td>
-                        <td className="num">{pct(r.percent, 1)}</td>
-                        <td className="num">{kappaText(r.kappa)}</td>
-                        <td>{r.strength}</td>
-                        <td className="small">{r.topDisagreement ?? "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  )}
+                </DataTable>
               </div>
             </section>
           </>
@@ -173,30 +162,19 @@ export default function CalibrationPage() {
           <>
             <AgreementCards a={c.betweenMentors.overall} what={`on ${c.betweenMentors.attempts.toLocaleString("en-GB")} attempts`} />
             <div className="card">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th>Mentors</th>
-                    <th className="num">Attempts</th>
-                    <th className="num">Findings</th>
-                    <th className="num">Agreement</th>
-                    <th className="num">κ</th>
+              <DataTable rows={c.betweenMentors.pairs} columns={["Mentors", { label: "Attempts", num: true }, { label: "Findings", num: true }, { label: "Agreement", num: true }, { label: "κ", num: true }]}>
+                {(p) => (
+                  <tr key={`${p.mentorA}|${p.mentorB}`}>
+                    <td>
+                      {p.mentorA} · {p.mentorB}
+                    </td>
+                    <td className="num">{p.attempts}</td>
+                    <td className="num">{p.agreement.n}</td>
+                    <td className="num">{pct(p.agreement.percent, 1)}</td>
+                    <td className="num">{kappaText(p.agreement.kappa)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {c.betweenMentors.pairs.map((p) => (
-                    <tr key={`${p.mentorA}|${p.mentorB}`}>
-                      <td>
-                        {p.mentorA} · {p.mentorB}
-                      </td>
-                      <td className="num">{p.attempts}</td>
-                      <td className="num">{p.agreement.n}</td>
-                      <td className="num">{pct(p.agreement.percent, 1)}</td>
-                      <td className="num">{kappaText(p.agreement.kappa)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                )}
+              </DataTable>
             </div>
           </>
         )}

@@ -564,6 +564,7 @@ describe("model configuration from the environment", () => {
   });
 });
 
+// Each case starts the CLI through tsx: seconds on a quiet machine, far longer on a loaded one.
 describe("npm run generate -- --generator openai", () => {
   const exec = promisify(execFile);
   async function cli(args: string[], extraEnv: Record<string, string> = {}) {
@@ -579,7 +580,7 @@ describe("npm run generate -- --generator openai", () => {
     }
   }
 
-  it("refuses bad arguments with a message, and says how to configure a model", async () => {
+  it("refuses bad arguments with a message, and says how to configure a model", { timeout: 180_000 }, async () => {
     const [gen, mode, noModel] = await Promise.all([
       cli(["--generator", "gpt", "--domain", "legal", "--count", "2"]),
       cli(["--domain", "legal", "--count", "2", "--mode", "brief"]),
@@ -590,7 +591,7 @@ describe("npm run generate -- --generator openai", () => {
     expect(noModel).toMatchObject({ code: 2, out: expect.stringContaining("--generator openai needs a model: set OPENAI_MODEL and OPENAI_API_KEY") });
   });
 
-  it("stores verified model drafts with progress and a per-domain summary", async () => {
+  it("stores verified model drafts with progress and a per-domain summary", { timeout: 180_000 }, async () => {
     fake.use(goodHandler());
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "redline-cli-"));
     const url = `file:${path.join(dir, "cli.db")}`;

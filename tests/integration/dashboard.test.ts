@@ -294,7 +294,7 @@ describe.each(DIALECTS)("mentor dashboards on %s", (dialect) => {
     expect(d.trend.points.map((p) => p.value)).toEqual([10, 60, 70]);
     // The trainee's own progress page shows the same figures as their mentor's page about them.
     const own = await traineeProgress(s.db, viewer(s.ana));
-    expect(own).toEqual({ summary: d.summary, trend: d.trend, categories: d.categories, strongest: d.strongest, weakest: d.weakest });
+    expect(own).toEqual({ summary: d.summary, trend: d.trend, categories: d.categories, strongest: d.strongest, weakest: d.weakest, ranked: d.ranked, allEqualRate: d.allEqualRate });
     expect(own.categories.length).toBeGreaterThan(0);
     expect((await traineeDetail(s.db, viewer(s.admin), s.cy.id))?.trainee.name).toBe("Cy Trainee");
   });

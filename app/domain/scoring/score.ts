@@ -30,6 +30,17 @@ function flawLinesOf(flawedText: string, f: AnswerKeyEntry): string {
   return lines;
 }
 
+// One zeroed flag per line of the draft, reused from attempt to attempt: allocating a typed
+// array per attempt cost more than the signal-detection pass that reads it. Scoring is
+// synchronous, so no two attempts ever hold it at once.
+let lineFlagBuffer = new Uint8Array(256);
+
+function lineFlags(n: number): Uint8Array {
+  if (lineFlagBuffer.length < n) lineFlagBuffer = new Uint8Array(Math.max(n, lineFlagBuffer.length * 2));
+  lineFlagBuffer.fill(0, 0, n);
+  return lineFlagBuffer;
+}
+
 function round(x: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(x * f + (x >= 0 ? 1e-9 : -1e-9)) / f;
@@ -292,7 +303,7 @@ export function scoreAttempt(input: ScoreInput): ScoreBreakdown {
 
   // --- signal detection over lines
   const L = lineCount(flawedText);
-  const flawLine = new Uint8Array(L + 2);
+  const flawLine = lineFlags(L + 2);
   for (const f of flaws) {
     for (let l = Math.max(1, f.lines.from); l <= Math.min(L, f.lines.to); l++) flawLine[l] = 1;
   }

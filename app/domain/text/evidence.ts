@@ -9,7 +9,7 @@
 // Concept sets (concepts.ts) add paraphrases. Pure, deterministic and allocation-light.
 import type { KeyPoint } from "../types";
 import { EMPTY_LEXICON, expandKeyPoint, wordsInsideLongerMembers, type Lexicon } from "./concepts";
-import { addPairTerms, compilePhrase, lineTermSet, PAIR_MARK, primaryTermsOfRawToken, termsOfRawToken, type CompiledPhrase } from "./match";
+import { compilePhrase, lineTermSet, pairTerm, PAIR_MARK, rawTokenInfo, type CompiledPhrase } from "./match";
 import { rawTokenList } from "./tokens";
 
 export interface EvidenceContext {
@@ -67,70 +67,89 @@ export function undismissedClauses(text: string): { kept: string[]; dismissed: b
   return { kept, dismissed };
 }
 
-// Copy detection works on lower-cased raw tokens; n-gram sets of a context text are cached
-// (briefs and flaw lines repeat across every finding of every attempt on a draft).
-const gramCache = new Map<string, Set<string>>();
+// Copy detection works on lower-cased raw tokens; the token and n-gram sets of a context text
+// are cached (briefs and flaw lines repeat across every finding of every attempt on a draft).
+interface ContextGrams {
+  /** Every lower-cased token of the text (for the quoted-span rule and to find candidate runs). */
+  tokens: Set<string>;
+  /** Every run of COPY_RUN lower-cased tokens, joined by \u0002. */
+  grams: Set<string>;
+}
+const gramCache = new Map<string, ContextGrams>();
 const GRAM_CACHE_LIMIT = 2_000;
 
 function lowerTokens(text: string): string[] {
   return rawTokenList(text).map((t) => t.toLowerCase());
 }
 
-function gramsOf(text: string): Set<string> {
+function gramsOf(text: string): ContextGrams {
   let grams = gramCache.get(text);
   if (grams === undefined) {
-    grams = new Set();
     const toks = lowerTokens(text);
-    for (let i = 0; i + COPY_RUN <= toks.length; i++) grams.add(toks.slice(i, i + COPY_RUN).join("\u0002"));
-    // Single tokens too, under a prefix, for the quoted-span rule.
-    for (const t of toks) grams.add("\u0003" + t);
+    grams = { tokens: new Set(toks), grams: new Set() };
+    for (let i = 0; i + COPY_RUN <= toks.length; i++) grams.grams.add(toks.slice(i, i + COPY_RUN).join("\u0002"));
     if (gramCache.size >= GRAM_CACHE_LIMIT) gramCache.clear();
     gramCache.set(text, grams);
   }
   return grams;
 }
 
-function fromContext(contexts: Set<string>[], key: string): boolean {
-  for (const c of contexts) if (c.has(key)) return true;
+function tokenInContext(contexts: readonly ContextGrams[], token: string): boolean {
+  for (let i = 0; i < contexts.length; i++) if (contexts[i].tokens.has(token)) return true;
+  return false;
+}
+
+function gramInContext(contexts: readonly ContextGrams[], gram: string): boolean {
+  for (let i = 0; i < contexts.length; i++) if (contexts[i].grams.has(gram)) return true;
   return false;
 }
 
 /** Terms of the trainee's own words in one clause (rule 1). */
-function addOwnTerms(clause: string, contexts: Set<string>[], out: Set<string>, run: string[]): void {
+function addOwnTerms(clause: string, contexts: readonly ContextGrams[], out: Set<string>, run: string[]): void {
   let text = clause;
   if (contexts.length > 0 && QUOTE_CHAR_RE.test(text)) {
     // A quoted span whose every token occurs in the draft's flaw lines or the brief is a quote.
     text = text.replace(QUOTE_RE, (whole, a?: string, b?: string, c?: string) => {
       const inner = a ?? b ?? c ?? "";
       const toks = lowerTokens(inner);
-      return toks.length > 0 && toks.every((t) => fromContext(contexts, "\u0003" + t)) ? " \u0000 " : whole;
+      return toks.length > 0 && toks.every((t) => tokenInContext(contexts, t)) ? " \u0000 " : whole;
     });
   }
   const raw = rawTokenList(text);
-  const masked = new Uint8Array(raw.length);
+  const info = raw.map(rawTokenInfo);
+  let masked: Uint8Array | null = null;
   if (contexts.length > 0 && raw.length >= COPY_RUN) {
-    const lower = raw.map((t) => t.toLowerCase());
     // Only runs whose every token occurs in a context text can be copies: a Set lookup per
     // token first, the joined n-gram only for those runs.
-    const known = lower.map((t) => fromContext(contexts, "\u0003" + t));
     let streak = 0;
-    for (let k = 0; k < lower.length; k++) {
-      streak = known[k] ? streak + 1 : 0;
+    for (let k = 0; k < info.length; k++) {
+      streak = tokenInContext(contexts, info[k].lower) ? streak + 1 : 0;
       if (streak < COPY_RUN) continue;
       const i = k - COPY_RUN + 1;
-      if (fromContext(contexts, lower.slice(i, k + 1).join("\u0002"))) masked.fill(1, i, k + 1);
+      let gram = info[i].lower;
+      for (let m = i + 1; m <= k; m++) gram += "\u0002" + info[m].lower;
+      if (gramInContext(contexts, gram)) (masked ??= new Uint8Array(raw.length)).fill(1, i, k + 1);
     }
   }
-  for (let k = 0; k < raw.length; k++) {
-    if (masked[k]) {
+  // Terms, the run of primary terms ("" where copied text breaks it) and the bound pairs of
+  // neighbouring primary terms (see addPairTerms), in one pass.
+  let prev: string | null = null;
+  for (let k = 0; k < info.length; k++) {
+    if (masked !== null && masked[k]) {
       run.push("");
+      prev = null;
       continue;
     }
-    for (const t of termsOfRawToken(raw[k])) out.add(t);
-    for (const t of primaryTermsOfRawToken(raw[k])) run.push(t);
+    const { terms, primary } = info[k];
+    for (let i = 0; i < terms.length; i++) out.add(terms[i]);
+    for (let i = 0; i < primary.length; i++) {
+      const t = primary[i];
+      run.push(t);
+      if (prev !== null && (prev.charCodeAt(0) === 1 || t.charCodeAt(0) === 1)) out.add(pairTerm(prev, t));
+      prev = t;
+    }
   }
   run.push("");
-  addPairTerms(raw, masked, out);
 }
 
 export interface OwnWords {
@@ -144,7 +163,7 @@ export interface OwnWords {
 
 /** The evidence an explanation gives: its own, undismissed words. */
 export function ownWords(text: string, ctx: EvidenceContext = {}): OwnWords {
-  const contexts: Set<string>[] = [];
+  const contexts: ContextGrams[] = [];
   if (ctx.flawedLines) contexts.push(gramsOf(ctx.flawedLines));
   if (ctx.brief) contexts.push(gramsOf(ctx.brief));
   const { kept, dismissed } = undismissedClauses(text);

@@ -82,6 +82,30 @@ export function primaryTermsOfRawToken(tok: string): readonly string[] {
   return rawPrimaryTerms(tok);
 }
 
+/** What scoring reads of one raw token: lower-cased as written, its terms, its primary terms. */
+export interface RawTokenInfo {
+  readonly lower: string;
+  readonly terms: readonly string[];
+  readonly primary: readonly string[];
+}
+
+const rawInfoCache = new Map<string, RawTokenInfo>();
+
+/**
+ * {@link termsOfRawToken}, {@link primaryTermsOfRawToken} and the lower-cased token in one
+ * lookup: a token of an explanation is hashed once, and the lower-cased string handed out is
+ * one already hashed, so looking it up in a context's token set costs no new hash either.
+ */
+export function rawTokenInfo(tok: string): RawTokenInfo {
+  let info = rawInfoCache.get(tok);
+  if (info === undefined) {
+    info = { lower: tok.toLowerCase(), terms: rawTerms(tok), primary: rawPrimaryTerms(tok) };
+    if (rawInfoCache.size >= RAW_CACHE_LIMIT) rawInfoCache.clear();
+    rawInfoCache.set(tok, info);
+  }
+  return info;
+}
+
 /**
  * Marks a bound pair of words: a stopword and its neighbour as written next to each other
  * ("is null", "no where", "us court"). See {@link compilePhrase}.
@@ -106,10 +130,31 @@ export function addPairTerms(raw: readonly string[], skip: Uint8Array | null, ou
     const terms = rawPrimaryTerms(raw[k]);
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i];
-      if (prev !== null && (isStopTerm(prev) || isStopTerm(t))) out.add(PAIR_MARK + prev + " " + t);
+      if (prev !== null && (isStopTerm(prev) || isStopTerm(t))) out.add(pairTerm(prev, t));
       prev = t;
     }
   }
+}
+
+// Pair terms, interned: the same few hundred pairs recur in every explanation, and a looked-up
+// string keeps its hash, where a fresh concatenation is hashed again by every Set it enters.
+const pairCache = new Map<string, Map<string, string>>();
+let pairCacheSize = 0;
+
+/** The bound-pair term of two neighbouring terms (see {@link PAIR_MARK}). */
+export function pairTerm(prev: string, t: string): string {
+  const hit = pairCache.get(prev)?.get(t);
+  if (hit !== undefined) return hit;
+  if (pairCacheSize >= RAW_CACHE_LIMIT) {
+    pairCache.clear();
+    pairCacheSize = 0;
+  }
+  let byNext = pairCache.get(prev);
+  if (byNext === undefined) pairCache.set(prev, (byNext = new Map()));
+  const pair = PAIR_MARK + prev + " " + t;
+  byNext.set(t, pair);
+  pairCacheSize++;
+  return pair;
 }
 
 /**

@@ -6,7 +6,8 @@ import { loadContent } from "~/models/content.server";
 import { instantiate } from "../content/instantiate";
 import { compileOperator } from "../content/load";
 import { clampDifficulty, draftFrom, generateDraft } from "./generate";
-import { instantiatedOptions, requiredLiteral } from "./options";
+import { instantiatedOptions } from "./options";
+import { requiredLiteral } from "./required-literal";
 
 const { packs } = loadContent("content");
 const parametric = packs.flatMap((pack) => pack.sources.filter((s) => s.params).map((source) => ({ pack, source })));

@@ -7,6 +7,7 @@ import { drawParams, instantiate } from "../content/instantiate";
 import type { Params } from "../content/param-kit";
 import { compileTemplate, FORMATS, renderCompiled, type CompiledTemplate } from "../content/template";
 import { lineAt, lineStarts } from "../text/lines";
+import { requiredLiteral } from "./required-literal";
 import type { Category, FlawOrigin, FlawSite, FlawVariant, GenericOperator, KeyPoint, Pack, Severity, SourceDoc } from "../types";
 
 /** A possible edit of the clean text, before selection. */
@@ -177,50 +178,6 @@ interface CompiledOperator {
   /** Text every match contains: a document without it has no match, so the expression is not run. */
   literal: string;
   category: Category;
-}
-
-/**
- * The longest run of plain characters every match of the pattern contains ("" when the pattern
- * has a top-level alternative or no such run). Conservative: only characters outside groups,
- * classes and escapes like \w count, and a character made optional by a quantifier does not.
- */
-export function requiredLiteral(pattern: string): string {
-  let best = "";
-  let run = "";
-  let depth = 0;
-  const end = () => {
-    if (run.length > best.length) best = run;
-    run = "";
-  };
-  const literal = (ch: string, next: string | undefined) => {
-    if (next === "?" || next === "*" || next === "{") return end(); // optional: not required
-    run += ch;
-    if (next === "+") end();
-  };
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === "\\") {
-      const esc = pattern[++i];
-      if (esc === undefined) return "";
-      if (depth === 0 && /^[^A-Za-z0-9]$/.test(esc)) literal(esc, pattern[i + 1]);
-      else end();
-    } else if (ch === "[") {
-      end();
-      for (i++; i < pattern.length && pattern[i] !== "]"; i++) if (pattern[i] === "\\") i++;
-    } else if (ch === "(") {
-      end();
-      depth++;
-    } else if (ch === ")") {
-      end();
-      depth--;
-    } else if (ch === "|") {
-      if (depth === 0) return "";
-    } else if (depth > 0) continue;
-    else if (".^$?*+{}]".includes(ch)) end();
-    else literal(ch, pattern[i + 1]);
-  }
-  end();
-  return best;
 }
 
 const operatorCache = new WeakMap<Pack, CompiledOperator[]>();

@@ -4,7 +4,7 @@
 // proposal still goes through buildDraft and verifyDraft, and insertDrafts verifies again.
 import { forbiddenCharacters, invisibleEditReason } from "../text/visible-change";
 import { z } from "zod";
-import { occurrences } from "../content/load";
+import { occurrences } from "../content/concrete-check";
 import { lineAt, lineCount, lineStarts } from "../text/lines";
 import type { Category, DocFormat, Draft, Pack, SourceDoc } from "../types";
 import { MAX_EDIT_LINES, verifyDraft } from "../verification/verify";

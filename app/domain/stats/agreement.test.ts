@@ -68,7 +68,7 @@ describe("agreement", () => {
   });
 
   it("reads kappa on the Landis & Koch scale", () => {
-    expect(kappaStrength(null)).toBe("undefined");
+    expect(kappaStrength(null)).toBe("one verdict only");
     expect(kappaStrength(-0.1)).toBe("worse than chance");
     expect(kappaStrength(0.4)).toBe("fair");
     expect(kappaStrength(0.55)).toBe("moderate");

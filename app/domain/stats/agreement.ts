@@ -61,7 +61,9 @@ export function agreement<L extends string>(pairs: Iterable<RatedPair<L>>): Agre
 
 /** Landis & Koch's conventional reading of a kappa value. */
 export function kappaStrength(kappa: number | null): string {
-  if (kappa === null) return "undefined";
+  // κ is not defined when every finding got one and the same verdict from both sides (chance
+  // agreement is 1); the page says why instead of showing a bare "undefined".
+  if (kappa === null) return "one verdict only";
   if (kappa < 0) return "worse than chance";
   if (kappa <= 0.2) return "slight";
   if (kappa <= 0.4) return "fair";

@@ -129,15 +129,23 @@ function splitKeepingNewlines(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
+// Blocks of 512, 128, 32 and 8 characters are compared as strings (natively) before the last
+// few characters one by one: a draft's texts share thousands of leading and trailing characters.
+const BLOCKS = [512, 128, 32, 8];
+
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
+  for (const size of BLOCKS) while (i + size <= n && a.slice(i, i + size) === b.slice(i, i + size)) i += size;
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
 function commonSuffix(a: string, b: string, limit: number): number {
   let i = 0;
+  for (const size of BLOCKS) {
+    while (i + size <= limit && a.slice(a.length - i - size, a.length - i) === b.slice(b.length - i - size, b.length - i)) i += size;
+  }
   while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }

@@ -26,10 +26,14 @@ export function verifyDraft(draft: Pick<Draft, "cleanText" | "flawedText" | "ans
   const { cleanText, flawedText, answerKey } = draft;
   const problems: string[] = [];
 
-  // 0. No text may hide or reorder what a trainee reads (decision 066).
-  for (const [side, text] of [["clean", cleanText], ["flawed", flawedText]] as const) {
-    for (const c of forbiddenCharacters(text).slice(0, 3)) problems.push(`the ${side} text contains an invisible or bidi control character (${c.label}) at line ${c.line}`);
-  }
+  // 0. No text may hide or reorder what a trainee reads (decision 066). The flawed text is read
+  // after step 1: when the edits rebuild it and neither the clean text nor a replacement has such
+  // a character, it has none either.
+  const forbidden = (side: "clean" | "flawed", text: string) =>
+    forbiddenCharacters(text)
+      .slice(0, 3)
+      .map((c) => `the ${side} text contains an invisible or bidi control character (${c.label}) at line ${c.line}`);
+  const cleanForbidden = forbidden("clean", cleanText);
 
   // 1. The declared edits, applied to the clean text, give exactly the flawed text.
   const entries = [...answerKey].sort((a, b) => a.cleanSpan.start - b.cleanSpan.start);
@@ -57,7 +61,11 @@ export function verifyDraft(draft: Pick<Draft, "cleanText" | "flawedText" | "ans
     cursor = Math.max(cursor, e.cleanSpan.end);
   }
   rebuilt += cleanText.slice(cursor);
-  if (rebuilt !== flawedText) problems.push("applying the declared edits to the clean text does not give the flawed text");
+  const rebuilds = rebuilt === flawedText;
+  if (!rebuilds) problems.push("applying the declared edits to the clean text does not give the flawed text");
+  const flawedForbidden =
+    rebuilds && !cleanForbidden.length && answerKey.every((e) => !forbiddenCharacters(e.replacement).length) ? [] : forbidden("flawed", flawedText);
+  problems.unshift(...cleanForbidden, ...flawedForbidden);
   if (problems.length) return { ok: false, problems };
 
   // 2. An independent diff touches nothing outside the declared spans.

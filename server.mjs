@@ -112,6 +112,11 @@ const server = app.listen(port, host, () => {
   const shown = host === "0.0.0.0" ? "localhost" : host;
   console.log(`Redline is listening on http://${shown}:${server.address().port}`);
 });
+// An idle connection stays open 65 s (Node's default is 5 s). A proxy or client that reuses a
+// connection just as the server closes it gets a reset instead of an answer; proxies keep idle
+// connections about 60 s, so the server must outlast them. Headers must still arrive in time.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 for (const sig of ["SIGINT", "SIGTERM"]) {
   process.on(sig, () => {
     server.close(() => process.exit(0));

@@ -36,6 +36,16 @@ describe("npm run content:check", () => {
     expect(out).toContain("All packs are valid.");
   });
 
+  it("warns, with the file and line of the phrase, of a rubric phrase a quote of the flawed line would cover", async () => {
+    const { code, out } = await check("--root", "tests/fixtures/packs/good", "--no-minimums");
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'warning: tests/fixtures/packs/good/demo/sources/loop.yaml:18: site accumulate variant 1, key point "Index shifted by one": phrase "i + 1" only repeats the flawed line or generic words',
+    );
+    expect(out).not.toContain('phrase "off by one"');
+    expect(out).toContain("demo: 1 rubric phrases only repeat the flawed line or generic words");
+  });
+
   it("fails on a surface tell: a flaw that leaves the longest line of its document", async () => {
     const { code, out } = await check("--root", "tests/fixtures/packs/tells", "--no-minimums");
     expect(code).toBe(1);

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import { InstantiationError } from "~/domain/content/instantiate";
 import { NO_MINIMUMS, PRODUCT_MINIMUMS, type ContentProblem } from "~/domain/content/load";
 import type { ParamModule, ParamRegistry } from "~/domain/content/param-kit";
@@ -143,11 +144,24 @@ for (const pack of packs) {
 if (instances) console.log(`${instances} instantiations of parametric sources verified (${seedCount} seeds each).`);
 
 // Rubric phrases a quote of the flawed line would "cover" (warnings; the matcher skips them when
-// the key point has a better phrase): key points with nothing else are listed.
+// the key point has a better phrase). Parametric sources are checked on the drafts of the first
+// 20 seeds, as the tells are: a phrase is listed, in the author's template form, with the line of
+// the source file and the first seed whose draft makes it an echo.
 for (const pack of packs) {
-  const echoes = echoPhrases(pack);
-  for (const e of echoes.filter((x) => x.keyPointHasNoOtherPhrase)) {
-    console.log(`warning: ${rel}/${pack.domain}/sources/${e.sourceId}.yaml: site ${e.siteId} variant ${e.variant}, key point "${e.keyPoint}": every phrase only repeats the flawed line or generic words: "${e.phrase}"`);
+  const echoes = echoPhrases(pack, seeds.slice(0, 20)).filter((e) => !values.source || e.sourceId === values.source);
+  const files = new Map<string, { doc: Document.Parsed; lc: LineCounter } | null>();
+  for (const e of echoes) {
+    const file = `${pack.domain}/sources/${e.sourceId}.yaml`;
+    if (!files.has(file)) {
+      const full = path.join(root, file);
+      const lc = new LineCounter();
+      files.set(file, fs.existsSync(full) ? { doc: parseDocument(fs.readFileSync(full, "utf8"), { lineCounter: lc }), lc } : null);
+    }
+    const parsed = files.get(file);
+    const node = parsed?.doc.getIn(["sites", e.siteIndex, "variants", e.variant, "keyPoints", e.keyPointIndex, "phrases", e.phraseIndex], true);
+    const line = parsed && isNode(node) && node.range ? parsed.lc.linePos(node.range[0]).line : 1;
+    const only = e.keyPointHasNoOtherPhrase ? " (every phrase of this key point does)" : "";
+    console.log(`warning: ${rel}/${file}:${line}: site ${e.siteId} variant ${e.variant + 1}${e.seed === undefined ? "" : ` (seed ${e.seed})`}, key point "${e.keyPoint}": phrase "${e.phrase}" only repeats the flawed line or generic words${only}`);
   }
   if (echoes.length) console.log(`${pack.domain}: ${echoes.length} rubric phrases only repeat the flawed line or generic words`);
 }

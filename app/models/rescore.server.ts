@@ -4,7 +4,7 @@
 // Every changed score gets a score revision: the trainee sees what changed and why.
 import type { Database } from "~/db/db.server";
 import { DEFAULT_SCORING_CONFIG, type ScoreBreakdown } from "~/domain/scoring";
-import { changeDistribution, describeScoreChange, sameGrade, type ChangeDistribution } from "~/domain/scoring/changes";
+import { changeDistribution, describeScoreChange, sameGrade, type ChangeDistribution, type ScoreChange } from "~/domain/scoring/changes";
 import type { Insertable } from "kysely";
 import type { ScoreRevisionsTable } from "~/db/schema-scoring";
 import { TallyBook } from "~/domain/stats/tally";
@@ -34,8 +34,12 @@ export interface RescoreResult {
   scanned: number;
   changed: number;
   finished: boolean;
-  /** Final totals after − before, of the attempts this call changed. */
+  /**
+   * How the final totals moved (after − before) over the attempts this call rescored: every
+   * attempt scored with another version, unchanged grades included.
+   */
   distribution: ChangeDistribution;
+  /** The same for the automatic totals (before a mentor's review). */
   autoDistribution: ChangeDistribution;
 }
 
@@ -70,8 +74,8 @@ export async function rescoreStoredAttempts(db: Database, options: RescoreOption
     .onConflict((oc) => oc.column("run_key").doNothing())
     .execute();
   const drafts = new Map<string, StoredDraft>();
-  const deltas: number[] = [];
-  const autoDeltas: number[] = [];
+  const finalChanges: ScoreChange[] = [];
+  const autoChanges: ScoreChange[] = [];
   let scanned = 0;
   let changed = 0;
   let batches = 0;
@@ -135,6 +139,8 @@ export async function rescoreStoredAttempts(db: Database, options: RescoreOption
         ? scoreDraftAttempt(draft, { findings: toFindings(rows), hintsTaken, overrides: overridesFrom(reviewsOf.get(a.published_review_id) ?? [], autoHits), modelGrading }, lexicon)
         : auto;
       updates.push({ id: a.id, auto, final });
+      finalChanges.push({ before: a.final_total ?? 0, after: final.total });
+      autoChanges.push({ before: a.auto_total ?? 0, after: auto.total });
       // Same grade under the new version: the stored breakdown takes the new version's name,
       // but nothing a trainee sees changed, so no revision and no aggregate change.
       if (sameGrade(beforeAuto, auto) && sameGrade(beforeFinal, final)) continue;
@@ -161,8 +167,6 @@ export async function rescoreStoredAttempts(db: Database, options: RescoreOption
         const detected = f.status !== "missed";
         if (wasDetected.get(f.flawId) !== detected) detections.push({ attemptId: a.id, flawId: f.flawId, detected: detected ? 1 : 0 });
       }
-      deltas.push(final.total - (a.final_total ?? 0));
-      autoDeltas.push(auto.total - (a.auto_total ?? 0));
     }
 
     await db.transaction().execute(async (trx) => {
@@ -192,7 +196,7 @@ export async function rescoreStoredAttempts(db: Database, options: RescoreOption
     options.onBatch?.({ scanned, changed });
   }
   const run = await db.selectFrom("rescore_runs").select("finished_at").where("run_key", "=", runKey).executeTakeFirstOrThrow();
-  return { runKey, scanned, changed, finished: run.finished_at !== null, distribution: changeDistribution(deltas), autoDistribution: changeDistribution(autoDeltas) };
+  return { runKey, scanned, changed, finished: run.finished_at !== null, distribution: changeDistribution(finalChanges), autoDistribution: changeDistribution(autoChanges) };
 }
 
 export interface ScoreRevisionDTO {

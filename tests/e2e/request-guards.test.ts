@@ -1,6 +1,7 @@
 // What the server refuses before the app reads a body: foreign-origin posts (also to /logout),
 // oversized and malformed bodies; and what it marks: signed-in pages and `.data` are not cached.
 import fs from "node:fs";
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../support/app";
 import { Client } from "../support/http";
@@ -64,6 +65,27 @@ describe("request guards", () => {
     expect(await res.text()).toBe("Send the form as application/x-www-form-urlencoded.\n");
     const multipart = await fetch(`${app.url}/login`, { method: "POST", body: "--x\r\nbroken", headers: { "Content-Type": "multipart/form-data; boundary=y" } });
     expect(multipart.status).toBe(400);
+  });
+
+  it("keeps an idle connection open past 8 s, so a proxy reusing it gets an answer, not a reset", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = http.get(`${app.url}/login`, { agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+        });
+        req.on("error", reject);
+      });
+    try {
+      expect((await get()).status).toBe(200);
+      // Node's own default closes an idle connection after 5 s (plus a grace second); the server keeps it for 65 s.
+      await new Promise((r) => setTimeout(r, 8000));
+      const second = await get();
+      expect(second).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
   });
 
   it("marks signed-in pages and their .data as no-store", async () => {

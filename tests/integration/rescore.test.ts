@@ -47,6 +47,10 @@ describe.each(DIALECTS)("rescoring stored attempts on %s", (dialect) => {
     // breakdown under version 2, so nothing it shows changes (its stored version does).
     expect(first.changed + second.changed).toBe(1);
     expect(await scoreRevisions(t.db, b.attemptId)).toEqual([]);
+    // The printed distribution counts both rescored attempts: 63 → 64.9 up, the other unchanged.
+    const runs = [first.distribution, second.distribution];
+    const sum = (k: "count" | "unchanged" | "up" | "down") => runs.reduce((n, d) => n + d[k], 0);
+    expect([sum("count"), sum("unchanged"), sum("up"), sum("down")]).toEqual([2, 1, 1, 0]);
     // A finished run does nothing when started again.
     expect(await rescoreStoredAttempts(t.db, { reason: "test" })).toMatchObject({ scanned: 0, changed: 0, finished: true });
 

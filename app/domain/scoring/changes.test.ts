@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerKeyEntry } from "../types";
-import { changeDistribution, describeScoreChange, sameGrade } from "./changes";
+import { changeDistribution, describeScoreChange, formatDistribution, sameGrade } from "./changes";
 import { scoreAttempt } from "./index";
 
 const TEXT = Array.from({ length: 10 }, (_, i) => `line ${i + 1}`).join("\n");
@@ -62,10 +62,47 @@ describe("a rescore after a matcher correction", () => {
 });
 
 describe("changeDistribution", () => {
-  it("counts changes per band with mean and median", () => {
-    const d = changeDistribution([-25, -12, -0.05, 0, 0.04, 3, 12]);
-    expect(d).toMatchObject({ count: 7, unchanged: 3, min: -25, max: 12, median: 0 });
-    expect(d.bands.map((b) => b.count)).toEqual([1, 1, 0, 0, 3, 1, 0, 1]);
+  // Seven rescored attempts, before → after.
+  const changes = [
+    { before: 80, after: 45 }, // −35: more than 30, falls below the pass mark
+    { before: 72.5, after: 60.5 }, // −12: 5.1–15, falls below
+    { before: 75, after: 70 }, // −5: 0.1–5, still passes (70 passes)
+    { before: 50, after: 50 }, // unchanged
+    { before: 33.3, after: 33.3 }, // unchanged
+    { before: 65, after: 70.1 }, // +5.1: 5.1–15, now passes
+    { before: 10, after: 26 }, // +16: 15.1–30
+  ];
+
+  it("counts directions and sizes of change, with mean and median", () => {
+    const d = changeDistribution(changes);
+    expect(d).toMatchObject({ count: 7, unchanged: 2, up: 2, down: 3, min: -35, max: 16, median: 0 });
+    // (−35 − 12 − 5 + 0 + 0 + 5.1 + 16) / 7 = −30.9 / 7
+    expect(d.mean).toBeCloseTo(-30.9 / 7, 10);
+    expect(d.bands.map((b) => `${b.direction} ${b.label}: ${b.count}`)).toEqual([
+      "down > 30: 1", "down 15.1–30: 0", "down 5.1–15: 1", "down 0.1–5: 1",
+      "up 0.1–5: 0", "up 5.1–15: 1", "up 15.1–30: 1", "up > 30: 0",
+    ]);
+  });
+
+  it("counts the attempts that cross the pass mark each way", () => {
+    expect(changeDistribution(changes)).toMatchObject({ passMark: 70, nowFail: 2, nowPass: 1 });
+    // At a pass mark of 50, only 80 → 45 crosses (down); 10 → 26 stays below.
+    expect(changeDistribution(changes, 50)).toMatchObject({ passMark: 50, nowFail: 1, nowPass: 0 });
+  });
+
+  it("reads a change of a tenth as a change and float noise as none", () => {
+    const d = changeDistribution([{ before: 0.3, after: 0.1 + 0.2 }, { before: 70, after: 69.9 }]);
+    expect(d).toMatchObject({ unchanged: 1, down: 1, nowFail: 1 });
+    expect(d.bands.find((b) => b.direction === "down" && b.label === "0.1–5")!.count).toBe(1);
+  });
+
+  it("prints the distribution in three lines with counts and shares", () => {
+    expect(formatDistribution(changeDistribution(changes))).toEqual([
+      "7 attempts: unchanged 2 (28.6 %), up 2 (28.6 %), down 3 (42.9 %); change mean −4.41, median ±0.0, range −35.0 … +16.0",
+      "by size (points): down 0.1–5 1, 5.1–15 1, 15.1–30 0, > 30 1; up 0.1–5 0, 5.1–15 1, 15.1–30 1, > 30 0",
+      "pass mark 70: 2 (28.6 %) now below it, 1 (14.3 %) now at or above it",
+    ]);
+    expect(formatDistribution(changeDistribution([]))[0]).toBe("0 attempts: unchanged 0 (0.0 %), up 0 (0.0 %), down 0 (0.0 %); change mean ±0.00, median ±0.0, range ±0.0 … ±0.0");
   });
 });
 

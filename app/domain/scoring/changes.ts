@@ -88,39 +88,99 @@ function matcherBase(version: string | undefined): string {
 const MATCHER_CORRECTED =
   "the matcher now reads key-point phrases more exactly (a short phrase such as “is null” needs its words together; “cost of sales” no longer counts as “sales”)";
 
+/** A stored total before and after a rescore. */
+export interface ScoreChange {
+  before: number;
+  after: number;
+}
+
+/** How a set of rescored totals moved: directions, sizes and pass-mark crossings. */
 export interface ChangeDistribution {
   count: number;
   unchanged: number;
+  up: number;
+  down: number;
+  /** Of after − before, in points. */
   mean: number;
   median: number;
   min: number;
   max: number;
-  /** Counts per band of (after − before), in points. */
-  bands: { label: string; count: number }[];
+  /** Counts per size of change in points, in number-line order: down > 30 … down 0.1–5, up 0.1–5 … up > 30. */
+  bands: { label: string; direction: "down" | "up"; count: number }[];
+  /** A total at or above it passes. */
+  passMark: number;
+  /** Below the pass mark before, at or above after. */
+  nowPass: number;
+  /** At or above the pass mark before, below after. */
+  nowFail: number;
 }
 
-const BANDS = ["≤ −20", "−20 … −10", "−10 … −5", "−5 … −0.1", "unchanged (±0.1)", "+0.1 … +5", "+5 … +10", "> +10"];
+/** The reference pass mark of the distribution (a program module may set its own). */
+export const REFERENCE_PASS_MARK = 70;
 
-function bandOf(d: number): number {
-  if (Math.abs(d) < 0.1) return 4;
-  if (d < 0) return d <= -20 ? 0 : d <= -10 ? 1 : d <= -5 ? 2 : 3;
-  return d <= 5 ? 5 : d <= 10 ? 6 : 7;
-}
+/** Sizes of change, in points (totals have one decimal): 0.1–5, 5.1–15, 15.1–30, more than 30. */
+const SIZES = [
+  { label: "0.1–5", max: 5 },
+  { label: "5.1–15", max: 15 },
+  { label: "15.1–30", max: 30 },
+  { label: "> 30", max: Infinity },
+];
 
-/** Distribution of total changes (after − before) over a set of attempts. */
-export function changeDistribution(deltas: readonly number[]): ChangeDistribution {
-  const sorted = [...deltas].sort((a, b) => a - b);
-  const n = sorted.length;
-  const counts = BANDS.map(() => 0);
-  for (const d of sorted) counts[bandOf(d)]++;
-  const median = n === 0 ? 0 : n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+/** Totals carry one decimal: a change is counted in tenths so float noise never moves a band. */
+const tenths = (x: number) => Math.round(x * 10);
+
+/** Distribution of total changes (after − before) over a set of rescored attempts. */
+export function changeDistribution(changes: readonly ScoreChange[], passMark = REFERENCE_PASS_MARK): ChangeDistribution {
+  const deltas = changes.map((c) => tenths(c.after - c.before) / 10).sort((a, b) => a - b);
+  const n = deltas.length;
+  const down = SIZES.map(() => 0);
+  const up = SIZES.map(() => 0);
+  let unchanged = 0;
+  for (const d of deltas) {
+    if (d === 0) {
+      unchanged++;
+      continue;
+    }
+    const band = SIZES.findIndex((s) => tenths(Math.abs(d)) <= tenths(s.max));
+    (d < 0 ? down : up)[band]++;
+  }
+  let nowPass = 0;
+  let nowFail = 0;
+  for (const c of changes) {
+    if (c.before < passMark && c.after >= passMark) nowPass++;
+    else if (c.before >= passMark && c.after < passMark) nowFail++;
+  }
+  const median = n === 0 ? 0 : n % 2 ? deltas[(n - 1) / 2] : (deltas[n / 2 - 1] + deltas[n / 2]) / 2;
   return {
     count: n,
-    unchanged: counts[4],
-    mean: n === 0 ? 0 : sorted.reduce((a, b) => a + b, 0) / n,
+    unchanged,
+    up: up.reduce((a, b) => a + b, 0),
+    down: down.reduce((a, b) => a + b, 0),
+    mean: n === 0 ? 0 : deltas.reduce((a, b) => a + b, 0) / n,
     median,
-    min: n === 0 ? 0 : sorted[0],
-    max: n === 0 ? 0 : sorted[n - 1],
-    bands: BANDS.map((label, i) => ({ label, count: counts[i] })),
+    min: n === 0 ? 0 : deltas[0],
+    max: n === 0 ? 0 : deltas[n - 1],
+    bands: [
+      ...SIZES.map((s, i) => ({ label: s.label, direction: "down" as const, count: down[i] })).reverse(),
+      ...SIZES.map((s, i) => ({ label: s.label, direction: "up" as const, count: up[i] })),
+    ],
+    passMark,
+    nowPass,
+    nowFail,
   };
+}
+
+/** The distribution in three lines, as the rescore command and the bench print it. */
+export function formatDistribution(d: ChangeDistribution): string[] {
+  const num = (x: number) => x.toLocaleString("en-US");
+  const share = (x: number) => `${d.count === 0 ? "0.0" : ((100 * x) / d.count).toFixed(1)} %`;
+  const signed = (x: number, digits: number) => `${x > 0 ? "+" : x < 0 ? "−" : "±"}${Math.abs(x).toFixed(digits)}`;
+  // Smallest change first in both directions.
+  const band = (dir: "down" | "up") =>
+    SIZES.map((s) => `${s.label} ${num(d.bands.find((b) => b.direction === dir && b.label === s.label)!.count)}`).join(", ");
+  return [
+    `${num(d.count)} attempts: unchanged ${num(d.unchanged)} (${share(d.unchanged)}), up ${num(d.up)} (${share(d.up)}), down ${num(d.down)} (${share(d.down)}); change mean ${signed(d.mean, 2)}, median ${signed(d.median, 1)}, range ${signed(d.min, 1)} … ${signed(d.max, 1)}`,
+    `by size (points): down ${band("down")}; up ${band("up")}`,
+    `pass mark ${d.passMark}: ${num(d.nowFail)} (${share(d.nowFail)}) now below it, ${num(d.nowPass)} (${share(d.nowPass)}) now at or above it`,
+  ];
 }

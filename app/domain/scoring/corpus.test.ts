@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadPacks, PRODUCT_MINIMUMS } from "../content/load";
 import { PARAM_REGISTRY } from "../content/param-registry";
 import { lexiconFromFiles } from "../text/concepts";
-import { CorpusFileSchema, corpusCases, evaluateCorpus, GOALS } from "./corpus";
+import { CorpusFileSchema, corpusCases, evaluateCorpus, GOALS, siteDraft, staleQuotes } from "./corpus";
 import { scoreAttempt } from "./index";
 
 const root = path.resolve("content");
@@ -37,15 +37,20 @@ describe("explanation corpus", () => {
     expect(new Set(cases.map((c) => c.kind)).size).toBe(6);
   });
 
-  it("finance entries quote the figures their drafts now show (parametric sources), not old fixed ones", () => {
-    const digits = (t: string) => t.replace(/,/g, "");
-    const stale = cases
-      .filter((c) => c.site.startsWith("finance/"))
-      .flatMap((c) => {
-        const shown = digits(`${c.draft.flawedText}\n${c.draft.brief}\n${c.flaw.explanation}`);
-        return (c.text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map(digits).filter((n) => n.length >= 2 && !shown.includes(n)).map((n) => `${c.site}: ${n}`);
-      });
+  it("every entry quotes only figures and names its draft shows (drafts are parametric; an entry names them as {{param}})", () => {
+    const stale = cases.flatMap((c) => staleQuotes(c).map((q) => `${c.site} (${c.kind}): ${q}`));
     expect(stale).toEqual([]);
+  });
+
+  it("a stale quote is caught: a figure, a code name, a name or a quoted span the draft no longer shows", () => {
+    const c = cases.find((x) => x.site === "software/git-history/limit-lower" && x.kind === "good")!;
+    const max = String(siteDraft(packs, c.site).params.max);
+    expect(staleQuotes(c)).toEqual([]);
+    const other = String(Number(max) * 2);
+    const stale = { ...c, text: `${c.text} The brief says ${other} items, see pageHistoryOld, as Quillfeather asked: "git log --max-count=${other}"` };
+    expect(staleQuotes(stale)).toEqual([`git log --max-count=${other}`, other, "pageHistoryOld", "Quillfeather"]);
+    // The trainee's own proposal is listed as such and passes.
+    expect(staleQuotes({ ...stale, own: [other, "pageHistoryOld", "Quillfeather", `git log --max-count=${other}`] })).toEqual([]);
   });
 
   it("meets the key-point precision and recall goals and gives copied, vague and negated text little credit", () => {

@@ -22,6 +22,8 @@ export const CorpusFileSchema = z.array(
         kind: z.enum(CORPUS_KINDS),
         text: z.string().min(1),
         expect: z.array(z.number().int().min(0)),
+        /** Figures or names the trainee brings in that the draft does not show (their own proposal). */
+        own: z.array(z.string().min(1)).optional(),
       }),
     ),
   }),
@@ -35,6 +37,8 @@ export interface CorpusCase {
   expect: number[];
   draft: Draft;
   flaw: AnswerKeyEntry;
+  /** Figures or names of the trainee's own, not quoted from the draft. */
+  own: string[];
 }
 
 export const GOALS = {
@@ -81,7 +85,7 @@ export function corpusCases(files: readonly CorpusFile[], packs: readonly Pack[]
         const text = e.text.includes("{{") ? renderTemplate(e.text, params) : e.text;
         const bad = e.expect.find((i) => i >= flaw.keyPoints.length);
         if (bad !== undefined) throw new Error(`corpus: ${s.site}: key point ${bad} does not exist (${flaw.keyPoints.length} key points)`);
-        out.push({ site: s.site, kind: e.kind, text, expect: e.expect, draft, flaw });
+        out.push({ site: s.site, kind: e.kind, text, expect: e.expect, draft, flaw, own: e.own ?? [] });
       }
     }
   }
@@ -132,4 +136,33 @@ export function evaluateCorpus(cases: readonly CorpusCase[], cover: (c: CorpusCa
     recall: tp + fn === 0 ? 1 : tp / (tp + fn),
     disagreements,
   };
+}
+
+const squeeze = (t: string) => t.replace(/\s+/g, " ");
+const noSeparators = (t: string) => t.replace(/(\d),(?=\d)/g, "$1");
+
+/**
+ * Figures and names an entry quotes that its draft does not show: numbers of two or more digits,
+ * code names (snake_case, camelCase, dotted such as file.ext), names (a capitalised word inside a
+ * sentence) and quoted spans ("…", `…`) that
+ * appear in neither the draft, its brief nor the flaw's model explanation (which is worked from
+ * the draft). A stale entry was written against an older draft; its label no longer says what
+ * the trainee would have seen. The trainee's own figures are listed in the entry's `own`.
+ */
+export function staleQuotes(c: CorpusCase): string[] {
+  const shown = noSeparators(squeeze(`${c.draft.flawedText}\n${c.draft.brief}\n${c.flaw.explanation}`)).toLowerCase();
+  const own = new Set(c.own.map((o) => o.toLowerCase()));
+  const out: string[] = [];
+  const check = (quote: string) => {
+    const q = noSeparators(squeeze(quote)).trim().toLowerCase();
+    if (q.length >= 2 && !own.has(q) && !shown.includes(q) && !out.includes(quote)) out.push(quote);
+  };
+  const text = c.text;
+  for (const m of text.matchAll(/"([^"\n]+)"|`([^`\n]+)`|“([^”\n]+)”/g)) check(m[1] ?? m[2] ?? m[3]);
+  const unquoted = text.replace(/"[^"\n]+"|`[^`\n]+`|“[^”\n]+”/g, " ");
+  for (const m of unquoted.matchAll(/\d[\d,]*(?:\.\d+)?/g)) if (noSeparators(m[0]).replace(/[.,]$/, "").length >= 2) check(m[0].replace(/[.,]$/, ""));
+  for (const m of unquoted.matchAll(/\b(?:[A-Za-z]\w*_\w+|[a-z]+[A-Z]\w*|[A-Za-z]\w+(?:\.[A-Za-z]\w+)+)\b/g)) check(m[0]);
+  // Names: a capitalised word inside a sentence ("… so Corvid loses its termination right").
+  for (const m of unquoted.matchAll(/(?<=[a-z,;] )[A-Z][a-z]+\b/g)) check(m[0]);
+  return out;
 }

@@ -46,6 +46,19 @@ describe("npm run content:check", () => {
     expect(out).toContain("demo: 1 rubric phrases only repeat the flawed line or generic words");
   });
 
+  it("judges a parametric source's phrases on its drafts: a right value is no echo, a phrase some draw puts on the line is, with that seed", async () => {
+    const { code, out } = await check("--root", "tests/fixtures/packs/echo", "--no-minimums");
+    expect(code).toBe(0);
+    // "{{cap}}" shares the word "cap" with the template line "EUR {{cap_wrong}} thousand", but every
+    // draft reads e.g. "EUR 2000 thousand" against the right 200.
+    expect(out).not.toContain('phrase "{{cap}}"');
+    // "staging" is not in the template line; draws that release to staging print it there.
+    expect(out).toContain(
+      'warning: tests/fixtures/packs/echo/demo/sources/memo.yaml:29: site review variant 1 (seed 1), key point "The review is skipped": phrase "staging" only repeats the flawed line or generic words',
+    );
+    expect(out).toContain("demo: 1 rubric phrases only repeat the flawed line or generic words");
+  });
+
   it("fails on a surface tell: a flaw that leaves the longest line of its document", async () => {
     const { code, out } = await check("--root", "tests/fixtures/packs/tells", "--no-minimums");
     expect(code).toBe(1);

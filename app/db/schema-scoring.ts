@@ -66,6 +66,8 @@ export interface OrganisationSettingsTable {
   org_id: string;
   /** 1: the configured model's explanation grade is the automatic one (decision 105). */
   model_grading: number;
+  /** Migration 0021: since when grading has been on without a break; null while off (decision 130). */
+  model_grading_since: string | null;
   updated_at: string;
   updated_by: string | null;
 }

@@ -191,7 +191,8 @@ export async function scheduleModelGrading(db: Database, attemptId: string): Pro
 
 /**
  * At start-up: attempts whose background grading never finished because the process stopped
- * (submitted while their organisation's grading was on, no model grading stored) are graded
+ * (submitted since their organisation's grading was turned on — a re-save of "on" does not
+ * move that time — and no model grading stored) are graded
  * now, one after another. Idempotent: a graded attempt is skipped, and a second run writes no
  * second revision. Returns how many were graded.
  */
@@ -205,7 +206,8 @@ export async function resumeModelGrading(db: Database, deps: { llm?: LlmClient |
     .select(["attempts.id", "attempts.auto_score"])
     .where("s.model_grading", "=", 1)
     .where("attempts.status", "=", "submitted")
-    .whereRef("attempts.submitted_at", ">=", "s.updated_at")
+    // Since grading was turned on, not since the setting was last saved (decision 130).
+    .whereRef("attempts.submitted_at", ">=", "s.model_grading_since")
     .orderBy("attempts.submitted_at")
     .execute();
   let graded = 0;

@@ -31,7 +31,7 @@ function AgreementCards({ a, what, label = "verdict" }: { a: AgreementDTO; what:
       stats={[
         { label: "Findings compared", value: a.n.toLocaleString("en-GB"), note: what },
         { label: "Percent agreement", value: pct(a.percent, 1), note: `same ${label} on the same finding` },
-        { label: "Cohen’s κ", value: kappaText(a.kappa), note: a.kappa === null ? (a.n ? "undefined: one verdict only" : "no pairs yet") : `${a.strength} (agreement beyond chance)` },
+        { label: "Cohen’s κ", value: kappaText(a.kappa), note: !a.n ? "no pairs yet" : a.kappa === null ? `undefined: ${a.strength}` : `${a.strength} (agreement beyond chance)` },
       ]}
     />
   );

@@ -38,7 +38,7 @@ afterAll(async () => {
 
 const stored = async (t: TestDb, attemptId: string) => {
   const a = await t.db.selectFrom("attempts").selectAll().where("id", "=", attemptId).executeTakeFirstOrThrow();
-  return { auto: JSON.parse(a.auto_score!) as ScoreBreakdown, final: JSON.parse(a.final_score!) as ScoreBreakdown, autoTotal: a.auto_total, finalTotal: a.final_total };
+  return { auto: JSON.parse(a.auto_score!) as ScoreBreakdown, final: JSON.parse(a.final_score!) as ScoreBreakdown, autoTotal: a.auto_total, finalTotal: a.final_total, submittedAt: a.submitted_at! };
 };
 
 describe.each(DIALECTS)("model grading as the automatic grade on %s", (dialect) => {
@@ -47,6 +47,17 @@ describe.each(DIALECTS)("model grading as the automatic grade on %s", (dialect) 
     await modelGradingSettled();
     await t?.close();
   });
+
+  /** Grading on and an attempt submitted; the model holds its first answer until released. */
+  const submittedWhileModelHolds = async () => {
+    t = await createTestDb(dialect);
+    const o = await smallOrg(t.db);
+    await setModelGrading(t.db, { id: o.admin.id, orgId: o.orgId }, true, MODEL);
+    fake.use([{ type: "hold", then: grade(1) }, grade(1)]);
+    const a = await submitted(t.db, o.t3.id, o.draftId, [FOUND, DELETION]);
+    await fake.waitForHeld(1);
+    return { o, a };
+  };
 
   it("is off by default: the matcher grades and the model is not asked", async () => {
     t = await createTestDb(dialect);
@@ -71,13 +82,8 @@ describe.each(DIALECTS)("model grading as the automatic grade on %s", (dialect) 
   });
 
   it("when on: the submit does not wait for the model; its grades then become the automatic grade, visibly, and the mentor still overrides", async () => {
-    t = await createTestDb(dialect);
-    const o = await smallOrg(t.db);
-    await setModelGrading(t.db, { id: o.admin.id, orgId: o.orgId }, true, MODEL);
     // The model holds its first answer until released: the submit must finish regardless.
-    fake.use([{ type: "hold", then: grade(1) }, grade(1)]);
-    const a = await submitted(t.db, o.t3.id, o.draftId, [FOUND, DELETION]);
-    await fake.waitForHeld(1);
+    const { o, a } = await submittedWhileModelHolds();
     const early = await stored(t, a.attemptId);
     expect(early.auto.modelGrading).toBeNull();
     const matcherTotal = early.autoTotal!;
@@ -135,14 +141,9 @@ describe.each(DIALECTS)("model grading as the automatic grade on %s", (dialect) 
     expect((await gradingCalibration(t.db, { ...o.mentorB }, { from: "2020-01-01", to: "2020-01-31" })).thirdRater?.overall.n).toBe(0);
   });
 
-  it("after a restart, grading left pending is done once: no duplicate revision on a second start", async () => {
-    t = await createTestDb(dialect);
-    const o = await smallOrg(t.db);
-    await setModelGrading(t.db, { id: o.admin.id, orgId: o.orgId }, true, MODEL);
+  it("after a restart, grading left pending is done once (also after the setting was re-saved): no duplicate revision on a second start", async () => {
     // The model holds its answer; the row as it stands now is what a stopped process leaves.
-    fake.use([{ type: "hold", then: grade(1) }, grade(1)]);
-    const a = await submitted(t.db, o.t3.id, o.draftId, [FOUND, DELETION]);
-    await fake.waitForHeld(1);
+    const { o, a } = await submittedWhileModelHolds();
     const left = await t.db.selectFrom("attempts").select(["auto_score", "auto_total", "final_score", "final_total"]).where("id", "=", a.attemptId).executeTakeFirstOrThrow();
     fake.release();
     await modelGradingSettled();
@@ -150,6 +151,11 @@ describe.each(DIALECTS)("model grading as the automatic grade on %s", (dialect) 
     await t.db.updateTable("attempts").set(left).where("id", "=", a.attemptId).execute();
     await t.db.deleteFrom("score_revisions").where("attempt_id", "=", a.attemptId).execute();
     expect((await stored(t, a.attemptId)).auto.modelGrading).toBeNull();
+    // Before the restart an admin saves "on" again: the setting's save time moves, the time
+    // grading was turned on does not, so the attempt is still pending for the sweep.
+    await new Promise((r) => setTimeout(r, 5));
+    const resaved = await setModelGrading(t.db, { id: o.admin.id, orgId: o.orgId }, true, MODEL);
+    expect(resaved.updatedAt! > (await stored(t, a.attemptId)).submittedAt).toBe(true);
     fake.use(() => grade(1));
     // The next start grades it, visibly.
     expect(await resumeModelGrading(t.db)).toBe(1);

@@ -17,6 +17,7 @@ import * as m0017 from "./0017_organisation_settings";
 import * as m0018 from "./0018_drop_login_failures";
 import * as m0019 from "./0019_matcher_overlay_org";
 import * as m0020 from "./0020_discarded_hints";
+import * as m0021 from "./0021_model_grading_since";
 
 // Static index: bundlers and the classic compiler see every migration; no filesystem scan.
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   "0018_drop_login_failures": m0018,
   "0019_matcher_overlay_org": m0019,
   "0020_discarded_hints": m0020,
+  "0021_model_grading_since": m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,12 +7,12 @@
 // fresh instantiation when a text was read), and generate + verify throughput on this core.
 // Goals from issue 9: ≥ 40 distinct, ≤ 5 % repeats, ≤ 15 % per source, 0 repeats for a trainee,
 // ≥ 5,000 drafts/s.
-import os from "node:os";
 import { parseArgs } from "node:util";
 import { generateBatch } from "~/domain/generation/batch";
 import { traineeRun } from "~/domain/generation/draw";
 import type { Draft } from "~/domain/types";
 import { loadContent } from "~/models/content.server";
+import { engineThroughput } from "./lib/engine-throughput";
 
 const { values } = parseArgs({ options: { seed: { type: "string", default: "20261130" }, count: { type: "string", default: "60" } } });
 const seed = Number(values.seed);
@@ -80,18 +80,10 @@ for (const pack of packs) {
   console.log(`  ${pack.domain.padEnd(9)} ${new Set(drafts.map((d) => d.cleanText)).size} distinct texts from ${sources} sources, ${repeats} repeated${repeats ? "  (goal missed)" : ""}`);
 }
 
-// Throughput: generate + verify, all domains, one core (this process). generateBatch verifies
-// every draft it yields (a failing one is skipped and logged), so each draft is verified once.
-// The figure counts this process's CPU time: other work on a shared machine does not lower it.
-const perDomain = 1500;
-let n = 0;
-const t0 = performance.now();
-const c0 = process.cpuUsage();
-for (const pack of packs) n += [...generateBatch(pack, { count: perDomain, seed: seed + 7, cleanRate: 0.1, onSkip: (m) => console.log(m) })].length;
-const cpu = process.cpuUsage(c0);
-const rate = n / ((cpu.user + cpu.system) / 1e6);
-const wall = n / ((performance.now() - t0) / 1000);
+// Throughput: generate + verify over all domains as the pool draws them, per CPU second of this
+// process, after warm-up rounds (scripts/lib/engine-throughput.ts, the same figure as npm run bench).
+const throughput = engineThroughput(packs, { seed: seed + 7, onSkip: (m) => console.log(m) });
 console.log(
-  `generate + verify: ${Math.round(rate).toLocaleString("en")} drafts per CPU second over ${n} drafts (goal ≥ 5,000); ${Math.round(wall).toLocaleString("en")}/s by the clock, load average ${os.loadavg()[0].toFixed(1)}`,
+  `generate + verify: ${Math.round(throughput.median).toLocaleString("en")} drafts per CPU second (goal ≥ 5,000), median of ${throughput.rounds.length} rounds after ${throughput.warmup} warm-up rounds (${throughput.rounds.map((r) => Math.round(r).toLocaleString("en")).join(", ")}; ${throughput.drafts} drafts), load average ${throughput.loadAverage.toFixed(1)}`,
 );
 console.log(`variety goals (≥ 40 distinct, ≤ 5 % repeat flaws, ≤ 15 % one source; 0 repeats for a trainee): ${packs.length * 4 - missed} of ${packs.length * 4} met`);

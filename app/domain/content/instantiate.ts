@@ -32,7 +32,8 @@ export function drawParams(source: Pick<SourceDoc, "domain" | "id">, module: Any
     throw new InstantiationError(source.id, seed, `the parameter function threw: ${(e as Error)?.message ?? String(e)}`, e);
   }
   if (!params || typeof params !== "object") throw new InstantiationError(source.id, seed, "the parameter function must return an object of parameters");
-  for (const [k, v] of Object.entries(params)) {
+  for (const k in params) {
+    const v = params[k];
     if (typeof v === "string") continue;
     if (typeof v === "number" && Number.isFinite(v)) continue;
     throw new InstantiationError(source.id, seed, `parameter "${k}" is ${typeof v === "number" ? String(v) : typeof v}; parameters are text or finite numbers`);

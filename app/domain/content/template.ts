@@ -84,26 +84,71 @@ export function renderTemplate(template: string, params: Params): string {
   return renderCompiled(compileTemplate(template), params);
 }
 
-/**
- * Renders a template compiled once with compileTemplate (the engine keeps each source's compiled).
- * `memo`, kept for one set of parameters, remembers each slot's text: a draft's text, anchors and
- * replacements format the same figures again and again.
- */
-export function renderCompiled({ literals, slots }: CompiledTemplate, params: Params, memo?: Map<string, string>): string {
+/** Renders a template compiled once with compileTemplate. */
+export function renderCompiled({ literals, slots }: CompiledTemplate, params: Params): string {
   if (!slots.length) return literals[0];
   let out = literals[0];
   for (let i = 0; i < slots.length; i++) {
-    const s = slots[i];
-    let text = memo?.get(s.key);
+    out += slotText(slots[i].name, slots[i].format, params);
+    out += literals[i + 1];
+  }
+  return out;
+}
+
+function slotText(name: string, format: string | undefined, params: Params): string {
+  const v = params[name];
+  if (v === undefined) throw new TemplateError(`undefined parameter "${name}"`);
+  if (!format) return String(v);
+  const f = FORMATS[format];
+  if (!f) throw new TemplateError(`unknown format "${format}"`);
+  return f(v);
+}
+
+/** A template whose slots are numbered in a source's SlotTable. */
+export interface BoundTemplate {
+  literals: string[];
+  /** Per slot, its key's number in the table. */
+  ids: number[];
+}
+
+/**
+ * The distinct slot keys (`name` or `name|format`) of one source's templates, numbered. The engine
+ * binds every template of a source to one table once; a draw then remembers each key's text in an
+ * array by number: a draft's text, anchors and replacements format the same figures again and again.
+ */
+export class SlotTable {
+  private readonly ids = new Map<string, number>();
+  readonly slots: { name: string; format?: string }[] = [];
+
+  bind({ literals, slots }: CompiledTemplate): BoundTemplate {
+    const ids = slots.map((s) => {
+      let id = this.ids.get(s.key);
+      if (id === undefined) {
+        id = this.slots.length;
+        this.ids.set(s.key, id);
+        this.slots.push({ name: s.name, format: s.format });
+      }
+      return id;
+    });
+    return { literals, ids };
+  }
+
+  /** A fresh memo for one set of parameters. */
+  memo(): (string | undefined)[] {
+    return new Array<string | undefined>(this.slots.length);
+  }
+}
+
+/** Renders a bound template, each key formatted once per memo (one memo per set of parameters). */
+export function renderBound({ literals, ids }: BoundTemplate, table: SlotTable, params: Params, memo: (string | undefined)[]): string {
+  if (!ids.length) return literals[0];
+  let out = literals[0];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    let text = memo[id];
     if (text === undefined) {
-      const v = params[s.name];
-      if (v === undefined) throw new TemplateError(`undefined parameter "${s.name}"`);
-      if (s.format) {
-        const f = FORMATS[s.format];
-        if (!f) throw new TemplateError(`unknown format "${s.format}"`);
-        text = f(v);
-      } else text = String(v);
-      memo?.set(s.key, text);
+      const s = table.slots[id];
+      text = memo[id] = slotText(s.name, s.format, params);
     }
     out += text;
     out += literals[i + 1];

@@ -54,7 +54,7 @@ export function generateDraft(template: SourceDoc, pack: Pack, options: Generate
 }
 
 /** Chooses the flaws among the prepared options with the seeded PRNG and builds the draft. */
-export function draftFrom({ doc: source, groups }: Prepared, pack: Pack, options: GenerateOptions): Draft {
+export function draftFrom({ doc: source, groups, lines }: Prepared, pack: Pack, options: GenerateOptions): Draft {
   const seed = options.seed >>> 0;
   const rng = createRng(seed ^ hash32(`${pack.domain}/${source.id}`));
   const difficulty = clampDifficulty(options.difficulty ?? source.difficulty);
@@ -63,7 +63,7 @@ export function draftFrom({ doc: source, groups }: Prepared, pack: Pack, options
   const wanted = options.categories?.length ? new Set(options.categories) : null;
   const chosen: Option[] = [];
   if (!clean) {
-    const target = options.flawCount ?? flawCountFor(difficulty, rng, lineCount(source.text));
+    const target = options.flawCount ?? flawCountFor(difficulty, rng, lines ?? lineCount(source.text));
     // Weight each group by how close its subtlety is to the requested difficulty.
     const pool: { c: Option; w: number }[] = [];
     for (const g of groups) {

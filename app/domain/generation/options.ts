@@ -5,7 +5,7 @@ import { applyDecoys, decoysAt } from "../content/decoys";
 import { compileOperator } from "../content/load";
 import { drawParams, instantiate } from "../content/instantiate";
 import type { Params } from "../content/param-kit";
-import { compileTemplate, FORMATS, renderCompiled, type CompiledTemplate } from "../content/template";
+import { compileTemplate, FORMATS, renderBound, SlotTable, type BoundTemplate } from "../content/template";
 import { lineAt, lineStarts } from "../text/lines";
 import { requiredLiteral } from "./required-literal";
 import type { Category, FlawOrigin, FlawSite, FlawVariant, GenericOperator, KeyPoint, Pack, Severity, SourceDoc } from "../types";
@@ -108,7 +108,7 @@ export interface Option extends Omit<Candidate, keyof Texts> {
 /** Where an option's texts come from (data, not a closure: a draft weighs hundreds of options). */
 type TextsFrom =
   | { ready: Texts }
-  | { variant: CompiledVariant; params: Params; memo: Map<string, string> }
+  | { variant: CompiledVariant; params: Params; memo: (string | undefined)[]; table: SlotTable }
   | { op: GenericOperator; original: string; replacement: string; captures: RegExpMatchArray };
 
 function textsOf(from: TextsFrom): Texts {
@@ -122,8 +122,8 @@ function textsOf(from: TextsFrom): Texts {
       hint: op.hint === undefined ? undefined : f(op.hint).trim(),
     };
   }
-  const { variant: v, params, memo } = from;
-  const r = (t: CompiledTemplate) => renderCompiled(t, params, memo);
+  const { variant: v, params, memo, table } = from;
+  const r = (t: BoundTemplate) => renderBound(t, table, params, memo);
   return {
     explanation: r(v.explanation).trim(),
     keyPoints: v.keyPoints.map((k): KeyPoint => ({ text: r(k.text), phrases: k.phrases.map(r) })),
@@ -196,12 +196,16 @@ function compiledOperators(pack: Pack): CompiledOperator[] {
   return ops;
 }
 
-/** One group per operator match in the text, in operator order, then match order. */
-function operatorGroups(text: string, format: string, ops: CompiledOperator[], lineOf: (offset: number) => number): Option[] {
+/**
+ * One group per operator match in the text, in operator order, then match order. `present` says
+ * per operator that the text is known to contain its required literal (no need to look).
+ */
+function operatorGroups(text: string, format: string, ops: CompiledOperator[], lineOf: (offset: number) => number, present?: readonly boolean[]): Option[] {
   const out: Option[] = [];
-  for (const { op, re, literal, category } of ops) {
+  for (let k = 0; k < ops.length; k++) {
+    const { op, re, literal, category } = ops[k];
     if (op.formats && !op.formats.includes(format as never)) continue;
-    if (literal && !text.includes(literal)) continue;
+    if (literal && !present?.[k] && !text.includes(literal)) continue;
     for (const m of text.matchAll(re)) {
       const original = m[0];
       if (!original) continue;
@@ -231,21 +235,28 @@ interface CompiledSource {
   names: string[];
   /** A template names an unknown format: every instantiation fails (instantiate says where). */
   broken: boolean;
-  text: CompiledTemplate;
-  title: CompiledTemplate;
-  brief: CompiledTemplate;
-  sites: { site: FlawSite; anchor: CompiledTemplate; variants: CompiledVariant[] }[];
-  decoys: { difficulty: number; anchor: CompiledTemplate; replacement: CompiledTemplate }[];
+  /** Every slot key of the source's templates, numbered: a draw's memo is an array. */
+  table: SlotTable;
+  text: BoundTemplate;
+  title: BoundTemplate;
+  brief: BoundTemplate;
+  sites: { site: FlawSite; anchor: BoundTemplate; variants: CompiledVariant[] }[];
+  decoys: { difficulty: number; anchor: BoundTemplate; replacement: BoundTemplate }[];
+  /**
+   * Per operator of the pack, whether its required literal lies in the text template's own
+   * words (outside every slot): then every rendering contains it, and only a decoy could take it out.
+   */
+  literalInTemplate: boolean[];
 }
 
 interface CompiledVariant {
   v: FlawVariant;
   i: number;
   severity: Severity;
-  replacement: CompiledTemplate;
-  explanation: CompiledTemplate;
-  hint?: CompiledTemplate;
-  keyPoints: { text: CompiledTemplate; phrases: CompiledTemplate[] }[];
+  replacement: BoundTemplate;
+  explanation: BoundTemplate;
+  hint?: BoundTemplate;
+  keyPoints: { text: BoundTemplate; phrases: BoundTemplate[] }[];
 }
 
 const compiledCache = new WeakMap<SourceDoc, WeakMap<Pack, CompiledSource>>();
@@ -258,13 +269,14 @@ function compileSource(template: SourceDoc, pack: Pack): CompiledSource {
   const categories = new Map<string, Category>(pack.categories.map((c) => [c.id, c]));
   const names = new Set<string>();
   let broken = false;
+  const table = new SlotTable();
   const compile = (t: string) => {
     const c = compileTemplate(t);
     for (const s of c.slots) {
       names.add(s.name);
       if (s.format && !FORMATS[s.format]) broken = true;
     }
-    return c;
+    return table.bind(c);
   };
   const sites = template.sites.map((site) => {
     const anchor = compile(site.anchor);
@@ -287,7 +299,10 @@ function compileSource(template: SourceDoc, pack: Pack): CompiledSource {
     compile(d.why);
     return { difficulty: d.difficulty, anchor: compile(d.anchor), replacement: compile(d.replacement) };
   });
-  const c: CompiledSource = { names: [...names], broken, text: compile(template.text), title: compile(template.title), brief: compile(template.brief), sites, decoys };
+  const text = compile(template.text);
+  const words = text.literals.join("\u0000");
+  const literalInTemplate = compiledOperators(pack).map((o) => o.literal !== "" && words.includes(o.literal));
+  const c: CompiledSource = { names: [...names], broken, table, text, title: compile(template.title), brief: compile(template.brief), sites, decoys, literalInTemplate };
   perPack.set(pack, c);
   return c;
 }
@@ -296,6 +311,8 @@ function compileSource(template: SourceDoc, pack: Pack): CompiledSource {
 export interface Prepared {
   doc: Pick<SourceDoc, "id" | "domain" | "title" | "format" | "language" | "brief" | "text" | "difficulty">;
   groups: Option[][];
+  /** lineCount(doc.text), when already known. */
+  lines?: number;
 }
 
 const preparedFixed = new WeakMap<SourceDoc, WeakMap<Pack, Prepared[]>>();
@@ -326,8 +343,9 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number, diff
   const params = drawParams(template, template.params.module, seed);
   // A template this draw cannot render: the full instantiation throws the error that names it.
   if (compiled.broken || compiled.names.some((n) => params[n] === undefined)) return instantiatedOptions(template, pack, seed);
-  const memo = new Map<string, string>();
-  const r = (t: CompiledTemplate) => renderCompiled(t, params, memo);
+  const { table } = compiled;
+  const memo = table.memo();
+  const r = (t: BoundTemplate) => renderBound(t, table, params, memo);
   let text = r(compiled.text);
   const shown = decoysAt(compiled.decoys, difficulty);
   if (shown.length) text = applyDecoys(text, shown.map((d) => ({ anchor: r(d.anchor), replacement: r(d.replacement), difficulty: d.difficulty })), difficulty);
@@ -352,7 +370,7 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number, diff
         category: cv.v.category,
         severity: cv.severity,
         difficulty: site.difficulty,
-        texts: { variant: cv, params, memo },
+        texts: { variant: cv, params, memo, table },
         origin: { kind: "site", siteId: site.id, variant: cv.i },
         lineFrom,
         lineTo,
@@ -361,7 +379,11 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number, diff
     }
     if (group.length) groups.push(group);
   }
-  for (const o of operatorGroups(text, template.format, compiledOperators(pack), lineOf)) groups.push([o]);
+  for (const o of operatorGroups(text, template.format, compiledOperators(pack), lineOf, shown.length ? undefined : compiled.literalInTemplate)) groups.push([o]);
   const { id, domain, format, language } = template;
-  return { doc: { id, domain, title: r(compiled.title), format, language, brief: r(compiled.brief), text, difficulty: template.difficulty }, groups };
+  return {
+    doc: { id, domain, title: r(compiled.title), format, language, brief: r(compiled.brief), text, difficulty: template.difficulty },
+    groups,
+    lines: text.length === 0 ? 0 : starts.length - (text.endsWith("\n") ? 1 : 0),
+  };
 }

@@ -59,6 +59,23 @@ describe("verifyDraft", () => {
     expect(single(e.original + "  ").ok).toBe(false);
   });
 
+  it("names a hidden character in the flawed text that no edit declares, and one in the clean text, before other problems", () => {
+    const d = good();
+    const last = d.answerKey[d.answerKey.length - 1];
+    // Outside every declared edit: the edits no longer rebuild the flawed text.
+    const at = d.flawedText.indexOf("\n", last.span.end) + 1;
+    const flawedText = d.flawedText.slice(0, at) + "\u202E" + d.flawedText.slice(at);
+    const undeclared = verifyDraft({ ...d, flawedText });
+    expect(!undeclared.ok && undeclared.problems[0]).toMatch(/^the flawed text contains an invisible or bidi control character \(U\+202E\) at line \d+/);
+    expect(!undeclared.ok && undeclared.problems).toContain("applying the declared edits to the clean text does not give the flawed text");
+    // In the clean text (and so in the flawed text, which keeps it): both are named, clean first.
+    const both = verifyDraft({ ...d, cleanText: "\u200B" + d.cleanText, flawedText: "\u200B" + d.flawedText });
+    expect(!both.ok && both.problems.slice(0, 2)).toEqual([
+      "the clean text contains an invisible or bidi control character (U+200B) at line 1",
+      "the flawed text contains an invisible or bidi control character (U+200B) at line 1",
+    ]);
+  });
+
   it("accepts an edit whose diff could be placed on either side of repeated text", () => {
     const cleanText = "a\nxx aaab yy\nz\n";
     const start = cleanText.indexOf("aaab") + 2; // remove the third "a"

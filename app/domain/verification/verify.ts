@@ -26,10 +26,14 @@ export function verifyDraft(draft: Pick<Draft, "cleanText" | "flawedText" | "ans
   const { cleanText, flawedText, answerKey } = draft;
   const problems: string[] = [];
 
-  // 0. No text may hide or reorder what a trainee reads (decision 066).
-  for (const [side, text] of [["clean", cleanText], ["flawed", flawedText]] as const) {
-    for (const c of forbiddenCharacters(text).slice(0, 3)) problems.push(`the ${side} text contains an invisible or bidi control character (${c.label}) at line ${c.line}`);
-  }
+  // 0. No text may hide or reorder what a trainee reads (decision 066). The flawed text is read
+  // after step 1: when the edits rebuild it and neither the clean text nor a replacement has such
+  // a character, it has none either.
+  const forbidden = (side: "clean" | "flawed", text: string) =>
+    forbiddenCharacters(text)
+      .slice(0, 3)
+      .map((c) => `the ${side} text contains an invisible or bidi control character (${c.label}) at line ${c.line}`);
+  const cleanForbidden = forbidden("clean", cleanText);
 
   // 1. The declared edits, applied to the clean text, give exactly the flawed text.
   const entries = [...answerKey].sort((a, b) => a.cleanSpan.start - b.cleanSpan.start);
@@ -57,7 +61,11 @@ export function verifyDraft(draft: Pick<Draft, "cleanText" | "flawedText" | "ans
     cursor = Math.max(cursor, e.cleanSpan.end);
   }
   rebuilt += cleanText.slice(cursor);
-  if (rebuilt !== flawedText) problems.push("applying the declared edits to the clean text does not give the flawed text");
+  const rebuilds = rebuilt === flawedText;
+  if (!rebuilds) problems.push("applying the declared edits to the clean text does not give the flawed text");
+  const flawedForbidden =
+    rebuilds && !cleanForbidden.length && answerKey.every((e) => !forbiddenCharacters(e.replacement).length) ? [] : forbidden("flawed", flawedText);
+  problems.unshift(...cleanForbidden, ...flawedForbidden);
   if (problems.length) return { ok: false, problems };
 
   // 2. An independent diff touches nothing outside the declared spans.
@@ -129,15 +137,23 @@ function splitKeepingNewlines(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
+// Blocks of 512, 128, 32 and 8 characters are compared as strings (natively) before the last
+// few characters one by one: a draft's texts share thousands of leading and trailing characters.
+const BLOCKS = [512, 128, 32, 8];
+
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
+  for (const size of BLOCKS) while (i + size <= n && a.slice(i, i + size) === b.slice(i, i + size)) i += size;
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
 function commonSuffix(a: string, b: string, limit: number): number {
   let i = 0;
+  for (const size of BLOCKS) {
+    while (i + size <= limit && a.slice(a.length - i - size, a.length - i) === b.slice(b.length - i - size, b.length - i)) i += size;
+  }
   while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }

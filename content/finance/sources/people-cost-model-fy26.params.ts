@@ -70,6 +70,18 @@ export default defineParams({
     // 150 tries and almost all fail the first tests below, before any object is built).
     const d = new Float64Array(17);
     const whole = (x: number) => close(x, Math.round(x));
+    /** One team's column of `model` (rows 10 to 17 and 20) is all whole units. */
+    const wholeCells = (open: number, sal: number, hires: number, mos: number, ben: number, fee: number) => {
+      const r10 = open * sal * (1 + (d[2] * d[3]) / 1200);
+      const r11 = (hires * sal * mos) / 12;
+      const r12 = r10 + r11;
+      const r13 = (r12 * d[0]) / 100;
+      const r20 = open + (hires * mos) / 12;
+      const r14 = r20 * ben * 12;
+      const r15 = (r12 * d[4]) / 100;
+      const r16 = ((hires * 50) / 100) * fee;
+      return whole(r10) && whole(r11) && whole(r12) && whole(r13) && whole(r14) && whole(r15) && whole(r16) && whole(r12 + r13 + r14 + r15 + r16) && whole(r20);
+    };
     const attempt = () => {
       d[0] = k.pick(TAX);
       d[1] = 50 * k.int(16, 30);
@@ -102,13 +114,14 @@ export default defineParams({
         const r12 = d[6 + j] * sal * (1 + (merit * M) / 1200) + (d[12 + j] * sal * (j === 2 ? mos3 : d[15 + j])) / 12;
         if (!whole(r12) || !whole((r12 * tax) / 100) || !whole((r12 * bonus) / 100)) return null;
       }
+      // Every calculated cell a whole unit: the cells `model` computes, with the same arithmetic,
+      // before any array is built (most tries that get here fail this test).
+      for (let j = 0; j < 3; j++) if (!wholeCells(d[6 + j], d[9 + j], d[12 + j], j === 2 ? mos3 : d[15 + j], d[1], d[5])) return null;
       const inp: Inputs = {
         tax, ben: d[1], merit, M, bonus, fee: d[5], share: 50,
         open: [d[6], d[7], d[8]], sal: [d[9], d[10], d[11]], hires: [d[12], d[13], d[14]], mos: [d[15], d[16], mos3],
       };
       const m = model(inp);
-      // Row by row (Array.prototype.flat here cost most of a draw).
-      for (const row of [m.r10, m.r11, m.r12, m.r13, m.r14, m.r15, m.r16, m.r17, m.r20]) if (!row.every(whole)) return null;
       const tot = Math.round(m.sum(m.r17));
       // Options, each recomputed with all other inputs unchanged.
       const optA = tot - m.sum(model({ ...inp, mos: [inp.mos[0], inp.mos[1], inp.mos[2] - 3] }).r17);

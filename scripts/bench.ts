@@ -159,13 +159,14 @@ function engine() {
 }
 
 function scoring() {
-  console.log("\nScoring engine (typical draft: 8 flaws; 5 findings with 40-word explanations)");
   const { pack, source } = typical;
   let draft = generateDraft(source, pack, { seed: 1, flawCount: 8 });
   for (let s = 2; draft.answerKey.length < 8 && s < 200; s++) {
     const d = generateDraft(source, pack, { seed: s, flawCount: 8 });
     if (d.answerKey.length > draft.answerKey.length) draft = d;
   }
+  // The heading says how many flaws the draft really has (8 asked; the source may have fewer sites).
+  console.log(`\nScoring engine (typical draft: ${draft.answerKey.length} flaws; 5 findings with 40-word explanations)`);
   const words = "the loop bound now runs one extra time so the last element is read past the end and the total includes garbage which the brief explicitly forbids because callers rely on exactly n items being summed here".split(" ");
   const findings: Finding[] = Array.from({ length: 5 }, (_, i) => {
     const flaw = draft.answerKey[i * 2] ?? draft.answerKey[0];

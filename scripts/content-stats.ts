@@ -4,11 +4,13 @@
 // (same clean text and same edit), and the largest share one source takes — drafts made by
 // generateBatch, the function that fills the app's draft pool. Then one trainee's 20 drafts per
 // domain at difficulty 3 drawn by the app's draw rules (traineeRun: least-seen source first, a
-// fresh instantiation when a text was read), and generate + verify throughput on this core.
+// fresh instantiation when a text was read); what each pack holds (sources, kinds, sites, variants,
+// parameters, decoys) and how alike ten drafts of a source read; and generate + verify throughput.
 // Goals from issue 9: ≥ 40 distinct, ≤ 5 % repeats, ≤ 15 % per source, 0 repeats for a trainee,
 // ≥ 5,000 drafts/s.
 import { parseArgs } from "node:util";
-import { generateBatch } from "~/domain/generation/batch";
+import { packInventory, mostAlike } from "~/domain/content/inventory";
+import { generateBatch, generateVerified } from "~/domain/generation/batch";
 import { traineeRun } from "~/domain/generation/draw";
 import type { Draft } from "~/domain/types";
 import { loadContent } from "~/models/content.server";
@@ -78,6 +80,37 @@ for (const pack of packs) {
   const sources = new Set(drafts.map((d) => d.sourceId)).size;
   if (repeats) missed++;
   console.log(`  ${pack.domain.padEnd(9)} ${new Set(drafts.map((d) => d.cleanText)).size} distinct texts from ${sources} sources, ${repeats} repeated${repeats ? "  (goal missed)" : ""}`);
+}
+
+// What each pack holds, counted from its sources, and how alike drafts read: 10 drafts per source
+// at difficulty 3 (different seeds), the share of identical non-blank lines between two drafts of
+// the same source and between drafts of different sources (app/domain/content/inventory.ts).
+console.log("inventory (counted from the packs):");
+console.log("  domain    sources(parametric)  sites  variants  operators  parameters  decoys  kinds (format/language)");
+for (const pack of packs) {
+  const i = packInventory(pack);
+  console.log(
+    `  ${i.domain.padEnd(9)} ${`${i.sources}(${i.parametric})`.padStart(19)}  ${String(i.sites).padStart(5)}  ${String(i.variants).padStart(8)}  ${String(i.operators).padStart(9)}  ${String(i.parameters).padStart(10)}  ${String(i.decoys).padStart(6)}  ${i.kinds.length}: ${i.kinds.join(", ")}`,
+  );
+}
+console.log(`distinctness: 10 drafts per source at difficulty 3 (seeds ${seed + 1}..${seed + 10}), identical non-blank lines ÷ the shorter draft's:`);
+for (const pack of packs) {
+  const items = pack.sources.flatMap((source) =>
+    Array.from({ length: 10 }, (_, k) => {
+      const d = generateVerified(source, pack, { seed: seed + 1 + k, difficulty: 3 });
+      return { label: `${source.id}#${d.seed}`, source: source.id, text: d.flawedText };
+    }),
+  );
+  const perSource = pack.sources.map((source) => {
+    const own = items.filter((x) => x.source === source.id);
+    return { source: source.id, ...mostAlike(own, () => true) };
+  });
+  perSource.sort((a, b) => b.share - a.share);
+  const median = perSource[Math.floor(perSource.length / 2)].share;
+  const across = mostAlike(items, (a, b) => items[a].source !== items[b].source);
+  console.log(
+    `  ${pack.domain.padEnd(9)} same source: highest ${pct(perSource[0].share)} (${perSource[0].source}), median source ${pct(median)}, lowest ${pct(perSource[perSource.length - 1].share)} (${perSource[perSource.length - 1].source}); different sources: highest ${pct(across.share)} (${across.pair?.join(" / ") ?? "none"})`,
+  );
 }
 
 // Throughput: generate + verify over all domains as the pool draws them, per CPU second of this

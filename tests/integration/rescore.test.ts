@@ -1,3 +1,6 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import { rescoreStoredAttempts, scoreRevisions } from "~/models/rescore.server";
@@ -67,4 +70,41 @@ describe.each(DIALECTS)("rescoring stored attempts on %s", (dialect) => {
     const stats = await t.db.selectFrom("trainee_stats").select("total_sum").where("user_id", "=", o.t1.id).executeTakeFirstOrThrow();
     expect(Number(stats.total_sum)).toBeCloseTo(totalNow.get(a.attemptId)! + totalNow.get(b.attemptId)!, 6);
   }, 120_000);
+});
+
+describe("npm run rescore -- --dry-run", () => {
+  let t: TestDb;
+  afterEach(async () => {
+    await t?.close();
+  });
+
+  const rescoreCli = (args: string[]) =>
+    spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/rescore.ts", ...args], { encoding: "utf8", timeout: 180_000 });
+
+  it("prints the distribution of a rescore on a throwaway copy and leaves the database as it was", async () => {
+    t = await createTestDb("sqlite");
+    const o = await smallOrg(t.db);
+    const a = await submitted(t.db, o.t1.id, o.draftId, [OFF_BY_ONE, FALSE_ALARM]);
+    await asVersion1(t, a.attemptId, 63, 0.5);
+    const run = rescoreCli(["--dry-run", "--database", t.url]);
+    expect(run.status, run.stderr).toBe(0);
+    // 63 → 64.9 under the current rules (the same attempt as above), counted and printed.
+    expect(run.stdout).toContain("1 attempt: unchanged 0 (0.0 %), up 1 (100.0 %), down 0 (0.0 %); change mean +1.90, median +1.9, range +1.9 … +1.9");
+    expect(run.stdout).toContain("by size (points): down 0.1–5 0, 5.1–15 0, 15.1–30 0, > 30 0; up 0.1–5 1, 5.1–15 0, 15.1–30 0, > 30 0");
+    expect(run.stdout).toContain("pass mark 70: 0 (0.0 %) now below it, 0 (0.0 %) now at or above it");
+    // The database itself: the old total and version, no revision, no finished run.
+    const row = await t.db.selectFrom("attempts").select(["final_total", "final_score"]).where("id", "=", a.attemptId).executeTakeFirstOrThrow();
+    expect(row.final_total).toBe(63);
+    expect((JSON.parse(row.final_score!) as ScoreBreakdown).configVersion).toBe(1);
+    expect(await scoreRevisions(t.db, a.attemptId)).toEqual([]);
+    expect(await t.db.selectFrom("rescore_runs").selectAll().execute()).toEqual([]);
+    // The copy is gone.
+    expect(fs.readdirSync("data").filter((f) => f.startsWith("rescore-dry-run-"))).toEqual([]);
+  }, 240_000);
+
+  it("refuses a dry run on PostgreSQL with a message, changing nothing", () => {
+    const run = rescoreCli(["--dry-run", "--database", "postgres://127.0.0.1:1/none"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--dry-run copies a SQLite database; for PostgreSQL, restore a copy and rescore that/);
+  }, 240_000);
 });

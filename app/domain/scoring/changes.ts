@@ -179,7 +179,7 @@ export function formatDistribution(d: ChangeDistribution): string[] {
   const band = (dir: "down" | "up") =>
     SIZES.map((s) => `${s.label} ${num(d.bands.find((b) => b.direction === dir && b.label === s.label)!.count)}`).join(", ");
   return [
-    `${num(d.count)} attempts: unchanged ${num(d.unchanged)} (${share(d.unchanged)}), up ${num(d.up)} (${share(d.up)}), down ${num(d.down)} (${share(d.down)}); change mean ${signed(d.mean, 2)}, median ${signed(d.median, 1)}, range ${signed(d.min, 1)} … ${signed(d.max, 1)}`,
+    `${num(d.count)} attempt${d.count === 1 ? "" : "s"}: unchanged ${num(d.unchanged)} (${share(d.unchanged)}), up ${num(d.up)} (${share(d.up)}), down ${num(d.down)} (${share(d.down)}); change mean ${signed(d.mean, 2)}, median ${signed(d.median, 1)}, range ${signed(d.min, 1)} … ${signed(d.max, 1)}`,
     `by size (points): down ${band("down")}; up ${band("up")}`,
     `pass mark ${d.passMark}: ${num(d.nowFail)} (${share(d.nowFail)}) now below it, ${num(d.nowPass)} (${share(d.nowPass)}) now at or above it`,
   ];

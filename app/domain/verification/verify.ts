@@ -134,7 +134,18 @@ function canSlideInto(text: string, ch: Change, span: Span): boolean {
 
 /** Lines with their terminating newline, so offsets add up to the text length. */
 function splitKeepingNewlines(text: string): string[] {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const nl = text.indexOf("\n", i);
+    if (nl < 0) {
+      out.push(text.slice(i));
+      break;
+    }
+    out.push(text.slice(i, nl + 1));
+    i = nl + 1;
+  }
+  return out;
 }
 
 // Blocks of 512, 128, 32 and 8 characters are compared as strings (natively) before the last

@@ -5,7 +5,7 @@ import type { Database } from "~/db/db.server";
 import { reaches } from "~/domain/generation/batch";
 import { drawOrder, FRESH_SEEDS_PER_SOURCE, freshDraftOf } from "~/domain/generation/draw";
 import { createRng } from "~/domain/generation/prng";
-import { bestTargeted, wantedShare } from "~/domain/mastery/targeting";
+import { bestTargeted } from "~/domain/mastery/targeting";
 import type { Draft, Pack } from "~/domain/types";
 import { packFor, packs } from "./content.server";
 import { insertDrafts, textFingerprint } from "./draft.server";
@@ -17,13 +17,17 @@ export interface StartOptions {
 
 /** Unseen pool drafts weighed per draw aimed at categories (their answer keys are read). */
 const TARGET_LOOK = 200;
+/** Sources a draw aimed at categories makes a fresh draft of, to weigh with the stored ones. */
+const FRESH_LOOK = 4;
 
 /** Optional limits on the draw, set by programs and adaptive practice. */
 export interface DrawConstraints {
   /** This exact draft (an assigned draft: the same for the whole cohort). */
   draftId?: string;
-  /** Category ids to practise: the draft with the largest share of flaws of them (decision 120). */
+  /** Category ids to practise: the draft whose flaws best hit them (decisions 120, 133). */
   categories?: string[];
+  /** How much each of `categories` is wanted (same order): the selector's chance that it is a weak spot. */
+  weights?: number[];
 }
 
 /**
@@ -33,7 +37,7 @@ export interface DrawConstraints {
  * with a new seed is made and stored. Only when every source is exhausted for this trainee does
  * a document come back, and the exercise page then says when they reviewed it.
  */
-async function drawDraft(db: Database, userId: string, pack: Pack, difficulty: number, wanted: string[], random: () => number): Promise<{ id: string }> {
+async function drawDraft(db: Database, userId: string, pack: Pack, difficulty: number, wanted: string[], weights: number[] | undefined, random: () => number): Promise<{ id: string }> {
   const domain = pack.domain;
   const mine = db.selectFrom("attempts").innerJoin("drafts", "drafts.id", "attempts.draft_id").where("attempts.user_id", "=", userId);
   const [reviewed, perSource] = await Promise.all([
@@ -55,18 +59,20 @@ async function drawDraft(db: Database, userId: string, pack: Pack, difficulty: n
   const seen = (d: Draft) => readTexts.has(textFingerprint(d.cleanText)) || readTexts.has(textFingerprint(d.flawedText));
   const order = drawOrder(pack, { difficulty, usage, categories: wanted, rng: createRng(seed) });
   if (wanted.length) {
-    // Aimed at categories: the unseen draft with the largest share of wanted flaws. A pool draft
-    // made only of them needs no generator; otherwise a fresh instantiation carrying only wanted
-    // flaws (of a source at this level) beats a pool draft whose other flaws are off target.
+    // Aimed at categories: the unseen draft whose flaws best hit them (the likeliest weak spots
+    // first), among the stored ones and fresh instantiations (carrying only wanted flaws) of the
+    // FRESH_LOOK least-seen sources at this level (bestTargeted: equally good, more wanted flaws
+    // win, then a stored draft, which adds nothing to the pool).
     const rows = await pool(true).select(["id", "source_id", "answer_key"]).orderBy("flawed_fp").orderBy("clean_fp").orderBy("id").limit(TARGET_LOOK).execute();
-    const candidates = rows.map((r) => ({ id: r.id, sourceId: r.source_id, flawCategories: (JSON.parse(r.answer_key) as { category: string }[]).map((f) => f.category) }));
-    const best = bestTargeted(candidates, wanted, usage, random);
-    if (best && wantedShare(best.flawCategories, wanted) === 1) return { id: best.id };
+    const stored = rows.map((r) => ({ id: r.id, sourceId: r.source_id, flawCategories: (JSON.parse(r.answer_key) as { category: string }[]).map((f) => f.category), draft: undefined as Draft | undefined }));
+    const fresh: typeof stored = [];
     for (const [i, source] of order.entries()) {
-      if (!reaches(source, difficulty)) break;
-      const fresh = freshDraftOf(source, pack, { ...base, seed: (seed + i * FRESH_SEEDS_PER_SOURCE) >>> 0, seen });
-      if (fresh) return { id: (await insertDrafts(db, [fresh]))[0] };
+      if (!reaches(source, difficulty) || fresh.length >= FRESH_LOOK) break;
+      const d = freshDraftOf(source, pack, { ...base, seed: (seed + i * FRESH_SEEDS_PER_SOURCE) >>> 0, seen });
+      if (d) fresh.push({ id: `fresh-${i}`, sourceId: source.id, flawCategories: d.answerKey.map((f) => f.category), draft: d });
     }
+    const best = bestTargeted([...stored, ...fresh.map((c) => ({ ...c, fresh: true }))], wanted, usage, random, weights);
+    if (best?.draft) return { id: (await insertDrafts(db, [best.draft]))[0] };
     if (best) return { id: best.id };
   }
   // A stored draft needs no generator: take an unseen pool draft of a least-seen source (also of
@@ -109,6 +115,6 @@ export async function chooseDraft(db: Database, userId: string, options: StartOp
   if (!pack) throw new Error(`Unknown domain "${domain}".`);
 
   const assigned = constraints.draftId ? await db.selectFrom("drafts").select("id").where("id", "=", constraints.draftId).executeTakeFirst() : undefined;
-  const draft = assigned ?? (await drawDraft(db, userId, pack, difficulty, constraints.categories ?? [], random));
+  const draft = assigned ?? (await drawDraft(db, userId, pack, difficulty, constraints.categories ?? [], constraints.weights, random));
   return { draftId: draft.id, domain };
 }

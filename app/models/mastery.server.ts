@@ -1,7 +1,7 @@
 // Mastery per trainee × category, stored as a cache of a replay over the trainee's submitted
 // attempts' final scores (decision 041): recomputed on submit and on mentor publish.
 import type { Database } from "~/db/db.server";
-import { categoryKey, computeMastery, isDue, masteryPercent, outcomeOf, relatedCategories, withFamilyEvidence, type CategoryKey, type FlawEvidence, type MasteryState } from "~/domain/mastery/model";
+import { categoryKey, computeMastery, DEFAULT_MASTERY, isDue, masteryPercent, outcomeOf, relatedCategories, withFamilyEvidence, type CategoryKey, type FlawEvidence, type MasteryState } from "~/domain/mastery/model";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import type { CategoryFamily } from "~/domain/types";
 import { packs } from "./content.server";
@@ -34,7 +34,7 @@ export async function recomputeMastery(db: Database, userId: string): Promise<Ma
     .where("attempts.status", "=", "submitted")
     .execute();
   const evidence = rows.flatMap((r) => (r.final_score && r.submitted_at ? evidenceFromScore(r.domain, r.difficulty, r.submitted_at, JSON.parse(r.final_score) as ScoreBreakdown) : []));
-  const states = computeMastery(evidence, related());
+  const states = computeMastery(evidence, related(), DEFAULT_MASTERY, Object.keys(categoryFamilies()));
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("mastery").where("user_id", "=", userId).execute();
@@ -65,7 +65,7 @@ export async function masteryOverview(db: Database, userId: string, now = new Da
   const names = new Map<string, string>();
   for (const p of packs().packs) for (const c of p.categories) names.set(categoryKey(p.domain, c.id), c.name);
   return [...states]
-    .filter(([k]) => names.has(k))
+    .filter(([k, s]) => names.has(k) && (s.evidence > 0 || (s.familyEvidence ?? 0) > 0))
     .map(([key, s]) => {
       const [domain, category] = [key.slice(0, key.indexOf("/")), key.slice(key.indexOf("/") + 1)];
       return { key, domain, category, name: names.get(key)!, percent: masteryPercent(s), evidence: Math.round(s.evidence * 10) / 10, due: masteryPercent(s) >= 50 && isDue(s, now) };

@@ -47,7 +47,7 @@ export async function startNextExercise(db: Database, userId: string, programId:
     attemptId = await startAttempt(db, userId, { domain: assignedDraft.domain, difficulty: assignedDraft.difficulty }, random, { draftId: assignedDraft.id });
   } else {
     const pick = selectNext({ candidates: moduleCandidates(module), mastery: await getMastery(db, userId), difficultyMin: module.difficultyMin, difficultyMax: module.difficultyMax, now: new Date(), random });
-    attemptId = await startAttempt(db, userId, { domain: pick.domain, difficulty: pick.difficulty }, random, { categories: pick.categories });
+    attemptId = await startAttempt(db, userId, { domain: pick.domain, difficulty: pick.difficulty }, random, { categories: pick.categories, weights: pick.chances });
   }
   await db.insertInto("program_attempts").values({ attempt_id: attemptId, user_id: userId, program_id: programId, module_key: module.key, version: program.version, created_at: new Date().toISOString() }).execute();
   return attemptId;
@@ -58,6 +58,6 @@ export async function startCategoryPractice(db: Database, userId: string, key: C
   const known = packs().packs.some((p) => p.categories.some((c) => categoryKey(p.domain, c.id) === key));
   if (!known) throw new NextExerciseError(`Category: “${key}” is not a category of any domain.`);
   const pick = selectNext({ candidates: [key], mastery: await getMastery(db, userId), difficultyMin: 1, difficultyMax: 5, now: new Date(), random });
-  return startAttempt(db, userId, { domain: pick.domain, difficulty: pick.difficulty }, random, { categories: pick.categories });
+  return startAttempt(db, userId, { domain: pick.domain, difficulty: pick.difficulty }, random, { categories: pick.categories, weights: pick.chances });
 }
 

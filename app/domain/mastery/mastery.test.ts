@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeMastery, isDue, masteryPercent, outcomeOf, relatedCategories, type FlawEvidence } from "./model";
-import { selectNext } from "./selector";
+import { selectNext, weakSpotChances } from "./selector";
 
 const day = (d: number) => new Date(Date.UTC(2026, 2, 1 + d, 10)).toISOString();
 const ev = (category: string, outcomes: number[], start = 0, difficulty = 3): FlawEvidence[] => outcomes.map((outcome, i) => ({ category, outcome, difficulty, at: day(start + i) }));
@@ -58,6 +58,16 @@ describe("mastery model", () => {
     expect(Math.abs(strongMany.get("legal/cap-removed")!.rating - weakMany.get("legal/cap-removed")!.rating)).toBeLessThan(0.5);
   });
 
+  it("a category never met is rated at the trainee's general level when asked for, with no evidence", () => {
+    const strong = computeMastery(ev("data/missing-where", [1, 1, 1, 1, 1, 1]), related, undefined, ["legal/cap-removed"]);
+    const weak = computeMastery(ev("data/missing-where", [0, 0, 0, 0, 0, 0]), related, undefined, ["legal/cap-removed"]);
+    expect(strong.get("legal/cap-removed")).toMatchObject({ evidence: 0, lastPractisedAt: null });
+    expect(masteryPercent(strong.get("legal/cap-removed"))).toBeGreaterThan(55);
+    expect(masteryPercent(weak.get("legal/cap-removed"))).toBeLessThan(45);
+    // No history at all: nothing to go on, nothing stored.
+    expect(computeMastery([], related, undefined, ["legal/cap-removed"]).size).toBe(0);
+  });
+
   it("the replay uses whatever outcome the final score says (a mentor's verdict replaces the auto one)", () => {
     const auto = computeMastery([{ category: "data/missing-where", outcome: outcomeOf({ status: "missed", detectionCredit: 0 }), difficulty: 3, at: day(0) }], related);
     const mentor = computeMastery([{ category: "data/missing-where", outcome: outcomeOf({ status: "found", detectionCredit: 1 }), difficulty: 3, at: day(0) }], related);
@@ -76,78 +86,72 @@ describe("mastery model", () => {
 });
 
 describe("adaptive selector (fixed histories)", () => {
-  const candidates = ["data/missing-where", "data/brief-drift", "legal/cap-removed", "legal/drift-from-brief"];
   const rnd = () => 0.5;
+  const eight = Array.from({ length: 8 }, (_, i) => `software/c${i}`);
+  const pick = (evidence: FlawEvidence[], now: number, candidates = eight) =>
+    selectNext({ candidates, mastery: computeMastery(evidence, related, undefined, candidates), difficultyMin: 1, difficultyMax: 5, now: new Date(day(now)), random: rnd });
 
-  it("targets the weakest category and its domain", () => {
-    const m = computeMastery([...ev("data/missing-where", [1, 1, 1, 1]), ...ev("data/brief-drift", [1, 1, 1, 1]), ...ev("legal/cap-removed", [0, 0, 1, 0]), ...ev("legal/drift-from-brief", [1, 1, 1, 1])], related);
-    const s = selectNext({ candidates, mastery: m, difficultyMin: 1, difficultyMax: 5, now: new Date(day(5)), random: rnd });
-    expect(s).toMatchObject({ domain: "legal", categories: ["cap-removed", "drift-from-brief"] });
-    expect(s.reason).toMatch(/Weakest area: cap-removed/);
+  it("the chance of being a weak spot: even when nothing is known, near certain for a clear low, and the chances add up to the number of weak spots", () => {
+    expect(weakSpotChances(Array(4).fill({ mean: 0, sd: 1 }), 1).map((c) => c.toFixed(3))).toEqual(["0.250", "0.250", "0.250", "0.250"]);
+    const chances = weakSpotChances([{ mean: -2, sd: 0.5 }, { mean: 0, sd: 1.5 }, { mean: 1, sd: 1 }, { mean: 0.5, sd: 0.3 }, { mean: 0, sd: 1.5 }], 2);
+    expect(chances[0]).toBeGreaterThan(0.95);
+    expect(chances[2]).toBeLessThan(chances[1]);
+    expect(chances.reduce((a, b) => a + b, 0)).toBeCloseTo(2, 4);
+    expect(weakSpotChances([{ mean: 3, sd: 1 }], 1)).toEqual([1]);
   });
 
-  it("probes categories with no evidence before drilling known ones", () => {
-    const m = computeMastery(ev("data/missing-where", [0, 1, 0, 1]), related);
-    const s = selectNext({ candidates: ["data/missing-where", "legal/cap-removed"], mastery: m, difficultyMin: 2, difficultyMax: 4, now: new Date(day(4)), random: rnd });
-    expect(s).toMatchObject({ domain: "legal", categories: ["cap-removed"], difficulty: 2 });
-  });
-
-  it("a first look covers several new categories of the domain in one draft", () => {
-    const six = ["a", "b", "c", "d", "e", "f"].map((c) => `software/${c}`);
-    const s = selectNext({ candidates: six, mastery: new Map(), difficultyMin: 1, difficultyMax: 5, now: new Date(day(1)), random: rnd });
-    expect(s.domain).toBe("software");
-    expect(s.categories).toHaveLength(4);
-    expect(new Set(s.categories).size).toBe(4);
+  it("with no history, a first look at two categories of the domain at its lowest difficulty", () => {
+    const s = pick([], 0);
+    expect(s).toMatchObject({ domain: "software", difficulty: 1 });
+    expect(s.categories).toHaveLength(2);
     expect(s.reason).toMatch(/^New ground: a first look at /);
   });
 
-  it("drills a category only once it has been missed twice; missed once, it comes back with new ground", () => {
-    const cands = ["software/missed", "software/new-1", "software/new-2"];
-    const pick = (outcomes: number[]) => selectNext({ candidates: cands, mastery: computeMastery(ev("software/missed", outcomes), related), difficultyMin: 1, difficultyMax: 5, now: new Date(day(5)), random: rnd });
-    const twice = pick([0, 0]);
-    expect(twice.categories[0]).toBe("missed");
-    expect(twice.reason).toMatch(/^Weakest area: missed/);
-    const once = pick([0]);
-    expect(once.categories).toEqual(["missed", "new-1", "new-2"]);
-    expect(once.reason).toMatch(/first look/);
-    // Found twice: new ground comes first and the found category is left out of the first look.
-    const found = pick([1, 1]);
-    expect(found.categories).toEqual(["new-1", "new-2"]);
+  it("drills a category missed twice, with the next likeliest weak spot; one found twice is left out", () => {
+    const s = pick([...ev("software/c3", [0, 0]), ...ev("software/c5", [1, 1], 2)], 4);
+    expect(s.categories[0]).toBe("c3");
+    expect(s.categories[1]).not.toBe("c5");
+    expect(s.chances[0]).toBeGreaterThan(0.45);
+    expect(s.reason).toMatch(/^Weakest area: c3/);
   });
 
-  it("a drill takes along the next-neediest categories met at least once, not untried ones", () => {
-    const cands = ["software/missed-twice", "software/missed-once", "software/found-twice", "software/untried"];
-    const m = computeMastery([...ev("software/missed-twice", [0, 0]), ...ev("software/missed-once", [0], 2), ...ev("software/found-twice", [1, 1], 3)], related);
-    const s = selectNext({ candidates: cands, mastery: m, difficultyMin: 1, difficultyMax: 5, now: new Date(day(6)), random: rnd });
-    expect(s.categories).toEqual(["missed-twice", "missed-once", "found-twice"]);
-    expect(s.reason).toMatch(/^Weakest area: missed-twice/);
+  it("stops drilling a category once it has been found often enough: untried ones are likelier weak spots", () => {
+    const other = ev("software/c4", [1, 1, 0, 1]);
+    const drilled = pick([...other, ...ev("software/c3", [0, 0, 1], 4)], 7);
+    expect(drilled.categories[0]).toBe("c3");
+    const recovered = pick([...other, ...ev("software/c3", [0, 0, 1, 1], 4)], 8);
+    expect(recovered.categories).not.toContain("c3");
+    expect(recovered.reason).toMatch(/^New ground/);
   });
 
-  it("flaws of related categories count a quarter towards new ground: a family missed often elsewhere is drilled, not looked at afresh", () => {
-    const m = computeMastery(ev("data/brief-drift", [0, 0, 0, 0, 0, 0, 0, 0]), related);
-    expect(m.get("legal/drift-from-brief")).toMatchObject({ evidence: 0, familyEvidence: 8 });
-    const s = selectNext({ candidates: ["legal/drift-from-brief", "legal/cap-removed"], mastery: m, difficultyMin: 1, difficultyMax: 5, now: new Date(day(9)), random: rnd });
+  it("judges a miss against the trainee's general level: a strong trainee's single miss comes first", () => {
+    const history = [...ev("software/c0", [1, 1, 1, 1]), ...ev("software/c1", [1, 1, 1, 1]), ...ev("software/c2", [1, 1, 1, 1]), ...ev("software/c3", [0], 5)];
+    const s = pick(history, 6);
+    expect(s.categories[0]).toBe("c3");
+    expect(s.chances[0]).toBeGreaterThan(0.5);
+  });
+
+  it("a family missed often in another pack makes its never-met category the likelier weak spot", () => {
+    const cands = ["legal/drift-from-brief", "legal/cap-removed", "legal/invented-authority", "legal/period-changed", "legal/party-swap"];
+    const s = pick(ev("data/brief-drift", [0, 0, 0, 0, 0, 0, 0, 0]), 9, cands);
     expect(s.categories[0]).toBe("drift-from-brief");
-    expect(s.reason).toMatch(/^Weakest area: drift-from-brief/);
-    // Two related flaws are not enough: still a first look.
-    const few = selectNext({ candidates: ["legal/drift-from-brief", "legal/cap-removed"], mastery: computeMastery(ev("data/brief-drift", [0, 0]), related), difficultyMin: 1, difficultyMax: 5, now: new Date(day(3)), random: rnd });
-    expect(few.reason).toMatch(/^New ground/);
+    expect(s.reason).toMatch(/^New ground: a first look at drift-from-brief/);
   });
 
   it("ramps difficulty with mastery, within the module's range", () => {
-    const pick = (outcomes: number[]) => selectNext({ candidates: ["data/missing-where"], mastery: computeMastery(ev("data/missing-where", outcomes), related), difficultyMin: 1, difficultyMax: 5, now: new Date(day(1)), random: rnd }).difficulty;
-    expect(pick([0, 0, 0])).toBe(1);
-    expect(pick([1, 0, 1, 0])).toBe(3);
-    expect(pick([1, 1, 1, 1, 1, 1])).toBe(5);
-    expect(selectNext({ candidates: ["data/missing-where"], mastery: computeMastery(ev("data/missing-where", [1, 1, 1, 1, 1, 1]), related), difficultyMin: 1, difficultyMax: 2, now: new Date(day(1)), random: rnd }).difficulty).toBe(2);
+    const one = (outcomes: number[], max = 5) => selectNext({ candidates: ["data/missing-where"], mastery: computeMastery(ev("data/missing-where", outcomes), related), difficultyMin: 1, difficultyMax: max, now: new Date(day(1)), random: rnd }).difficulty;
+    expect(one([0, 0, 0])).toBe(1);
+    expect(one([1, 0, 1, 0])).toBe(3);
+    expect(one([1, 1, 1, 1, 1, 1])).toBe(5);
+    expect(one([1, 1, 1, 1, 1, 1], 2)).toBe(2);
   });
 
-  it("a due review outranks a merely middling category", () => {
-    const m = computeMastery([...ev("data/missing-where", [1, 1, 1, 1, 1], 0), ...ev("legal/cap-removed", [1, 1, 0, 1, 1, 0, 1], 34)], related);
-    // missing-where was last practised 35 days before "now": due; cap-removed was practised yesterday.
-    const s = selectNext({ candidates: ["data/missing-where", "legal/cap-removed"], mastery: m, difficultyMin: 1, difficultyMax: 5, now: new Date(day(40)), random: rnd });
-    expect(isDue(m.get("data/missing-where"), new Date(day(40)))).toBe(true);
-    expect(s.categories[0]).toBe("missing-where");
-    expect(s.reason).toMatch(/Review due/);
+  it("a learned category whose review is due comes back with the weakest", () => {
+    const history = [...ev("software/c0", [1, 1, 1, 1, 1, 1, 1, 1], 0), ...ev("software/c1", [0, 0, 0], 58), ...["c2", "c3", "c4", "c5", "c6", "c7"].flatMap((c) => ev(`software/${c}`, [1, 1, 1, 1], 56))];
+    const m = computeMastery(history, related, undefined, eight);
+    // Practised 52 days before "now": due; two days after its last practice it is not, and it stays out.
+    expect(isDue(m.get("software/c0"), new Date(day(60)))).toBe(true);
+    expect(pick(history, 60).categories).toEqual(["c1", "c0"]);
+    expect(pick(history, 10).categories).not.toContain("c0");
   });
 });

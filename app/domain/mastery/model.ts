@@ -117,9 +117,11 @@ function solve(items: readonly { outcome: number; base: () => number; w: number 
  * step-by-step (Elo) update it does not depend on the order of equal-time evidence and does not
  * over-react to the first few flaws. A category is pulled towards what the trainee shows in
  * general and in its family in proportion to how little evidence of its own it has; a category of
- * a family the trainee has not met yet is rated from the family alone (evidence 0).
+ * a family the trainee has not met yet is rated from the family alone (evidence 0). `alsoRate`
+ * names categories to rate even when neither they nor their family were met: at the trainee's
+ * general level, evidence 0 (decision 133), so "never met" is judged against the trainee.
  */
-export function computeMastery(evidence: readonly FlawEvidence[], related: ReadonlyMap<CategoryKey, CategoryKey[]>, options: MasteryOptions = DEFAULT_MASTERY): Map<CategoryKey, MasteryState> {
+export function computeMastery(evidence: readonly FlawEvidence[], related: ReadonlyMap<CategoryKey, CategoryKey[]>, options: MasteryOptions = DEFAULT_MASTERY, alsoRate: readonly CategoryKey[] = []): Map<CategoryKey, MasteryState> {
   const newest = evidence.reduce((m, e) => (e.at > m ? e.at : m), "");
   const newestMs = newest ? Date.parse(newest) : 0;
   const decay = (at: string) => Math.pow(0.5, Math.max(0, newestMs - Date.parse(at)) / 86_400_000 / options.halfLifeDays);
@@ -159,10 +161,12 @@ export function computeMastery(evidence: readonly FlawEvidence[], related: Reado
     if (after.every((r, i) => Math.abs(r - before[i]) < 1e-6)) break;
   }
   for (const [k, s] of states) s.rating = rating(k);
-  // Categories of a family the trainee has met, not met themselves: rated from the family.
+  // Categories of a family the trainee has met, not met themselves: rated from the family; any
+  // other category asked for: rated at the trainee's general level.
   for (const f of family.keys()) {
     for (const k of [f, ...(related.get(f) ?? [])]) if (!states.has(k)) states.set(k, { rating: rating(k), evidence: 0, lastPractisedAt: null });
   }
+  if (evidence.length) for (const k of alsoRate) if (!states.has(k)) states.set(k, { rating: rating(k), evidence: 0, lastPractisedAt: null });
   return withFamilyEvidence(states, related);
 }
 

@@ -29,6 +29,22 @@ describe("targeted draw preference", () => {
     expect(bestTargeted([c, d], ["off-by-one"], new Map(), seq([0.1, 0.9]))?.id).toBe("c1");
   });
 
+  it("weighs each wanted category by how likely it is a weak spot: flaws of the likeliest win", () => {
+    const likeliest = draft("likeliest", "a", ["off-by-one"]);
+    const second = draft("second", "b", ["boundary-check", "boundary-check"]);
+    expect(wantedShare(["off-by-one", "boundary-check"], ["off-by-one", "boundary-check"], [0.8, 0.2])).toBeCloseTo(0.5, 9);
+    expect(bestTargeted([second, likeliest], ["off-by-one", "boundary-check"], new Map(), () => 0.5, [0.8, 0.2])?.id).toBe("likeliest");
+    // Without weights both are all wanted flaws: the one with more of them wins.
+    expect(bestTargeted([likeliest, second], ["off-by-one", "boundary-check"], new Map(), () => 0.5)?.id).toBe("second");
+  });
+
+  it("a stored draft wins a tie with one made for this draw", () => {
+    const made = { ...draft("made", "a", ["off-by-one"]), fresh: true };
+    const stored = draft("stored", "b", ["off-by-one"]);
+    expect(bestTargeted([made, stored], ["off-by-one"], new Map(), () => 0.5)?.id).toBe("stored");
+    expect(bestTargeted([made, draft("mixed", "b", ["off-by-one", "injection"])], ["off-by-one"], new Map(), () => 0.5)?.id).toBe("made");
+  });
+
   it("gives nothing when no draft has a wanted flaw", () => {
     expect(bestTargeted([draft("x", "a", ["injection"]), draft("clean", "b", [])], ["off-by-one"], new Map(), () => 0.5)).toBeUndefined();
   });

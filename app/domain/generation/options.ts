@@ -375,8 +375,9 @@ const preparedFixed = new WeakMap<SourceDoc, WeakMap<Pack, Prepared[]>>();
  * source renders only its text, title, brief, anchors and replacements for the seed; a candidate's
  * explanation, key points and hint are rendered if it is chosen. The groups, their order and the
  * rendered texts are exactly those of `candidatesFor(instantiate(template, seed).source, pack)`.
+ * `withGroups: false` (a clean control) makes the document alone and gives no groups.
  */
-export function draftOptions(template: SourceDoc, pack: Pack, seed: number, difficulty = 0): Prepared {
+export function draftOptions(template: SourceDoc, pack: Pack, seed: number, difficulty = 0, withGroups = true): Prepared {
   if (!template.params) {
     let perPack = preparedFixed.get(template);
     if (!perPack) preparedFixed.set(template, (perPack = new WeakMap()));
@@ -405,7 +406,8 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number, diff
   const starts = lineStarts(text);
   const lineOf = (offset: number) => lineAt(starts, offset);
   const groups: Option[][] = [];
-  for (const { site, anchor: anchorTemplate, variants } of compiled.sites) {
+  // A clean control uses no candidate: only its document is made.
+  for (const { site, anchor: anchorTemplate, variants } of withGroups ? compiled.sites : []) {
     const anchor = r(anchorTemplate);
     const start = text.indexOf(anchor);
     if (start < 0 || text.indexOf(anchor, start + 1) >= 0) continue; // content:check reports these
@@ -432,7 +434,7 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number, diff
     }
     if (group.length) groups.push(group);
   }
-  for (const o of operatorGroups(text, template.format, compiledOperators(pack), lineOf, shown.length ? undefined : compiled.literalInTemplate)) groups.push([o]);
+  if (withGroups) for (const o of operatorGroups(text, template.format, compiledOperators(pack), lineOf, shown.length ? undefined : compiled.literalInTemplate)) groups.push([o]);
   const { id, domain, format, language } = template;
   return {
     doc: { id, domain, title: r(compiled.title), format, language, brief: r(compiled.brief), text, difficulty: template.difficulty },

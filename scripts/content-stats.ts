@@ -116,7 +116,8 @@ for (const pack of packs) {
 // Throughput: generate + verify over all domains as the pool draws them, per CPU second of this
 // process, after warm-up rounds (scripts/lib/engine-throughput.ts, the same figure as npm run bench).
 const throughput = engineThroughput(packs, { seed: seed + 7, onSkip: (m) => console.log(m) });
+const rates = (xs: number[]) => xs.map((r) => Math.round(r).toLocaleString("en")).join(", ");
 console.log(
-  `generate + verify: ${Math.round(throughput.median).toLocaleString("en")} drafts per CPU second (goal ≥ 5,000), median of ${throughput.rounds.length} rounds after ${throughput.warmup} warm-up rounds (${throughput.rounds.map((r) => Math.round(r).toLocaleString("en")).join(", ")}; ${throughput.drafts} drafts), load average ${throughput.loadAverage.toFixed(1)}`,
+  `generate + verify: ${Math.round(throughput.median).toLocaleString("en")} drafts per CPU second (goal ≥ 5,000), median of ${throughput.rounds.length} rounds (${rates(throughput.rounds)}; ${throughput.drafts} drafts) after ${throughput.warmupRounds.length} warm-up rounds (${rates(throughput.warmupRounds)}, a fresh process), load average ${throughput.loadAverage.toFixed(1)}`,
 );
 console.log(`variety goals (≥ 40 distinct, ≤ 5 % repeat flaws, ≤ 15 % one source; 0 repeats for a trainee): ${packs.length * 4 - missed} of ${packs.length * 4} met`);

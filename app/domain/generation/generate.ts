@@ -50,13 +50,21 @@ export function clampDifficulty(d: number): number {
 export function generateDraft(template: SourceDoc, pack: Pack, options: GenerateOptions): Draft {
   // The difficulty also decides which of the source's decoys the document shows.
   const difficulty = clampDifficulty(options.difficulty ?? template.difficulty);
-  return draftFrom(draftOptions(template, pack, options.seed >>> 0, difficulty), pack, options);
+  const seed = options.seed >>> 0;
+  // A clean control needs no candidate edits: the same first draw draftFrom makes decides it.
+  const clean = draftRng(pack, template.id, seed)() < (options.cleanRate ?? 0);
+  return draftFrom(draftOptions(template, pack, seed, difficulty, !clean), pack, options);
+}
+
+/** The draw that chooses a draft's flaws; its first number decides whether it is a clean control. */
+function draftRng(pack: Pick<Pack, "domain">, sourceId: string, seed: number): () => number {
+  return createRng(seed ^ hash32(`${pack.domain}/${sourceId}`));
 }
 
 /** Chooses the flaws among the prepared options with the seeded PRNG and builds the draft. */
 export function draftFrom({ doc: source, groups, lines }: Prepared, pack: Pack, options: GenerateOptions): Draft {
   const seed = options.seed >>> 0;
-  const rng = createRng(seed ^ hash32(`${pack.domain}/${source.id}`));
+  const rng = draftRng(pack, source.id, seed);
   const difficulty = clampDifficulty(options.difficulty ?? source.difficulty);
   const clean = rng() < (options.cleanRate ?? 0);
 

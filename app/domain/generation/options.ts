@@ -177,7 +177,59 @@ interface CompiledOperator {
   re: RegExp;
   /** Text every match contains: a document without it has no match, so the expression is not run. */
   literal: string;
+  /** Every match lies within one line (see lineLocal): the expression runs only on lines holding the literal. */
+  local: boolean;
   category: Category;
+}
+
+/**
+ * Whether a pattern's matches always lie within one line and read no text beyond it: no `.`, no
+ * negated class, no `\s`/`\S`/`\W`/`\D`/`\n`-style escape (nothing that can match a newline), no
+ * `^`/`$`, lookaround or `\B`, no control character. `\b` is allowed: the newline at a line's end
+ * and the end of the text are both non-word characters to it. Conservative: any doubt says no.
+ */
+export function lineLocal(pattern: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c.charCodeAt(0) < 0x20) return false;
+    if (c === "\\") {
+      const e = pattern[++i];
+      if (e === undefined || "sSWDBnrtfvxucpPk0".includes(e)) return false;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") {
+      if (pattern[i + 1] === "^") return false;
+      inClass = true;
+    } else if (c === "." || c === "^" || c === "$") return false;
+    else if (c === "(" && pattern[i + 1] === "?" && pattern[i + 2] !== ":" && !(pattern[i + 2] === "<" && /[A-Za-z_]/.test(pattern[i + 3] ?? ""))) return false;
+  }
+  return !inClass;
+}
+
+/**
+ * The matches of an operator in a text, as `text.matchAll(re)` gives them (index into the text).
+ * A line-local operator runs only on the lines that hold its literal: the same matches, since
+ * none can cross or look past a line's end.
+ */
+export function operatorMatches(text: string, { re, literal, local }: Pick<CompiledOperator, "re" | "literal" | "local">): { m: RegExpMatchArray; start: number }[] {
+  const out: { m: RegExpMatchArray; start: number }[] = [];
+  if (!local || !literal) {
+    for (const m of text.matchAll(re)) out.push({ m, start: m.index! });
+    return out;
+  }
+  for (let at = text.indexOf(literal); at >= 0; ) {
+    const from = text.lastIndexOf("\n", at - 1) + 1;
+    let to = text.indexOf("\n", at);
+    if (to < 0) to = text.length;
+    for (const m of text.slice(from, to).matchAll(re)) out.push({ m, start: from + m.index! });
+    at = to < text.length ? text.indexOf(literal, to + 1) : -1;
+  }
+  return out;
 }
 
 const operatorCache = new WeakMap<Pack, CompiledOperator[]>();
@@ -190,7 +242,7 @@ function compiledOperators(pack: Pack): CompiledOperator[] {
   ops = [];
   for (const op of pack.operators) {
     const category = categories.get(op.category);
-    if (category) ops.push({ op, re: compileOperator(op), literal: requiredLiteral(op.pattern), category });
+    if (category) ops.push({ op, re: compileOperator(op), literal: requiredLiteral(op.pattern), local: lineLocal(op.pattern), category });
   }
   operatorCache.set(pack, ops);
   return ops;
@@ -203,13 +255,14 @@ function compiledOperators(pack: Pack): CompiledOperator[] {
 function operatorGroups(text: string, format: string, ops: CompiledOperator[], lineOf: (offset: number) => number, present?: readonly boolean[]): Option[] {
   const out: Option[] = [];
   for (let k = 0; k < ops.length; k++) {
-    const { op, re, literal, category } = ops[k];
+    const compiled = ops[k];
+    const { op, literal, local, category } = compiled;
     if (op.formats && !op.formats.includes(format as never)) continue;
-    if (literal && !present?.[k] && !text.includes(literal)) continue;
-    for (const m of text.matchAll(re)) {
+    // A line-local operator looks for its literal itself (operatorMatches).
+    if (literal && !local && !present?.[k] && !text.includes(literal)) continue;
+    for (const { m, start } of operatorMatches(text, compiled)) {
       const original = m[0];
       if (!original) continue;
-      const start = m.index!;
       const replacement = expandReplacement(op.replacement, m);
       if (replacement === original) continue;
       out.push({
@@ -322,8 +375,9 @@ const preparedFixed = new WeakMap<SourceDoc, WeakMap<Pack, Prepared[]>>();
  * source renders only its text, title, brief, anchors and replacements for the seed; a candidate's
  * explanation, key points and hint are rendered if it is chosen. The groups, their order and the
  * rendered texts are exactly those of `candidatesFor(instantiate(template, seed).source, pack)`.
+ * `withGroups: false` (a clean control) makes the document alone and gives no groups.
  */
-export function draftOptions(template: SourceDoc, pack: Pack, seed: number, difficulty = 0): Prepared {
+export function draftOptions(template: SourceDoc, pack: Pack, seed: number, difficulty = 0, withGroups = true): Prepared {
   if (!template.params) {
     let perPack = preparedFixed.get(template);
     if (!perPack) preparedFixed.set(template, (perPack = new WeakMap()));
@@ -352,7 +406,8 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number, diff
   const starts = lineStarts(text);
   const lineOf = (offset: number) => lineAt(starts, offset);
   const groups: Option[][] = [];
-  for (const { site, anchor: anchorTemplate, variants } of compiled.sites) {
+  // A clean control uses no candidate: only its document is made.
+  for (const { site, anchor: anchorTemplate, variants } of withGroups ? compiled.sites : []) {
     const anchor = r(anchorTemplate);
     const start = text.indexOf(anchor);
     if (start < 0 || text.indexOf(anchor, start + 1) >= 0) continue; // content:check reports these
@@ -379,7 +434,7 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number, diff
     }
     if (group.length) groups.push(group);
   }
-  for (const o of operatorGroups(text, template.format, compiledOperators(pack), lineOf, shown.length ? undefined : compiled.literalInTemplate)) groups.push([o]);
+  if (withGroups) for (const o of operatorGroups(text, template.format, compiledOperators(pack), lineOf, shown.length ? undefined : compiled.literalInTemplate)) groups.push([o]);
   const { id, domain, format, language } = template;
   return {
     doc: { id, domain, title: r(compiled.title), format, language, brief: r(compiled.brief), text, difficulty: template.difficulty },

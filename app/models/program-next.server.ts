@@ -28,15 +28,8 @@ export async function startNextExercise(db: Database, userId: string, programId:
   if (!cur) throw new NextExerciseError("Every module of this program is complete.");
   const module = cur.module;
   // An unfinished exercise of this module comes first: no pile of half-done drafts.
-  const open = await db
-    .selectFrom("program_attempts")
-    .innerJoin("attempts", "attempts.id", "program_attempts.attempt_id")
-    .select("attempts.id")
-    .where("program_attempts.user_id", "=", userId)
-    .where("program_attempts.program_id", "=", programId)
-    .where("program_attempts.module_key", "=", module.key)
-    .where("attempts.status", "=", "open")
-    .executeTakeFirst();
+  const ofModule = db.selectFrom("program_attempts").select("attempt_id").where((eb) => eb.and({ user_id: userId, program_id: programId, module_key: module.key }));
+  const open = await db.selectFrom("attempts").select("id").where("status", "=", "open").where("id", "in", ofModule).executeTakeFirst();
   if (open) return open.id;
 
   let attemptId: string;

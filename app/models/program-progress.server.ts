@@ -34,8 +34,7 @@ async function assignmentsFor(db: Database, userId: string) {
     .innerJoin("cohort_members", "cohort_members.cohort_id", "program_assignments.cohort_id")
     .innerJoin("programs", "programs.id", "program_assignments.program_id")
     .select(["program_assignments.program_id", "program_assignments.start_date", "programs.name"])
-    .where("cohort_members.user_id", "=", userId)
-    .where("cohort_members.member_role", "=", "trainee")
+    .where((eb) => eb.and({ "cohort_members.user_id": userId, "cohort_members.member_role": "trainee" }))
     .orderBy("program_assignments.start_date")
     .execute();
   const seen = new Map<string, (typeof rows)[number]>();

@@ -310,10 +310,10 @@ async function publishInTransaction(db: Database, viewer: Viewer, attemptId: str
 async function conflictInfo(db: Database, attemptId: string) {
   const row = await db
     .selectFrom("attempts")
+    .where("attempts.id", "=", attemptId)
     .leftJoin("reviews", "reviews.id", "attempts.published_review_id")
     .leftJoin("users", "users.id", "reviews.mentor_id")
     .select(["users.name", "attempts.published_at", "attempts.final_total"])
-    .where("attempts.id", "=", attemptId)
     .executeTakeFirstOrThrow();
   return { by: row.name ?? "another mentor", at: row.published_at ?? "", total: row.final_total ?? 0 };
 }

@@ -94,28 +94,8 @@ export default function Programs() {
           </div>
           <h3>Assign to a cohort</h3>
           <Form method="post" className="row wrap" noValidate>
-            <label htmlFor="a-program">Program</label>
-            <select id="a-program" name="programId" defaultValue="">
-              <option value="" disabled>
-                Choose…
-              </option>
-              {programs.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-            <label htmlFor="a-cohort">Cohort</label>
-            <select id="a-cohort" name="cohortId" defaultValue="">
-              <option value="" disabled>
-                Choose…
-              </option>
-              {cohorts.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            <ChooseOne id="a-program" name="programId" label="Program" options={programs} />
+            <ChooseOne id="a-cohort" name="cohortId" label="Cohort" options={cohorts} />
             <label htmlFor="a-start">Start date</label>
             <input id="a-start" name="startDate" type="date" defaultValue={today} />
             <button type="submit" className="btn">
@@ -156,5 +136,24 @@ export default function Programs() {
         <ProgressTable rows={progress} traineeLink={(id) => `/mentor/trainees/${id}`} />
       </section>
     </div>
+  );
+}
+
+/** A labelled select that starts on a disabled "Choose…", so nothing is assigned by accident. */
+function ChooseOne({ id, name, label, options }: { id: string; name: string; label: string; options: readonly { id: string; name: string }[] }) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue="">
+        <option value="" disabled>
+          Choose…
+        </option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

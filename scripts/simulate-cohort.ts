@@ -4,7 +4,10 @@
 // reports how well estimated mastery agrees with the true skill (Spearman), how often each
 // trainee's weakest categories are practised compared with a random picker, completion and
 // overdue counts. A trainee who completes the program keeps practising their neediest category
-// ("practise this"), so every trainee does about pace × weeks exercises. Each week it prints the
+// ("practise this"), so every trainee does about pace × weeks exercises. A simulated clock runs
+// from the program's start through its weeks (scripts/lib/sim-clock.ts): each exercise is started
+// and submitted at its simulated time, so recency, due reviews and due dates work as for a real
+// cohort, and completion and overdue are read at the end of the last week. Each week it prints the
 // draft-pool size (targeted draws add fresh drafts). The same seed gives the same figures. The
 // last line is the summary.
 import fs from "node:fs";
@@ -23,6 +26,7 @@ import { getMastery } from "~/models/mastery.server";
 import { selectNext } from "~/domain/mastery/selector";
 import { moduleCandidates, startCategoryPractice, startNextExercise } from "~/models/program-next.server";
 import { traineeProgramById } from "~/models/program-progress.server";
+import { exerciseTime, simulationEnd } from "./lib/sim-clock";
 import { assignProgram, saveProgram } from "~/models/program.server";
 import { createOrganisation, createUser } from "~/models/user.server";
 
@@ -123,14 +127,15 @@ async function main() {
     for (let week = 0; week < WEEKS; week++) {
       for (const t of trainees) {
         for (let k = 0; k < t.pace; k++) {
+          const now = exerciseTime(start, week, k, t.pace);
           let attemptId: string;
           try {
-            attemptId = await startNextExercise(db, t.id, programId, rng);
+            attemptId = await startNextExercise(db, t.id, programId, rng, now);
           } catch {
             // Program complete: the trainee keeps practising their weakest area ("practise this"
             // on the progress page), chosen by the same selector over the program's domains.
-            const pick = selectNext({ candidates: ALL_CANDIDATES, mastery: await getMastery(db, t.id), difficultyMin: 1, difficultyMax: 5, now: new Date(), random: rng });
-            attemptId = await startCategoryPractice(db, t.id, categoryKey(pick.domain, pick.categories[0]), rng);
+            const pick = selectNext({ candidates: ALL_CANDIDATES, mastery: await getMastery(db, t.id), difficultyMin: 1, difficultyMax: 5, now, random: rng });
+            attemptId = await startCategoryPractice(db, t.id, categoryKey(pick.domain, pick.categories[0]), rng, now);
           }
           const { draft } = await getAttemptForTrainee(db, t.id, attemptId);
           const stat = met.get(t.id) ?? { weak: 0, flaws: 0, byDomain: new Map() };
@@ -142,10 +147,10 @@ async function main() {
             stat.byDomain.set(draft.domain, (stat.byDomain.get(draft.domain) ?? 0) + 1);
             if (weakSet.has(key)) stat.weak += 1;
             if (rng() < sigmoid((t.skill.get(key) ?? 0) - flawDifficulty(draft.difficulty))) {
-              await addFinding(db, t.id, attemptId, { lineFrom: flaw.lines.from, lineTo: flaw.lines.to, category: flaw.category, explanation: flaw.explanation, confidence: 80, suggestedFix: "", quote: "" });
+              await addFinding(db, t.id, attemptId, { lineFrom: flaw.lines.from, lineTo: flaw.lines.to, category: flaw.category, explanation: flaw.explanation, confidence: 80, suggestedFix: "", quote: "" }, now);
             }
           }
-          await submitAttempt(db, t.id, attemptId);
+          await submitAttempt(db, t.id, attemptId, now);
           exercises++;
         }
       }
@@ -204,7 +209,7 @@ async function main() {
     let overdue = 0;
     const perModule = MODULES.map(() => 0);
     for (const t of trainees) {
-      const p = (await traineeProgramById(db, t.id, programId))!;
+      const p = (await traineeProgramById(db, t.id, programId, simulationEnd(start, WEEKS)))!;
       if (p.modules.every((m) => m.state === "complete")) complete++;
       if (p.modules.some((m) => m.overdue)) overdue++;
       p.modules.forEach((m, i) => (perModule[i] += m.state === "complete" ? 1 : 0));

@@ -21,8 +21,8 @@ export function moduleCandidates(module: Pick<ModuleSpec, "domains" | "focusCate
 }
 
 /** Starts (or reopens) the trainee's next exercise in the program's current module; returns the attempt id. */
-export async function startNextExercise(db: Database, userId: string, programId: string, random: () => number = Math.random): Promise<string> {
-  const program = await traineeProgramById(db, userId, programId);
+export async function startNextExercise(db: Database, userId: string, programId: string, random: () => number = Math.random, now = new Date()): Promise<string> {
+  const program = await traineeProgramById(db, userId, programId, now);
   if (!program) throw new NextExerciseError("This program is not assigned to you.");
   const cur = program.current;
   if (!cur) throw new NextExerciseError("Every module of this program is complete.");
@@ -37,20 +37,20 @@ export async function startNextExercise(db: Database, userId: string, programId:
   const assigned = module.assignedDraftIds.find((id) => !done.has(id));
   const assignedDraft = assigned ? await db.selectFrom("drafts").select(["id", "domain", "difficulty"]).where("id", "=", assigned).executeTakeFirst() : undefined;
   if (assignedDraft) {
-    attemptId = await startAttempt(db, userId, { domain: assignedDraft.domain, difficulty: assignedDraft.difficulty }, random, { draftId: assignedDraft.id });
+    attemptId = await startAttempt(db, userId, { domain: assignedDraft.domain, difficulty: assignedDraft.difficulty }, random, { draftId: assignedDraft.id }, now);
   } else {
-    const pick = selectNext({ candidates: moduleCandidates(module), mastery: await getMastery(db, userId), difficultyMin: module.difficultyMin, difficultyMax: module.difficultyMax, now: new Date(), random });
-    attemptId = await startAttempt(db, userId, { domain: pick.domain, difficulty: pick.difficulty }, random, { categories: pick.categories, weights: pick.chances });
+    const pick = selectNext({ candidates: moduleCandidates(module), mastery: await getMastery(db, userId), difficultyMin: module.difficultyMin, difficultyMax: module.difficultyMax, now, random });
+    attemptId = await startAttempt(db, userId, { domain: pick.domain, difficulty: pick.difficulty }, random, { categories: pick.categories, weights: pick.chances }, now);
   }
-  await db.insertInto("program_attempts").values({ attempt_id: attemptId, user_id: userId, program_id: programId, module_key: module.key, version: program.version, created_at: new Date().toISOString() }).execute();
+  await db.insertInto("program_attempts").values({ attempt_id: attemptId, user_id: userId, program_id: programId, module_key: module.key, version: program.version, created_at: now.toISOString() }).execute();
   return attemptId;
 }
 
 /** Free practice aimed at one category ("practise this"): difficulty from the trainee's mastery. */
-export async function startCategoryPractice(db: Database, userId: string, key: CategoryKey, random: () => number = Math.random): Promise<string> {
+export async function startCategoryPractice(db: Database, userId: string, key: CategoryKey, random: () => number = Math.random, now = new Date()): Promise<string> {
   const known = packs().packs.some((p) => p.categories.some((c) => categoryKey(p.domain, c.id) === key));
   if (!known) throw new NextExerciseError(`Category: “${key}” is not a category of any domain.`);
-  const pick = selectNext({ candidates: [key], mastery: await getMastery(db, userId), difficultyMin: 1, difficultyMax: 5, now: new Date(), random });
-  return startAttempt(db, userId, { domain: pick.domain, difficulty: pick.difficulty }, random, { categories: pick.categories, weights: pick.chances });
+  const pick = selectNext({ candidates: [key], mastery: await getMastery(db, userId), difficultyMin: 1, difficultyMax: 5, now, random });
+  return startAttempt(db, userId, { domain: pick.domain, difficulty: pick.difficulty }, random, { categories: pick.categories, weights: pick.chances }, now);
 }
 

@@ -99,7 +99,7 @@ export async function traineeProgramById(db: Database, userId: string, programId
  * After an attempt's score changes (submit, mentor publish): mastery is replayed, and a module
  * whose pass rule is now met gets its completion record (awaiting sign-off when required).
  */
-export async function onAttemptScored(db: Database, attemptId: string): Promise<void> {
+export async function onAttemptScored(db: Database, attemptId: string, now = new Date()): Promise<void> {
   const row = await db
     .selectFrom("attempts")
     .leftJoin("program_attempts", "program_attempts.attempt_id", "attempts.id")
@@ -108,7 +108,7 @@ export async function onAttemptScored(db: Database, attemptId: string): Promise<
     .executeTakeFirst();
   if (!row) return;
   await recomputeMastery(db, row.user_id);
-  if (row.program_id) await recordCompletions(db, row.user_id, row.program_id);
+  if (row.program_id) await recordCompletions(db, row.user_id, row.program_id, now);
 }
 
 export async function recordCompletions(db: Database, userId: string, programId: string, now = new Date()): Promise<void> {

@@ -121,7 +121,8 @@ async function main() {
 
     // Each week every trainee does `pace` exercises through "Next exercise"; each flaw is found
     // with the chance their true skill gives against its difficulty.
-    const met = new Map<string, { weak: number; flaws: number; byDomain: Map<string, number> }>();
+    // Flaws met per trainee, and per domain × difficulty ("software@2") for the random baseline.
+    const met = new Map<string, { weak: number; flaws: number; byLevel: Map<string, number> }>();
     let exercises = 0;
     const poolByWeek: number[] = [];
     for (let week = 0; week < WEEKS; week++) {
@@ -138,13 +139,14 @@ async function main() {
             attemptId = await startCategoryPractice(db, t.id, categoryKey(pick.domain, pick.categories[0]), rng, now);
           }
           const { draft } = await getAttemptForTrainee(db, t.id, attemptId);
-          const stat = met.get(t.id) ?? { weak: 0, flaws: 0, byDomain: new Map() };
+          const stat = met.get(t.id) ?? { weak: 0, flaws: 0, byLevel: new Map() };
           met.set(t.id, stat);
           const weakSet = weakest(t.skill, draft.domain);
           for (const flaw of draft.answerKey) {
             const key = categoryKey(draft.domain, flaw.category);
             stat.flaws += 1;
-            stat.byDomain.set(draft.domain, (stat.byDomain.get(draft.domain) ?? 0) + 1);
+            const level = `${draft.domain}@${draft.difficulty}`;
+            stat.byLevel.set(level, (stat.byLevel.get(level) ?? 0) + 1);
             if (weakSet.has(key)) stat.weak += 1;
             if (rng() < sigmoid((t.skill.get(key) ?? 0) - flawDifficulty(draft.difficulty))) {
               await addFinding(db, t.id, attemptId, { lineFrom: flaw.lines.from, lineTo: flaw.lines.to, category: flaw.category, explanation: flaw.explanation, confidence: 80, suggestedFix: "", quote: "" }, now);
@@ -178,19 +180,23 @@ async function main() {
     }
     const rho = spearman(est, truth);
 
-    // A random picker: drafts drawn at random from the same domains (any difficulty).
+    // A random picker: drafts drawn at random from the same domains at the same difficulties as
+    // the drafts practised (a category's share of the flaws depends on the difficulty: e.g. a
+    // finance discounting error is never in a difficulty-1 memo), so targeting compares like with like.
     const randomShare = new Map<string, Map<string, number>>();
     for (const m of MODULES) {
       const pack = packFor(m.domain)!;
-      const counts = new Map<string, number>();
-      let total = 0;
-      for (const d of generateBatch(pack, { count: 300, seed: SEED + 99, cleanRate: 0.1, contentHash: packs().hashes[m.domain] })) {
-        for (const f of d.answerKey) {
-          counts.set(categoryKey(m.domain, f.category), (counts.get(categoryKey(m.domain, f.category)) ?? 0) + 1);
-          total++;
+      for (let difficulty = 1; difficulty <= 5; difficulty++) {
+        const counts = new Map<string, number>();
+        let total = 0;
+        for (const d of generateBatch(pack, { count: 300, seed: SEED + 99, difficulty, cleanRate: 0.1, contentHash: packs().hashes[m.domain] })) {
+          for (const f of d.answerKey) {
+            counts.set(categoryKey(m.domain, f.category), (counts.get(categoryKey(m.domain, f.category)) ?? 0) + 1);
+            total++;
+          }
         }
+        randomShare.set(`${m.domain}@${difficulty}`, new Map([...counts].map(([k, n]) => [k, n / total])));
       }
-      randomShare.set(m.domain, new Map([...counts].map(([k, n]) => [k, n / total])));
     }
     let weakMet = 0;
     let weakExpected = 0;
@@ -198,8 +204,9 @@ async function main() {
       const stat = met.get(t.id);
       if (!stat) continue;
       weakMet += stat.weak;
-      for (const [domain, flaws] of stat.byDomain) {
-        const share = [...weakest(t.skill, domain)].reduce((s, k) => s + (randomShare.get(domain)!.get(k) ?? 0), 0);
+      for (const [level, flaws] of stat.byLevel) {
+        const domain = level.slice(0, level.indexOf("@"));
+        const share = [...weakest(t.skill, domain)].reduce((s, k) => s + (randomShare.get(level)!.get(k) ?? 0), 0);
         weakExpected += flaws * share;
       }
     }
@@ -217,7 +224,7 @@ async function main() {
     const median = [...perTrainee].sort((a, b) => a - b)[Math.floor(perTrainee.length / 2)] ?? 0;
     console.log(`\n${TRAINEES} trainees, ${WEEKS} weeks, seed ${SEED}: ${exercises} exercises (${(exercises / TRAINEES).toFixed(1)} per trainee), ${((Date.now() - started) / 1000).toFixed(0)} s`);
     console.log(`mastery vs true skill: Spearman ${rho.toFixed(2)} over ${est.length} trainee × category pairs with ≥ 2 flaws met; per trainee median ${median.toFixed(2)}`);
-    console.log(`weakest ${WEAK} categories per domain: ${weakMet} flaws met, a random picker would give ${weakExpected.toFixed(0)}`);
+    console.log(`weakest ${WEAK} categories per domain: ${weakMet} flaws met, a random picker at the same domains and difficulties would give ${weakExpected.toFixed(0)}`);
     console.log(`draft pool: ${seededPool} seeded, then ${poolByWeek.join(", ")} at the end of each week; ${((poolByWeek[poolByWeek.length - 1] - seededPool) / (TRAINEES * WEEKS)).toFixed(2)} new drafts per trainee-week`);
     console.log(`modules complete: ${MODULES.map((m, i) => `${m.title} ${perModule[i]}/${TRAINEES}`).join(", ")}`);
     console.log(`simulate: mastery Spearman ${rho.toFixed(2)}, weak-category targeting ${targeting.toFixed(1)}× random, completion ${Math.round((100 * complete) / TRAINEES)} %, overdue ${overdue}`);

@@ -1,9 +1,12 @@
 // The reveal after submission: score breakdown, each flaw with the model explanation beside the
 // trainee's, false alarms, and the clean-vs-flawed diff. Only for submitted attempts.
+import { decoyAt, decoyLines, type DecoyLines } from "~/domain/content/decoy-lines";
 import { buildDiffRows } from "~/domain/practice/diff-view";
 import { isProse } from "~/domain/types";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import type { TraineeAttempt } from "./attempt.server";
+import type { StoredDraft } from "./draft.server";
+import { packFor } from "./content.server";
 import { categoryOptions, findingDTOs, generatorLabel } from "./exercise.server";
 import { matcherLabel } from "./matcher-overlay.server";
 import { explanationGraderText } from "./model-grading.server";
@@ -18,6 +21,7 @@ export function resultsDTO(t: TraineeAttempt) {
   const findingNo = new Map(findings.map((f, i) => [f.id, i + 1]));
   const byFinding = new Map(findings.map((f) => [f.id, f]));
   const key = new Map(draft.answerKey.map((e) => [e.id, e]));
+  let decoys: DecoyLines[] | undefined;
   return {
     attempt: {
       id: attempt.id,
@@ -56,7 +60,14 @@ export function resultsDTO(t: TraineeAttempt) {
         finding: f ? { id: f.id, no: findingNo.get(f.id)!, explanation: f.explanation, categoryName: f.categoryName, confidence: f.confidence, lineFrom: f.lineFrom, lineTo: f.lineTo } : null,
       };
     }),
-    falsePositives: score.falsePositives.map((id) => byFinding.get(id)!).filter(Boolean).map((f) => ({ ...f, no: findingNo.get(f.id)! })),
+    // A false alarm on a decoy (a correct but unusual passage) says so, with why it is right.
+    falsePositives: score.falsePositives
+      .map((id) => byFinding.get(id)!)
+      .filter(Boolean)
+      .map((f) => {
+        const decoy = decoyAt((decoys ??= draftDecoys(draft)), { from: f.lineFrom, to: f.lineTo });
+        return { ...f, no: findingNo.get(f.id)!, decoy: decoy ? { why: decoy.why } : null };
+      }),
     unseeded: score.unseededFinds.map((id) => byFinding.get(id)!).filter(Boolean).map((f) => ({ ...f, no: findingNo.get(f.id)! })),
     findingCount: findings.length,
     hints: t.hints.map((h) => h.text),
@@ -69,4 +80,15 @@ export function resultsDTO(t: TraineeAttempt) {
       isProse(draft.format),
     ),
   };
+}
+
+/**
+ * The decoys a draft of the offline engine shows, with their lines in the text the trainee
+ * reviewed. None for other generators, or when the draft's source is no longer in its pack.
+ */
+function draftDecoys(draft: StoredDraft): DecoyLines[] {
+  if (draft.generator !== "offline") return [];
+  const source = packFor(draft.domain)?.sources.find((s) => s.id === draft.sourceId);
+  if (!source?.decoys?.length) return [];
+  return decoyLines({ source, seed: draft.seed, difficulty: draft.difficulty, cleanText: draft.cleanText, shownText: draft.flawedText });
 }

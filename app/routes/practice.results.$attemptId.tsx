@@ -206,6 +206,11 @@ export default function Results() {
               <li key={f.id}>
                 <strong>#{f.no}</strong> {lines({ from: f.lineFrom, to: f.lineTo })} · {f.categoryName} · {f.confidence} % sure
                 <p className="finding-text"><ShownText text={f.explanation} /></p>
+                {f.decoy ? (
+                  <p className="notice small" data-testid="decoy-note">
+                    <strong>This passage is correct, though unusual — a decoy.</strong> {f.decoy.why}
+                  </p>
+                ) : null}
                 <MentorNote note={r.review?.findings[f.id]} yourCategory={f.categoryName} />
               </li>
             ))}

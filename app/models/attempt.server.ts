@@ -29,10 +29,10 @@ export class AttemptClosed extends Error {
 }
 
 /** Opens a new attempt on the draft chosen for the trainee (see chooseDraft). */
-export async function startAttempt(db: Database, userId: string, options: StartOptions, random: () => number = Math.random, constraints: DrawConstraints = {}, at: Date = new Date()): Promise<string> {
+export async function startAttempt(db: Database, userId: string, options: StartOptions, random: () => number = Math.random, constraints: DrawConstraints = {}, at?: Date): Promise<string> {
   const { draftId, domain } = await chooseDraft(db, userId, options, random, constraints);
   const id = crypto.randomUUID();
-  const now = at.toISOString();
+  const now = (at ?? new Date()).toISOString();
   // Hints taken on a discarded review of this draft stay taken and cost the same (decision 113).
   const carried = await db.selectFrom("discarded_hints").select("hints_taken").where("user_id", "=", userId).where("draft_id", "=", draftId).executeTakeFirst();
   await db
@@ -196,9 +196,11 @@ async function lockOpenAttempt(db: Database, userId: string, attemptId: string, 
   return db.selectFrom("attempts").selectAll().where("id", "=", attemptId).executeTakeFirstOrThrow();
 }
 
-export async function addFinding(db: Database, userId: string, attemptId: string, input: FindingInput, at: Date = new Date()): Promise<string> {
+export async function addFinding(db: Database, userId: string, attemptId: string, input: FindingInput, at?: Date): Promise<string> {
   return db.transaction().execute(async (trx) => {
-    const now = at.toISOString();
+    // The time is read inside the transaction (when not given), so a change that waited behind a
+    // submit is never stamped before it.
+    const now = (at ?? new Date()).toISOString();
     const attempt = await lockOpenAttempt(trx, userId, attemptId, now);
     const id = crypto.randomUUID();
     await trx
@@ -299,7 +301,7 @@ export function toFindings(rows: FindingsTable[]): Finding[] {
  * Scores and closes the attempt in one transaction. Idempotent: a second submit (another tab,
  * a double click) finds it closed and changes nothing.
  */
-export async function submitAttempt(db: Database, userId: string, attemptId: string, at: Date = new Date()): Promise<{ submittedNow: boolean }> {
+export async function submitAttempt(db: Database, userId: string, attemptId: string, at?: Date): Promise<{ submittedNow: boolean }> {
   const result = await submitInTransaction(db, userId, attemptId, at);
   // After commit: mastery and program progress follow the new score; the organisation's model,
   // when it grades explanations, grades them in the background (the submit does not wait).
@@ -310,13 +312,13 @@ export async function submitAttempt(db: Database, userId: string, attemptId: str
   return result;
 }
 
-async function submitInTransaction(db: Database, userId: string, attemptId: string, at: Date): Promise<{ submittedNow: boolean }> {
+async function submitInTransaction(db: Database, userId: string, attemptId: string, at: Date | undefined): Promise<{ submittedNow: boolean }> {
   return db.transaction().execute(async (trx) => {
     // Claim the row first: changes that committed before are in the findings read below; changes
     // that wait behind this lock find the attempt submitted and are refused.
     let attempt: AttemptsTable;
     try {
-      attempt = await lockOpenAttempt(trx, userId, attemptId, at.toISOString());
+      attempt = await lockOpenAttempt(trx, userId, attemptId, (at ?? new Date()).toISOString());
     } catch (e) {
       if (e instanceof AttemptClosed) return { submittedNow: false };
       throw e;
@@ -328,7 +330,7 @@ async function submitInTransaction(db: Database, userId: string, attemptId: stri
       findings: toFindings(findings),
       hintsTaken: (JSON.parse(attempt.hints_taken) as TakenHint[]).map((h) => h.key),
     }, await matcherLexicon(trx, draft!.domain, attempt.user_id));
-    const now = at.toISOString();
+    const now = (at ?? new Date()).toISOString();
     const res = await trx
       .updateTable("attempts")
       .set({

@@ -99,7 +99,7 @@ export async function traineeProgramById(db: Database, userId: string, programId
  * After an attempt's score changes (submit, mentor publish): mastery is replayed, and a module
  * whose pass rule is now met gets its completion record (awaiting sign-off when required).
  */
-export async function onAttemptScored(db: Database, attemptId: string, now = new Date()): Promise<void> {
+export async function onAttemptScored(db: Database, attemptId: string, now?: Date): Promise<void> {
   const row = await db
     .selectFrom("attempts")
     .leftJoin("program_attempts", "program_attempts.attempt_id", "attempts.id")

@@ -46,7 +46,7 @@ export function evaluatePassRule(
   const parts: string[] = [];
   if (!enough) parts.push(`${sorted.length} of ${module.drafts} drafts reviewed`);
   if (rule.minMeanScore !== null) parts.push(`mean of last ${rule.lastN}: ${mean ?? "–"} (pass at ${rule.minMeanScore})`);
-  for (const h of hitRates) parts.push(`${label(h.category)} hit rate ${h.rate === null ? "– (no such flaw yet)" : `${h.rate} %`} (pass at ${rule.minHitRate} %)`);
+  for (const h of hitRates) parts.push(`${label(h.category)} hit rate ${h.rate === null ? "not measured yet: your recent drafts had no such flaw" : `${h.rate} %`} (pass at ${rule.minHitRate} %)`);
   return { submitted: sorted.length, required: module.drafts, mean, hitRates, met, summary: (met ? "Pass rule met: " : "") + parts.join(" · ") };
 }
 

@@ -115,6 +115,24 @@ export function instantiate(source: SourceDoc, seed: number): Instance {
   }
 }
 
+/**
+ * The concrete documents a source stands for, for checks that sample draws: the source itself when
+ * it has no parameters, else one per seed that instantiates (a seed that cannot is skipped: the
+ * loader reports it with its seed).
+ */
+export function concreteDraws(source: SourceDoc, seeds: readonly number[]): { source: SourceDoc; seed?: number }[] {
+  if (!source.params) return [{ source }];
+  const draws: { source: SourceDoc; seed: number }[] = [];
+  for (const seed of seeds) {
+    try {
+      draws.push({ source: instantiate(source, seed).source, seed });
+    } catch (e) {
+      if (!(e instanceof InstantiationError)) throw e;
+    }
+  }
+  return draws;
+}
+
 /** Shorthand for callers that need only the concrete source. */
 export function concreteSource(source: SourceDoc, seed: number): SourceDoc {
   return instantiate(source, seed).source;

@@ -2,7 +2,7 @@
 // Each check compares the edited lines with the clean ones, so only what the edit introduced
 // counts. Warnings for content:check (file:line and the seed come from the caller).
 import type { Pack, SourceDoc } from "../types";
-import { instantiate, InstantiationError } from "./instantiate";
+import { concreteDraws } from "./instantiate";
 
 export type TellKind = "long-line" | "unused" | "doubled-word" | "a-before-vowel" | "unbalanced";
 
@@ -120,14 +120,7 @@ export function packTells(pack: Pick<Pack, "sources">, seeds: readonly number[])
       continue;
     }
     const found = new Set<string>();
-    for (const seed of seeds) {
-      let concrete: SourceDoc;
-      try {
-        concrete = instantiate(source, seed).source;
-      } catch (e) {
-        if (e instanceof InstantiationError) continue; // reported by the loader with its seed
-        throw e;
-      }
+    for (const { source: concrete, seed } of concreteDraws(source, seeds)) {
       for (const t of surfaceTells(concrete)) {
         const key = `${t.siteId}\u0000${t.variant}\u0000${t.kind}`;
         if (found.has(key)) continue;

@@ -7,7 +7,7 @@
 // `{{cap_wrong}}` shares the words "cap" in the template, yet in every draft the phrase reads "10"
 // and the line "20"; a phrase "staging" is no echo of `{{env}}` until a draw makes the line say
 // "staging". A phrase is reported when it is an echo in any sampled draw.
-import { InstantiationError, instantiate } from "../content/instantiate";
+import { concreteDraws } from "../content/instantiate";
 import { compilePhrase, lineTermSet } from "../text/match";
 import { isEchoPhrase } from "../text/evidence";
 import type { Pack, SourceDoc } from "../types";
@@ -76,18 +76,7 @@ export function echoPhrases(pack: Pick<Pack, "sources">, seeds: readonly number[
   const out: EchoPhrase[] = [];
   for (const template of pack.sources) {
     const byKey = new Map<string, EchoPhrase>();
-    const draws: { source: SourceDoc; seed?: number }[] = [];
-    if (!template.params) draws.push({ source: template });
-    else {
-      for (const seed of seeds) {
-        try {
-          draws.push({ source: instantiate(template, seed).source, seed });
-        } catch (e) {
-          if (!(e instanceof InstantiationError)) throw e;
-        }
-      }
-    }
-    for (const { source, seed } of draws) {
+    for (const { source, seed } of concreteDraws(template, seeds)) {
       for (const f of concreteEchoes(source)) {
         const key = `${f.siteIndex}/${f.variant}/${f.keyPointIndex}/${f.phraseIndex}`;
         const seen = byKey.get(key);

@@ -5,7 +5,7 @@
 // not found exactly once is left out.
 import { lineStarts, spanLines } from "../text/lines";
 import type { LineRange, SourceDoc } from "../types";
-import { decoysAt } from "./decoys";
+import { decoysAt, onceAt } from "./decoys";
 import { instantiate } from "./instantiate";
 
 export interface DecoyLines {
@@ -50,12 +50,6 @@ export function decoyLines({ source, seed, difficulty, cleanText, shownText }: D
     out.push({ id: d.id, lines: spanLines(text, { start: at, end: at + d.replacement.length }, starts), why: d.why });
   }
   return out;
-}
-
-/** Offset of the only occurrence of `needle`, or -1 when it is missing or found more than once. */
-function onceAt(text: string, needle: string): number {
-  const at = text.indexOf(needle);
-  return at < 0 || text.indexOf(needle, at + 1) >= 0 ? -1 : at;
 }
 
 /** The first decoy whose lines overlap the range (a finding's lines), if any. */

@@ -12,6 +12,12 @@ export function decoysAt<D extends { difficulty: number }>(decoys: readonly D[] 
   return decoys ? decoys.filter((d) => d.difficulty <= difficulty) : [];
 }
 
+/** Offset of the only occurrence of `needle`, or -1 when it is missing or found more than once. */
+export function onceAt(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  return at < 0 || text.indexOf(needle, at + 1) >= 0 ? -1 : at;
+}
+
 /**
  * The text with each decoy of this difficulty applied, in the declared order. A decoy whose anchor
  * is missing or found more than once is left out (content:check reports it).
@@ -19,8 +25,8 @@ export function decoysAt<D extends { difficulty: number }>(decoys: readonly D[] 
 export function applyDecoys(text: string, decoys: readonly DecoyText[] | undefined, difficulty: number): string {
   let out = text;
   for (const d of decoysAt(decoys, difficulty)) {
-    const at = out.indexOf(d.anchor);
-    if (at < 0 || out.indexOf(d.anchor, at + 1) >= 0) continue;
+    const at = onceAt(out, d.anchor);
+    if (at < 0) continue;
     out = out.slice(0, at) + d.replacement + out.slice(at + d.anchor.length);
   }
   return out;

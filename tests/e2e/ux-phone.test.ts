@@ -47,8 +47,8 @@ describe("the header on a phone", () => {
       expect(panel.x + panel.width).toBeLessThanOrEqual(390);
       await Promise.all([page.waitForURL(/\/practice\/progress$/), progress.tap()]);
       // After going somewhere the menu is closed again.
-      await page.locator("h1").first().waitFor();
-      expect(await page.locator(".phone-menu-panel").isVisible()).toBe(false);
+      // (Waited for, not read at once: the page may still be settling when the address changes.)
+      await page.locator(".phone-menu-panel").waitFor({ state: "hidden", timeout: 15_000 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await ctx.close();
     }, 180_000);

@@ -30,10 +30,10 @@ import { exerciseTime, simulationEnd } from "./lib/sim-clock";
 import { assignProgram, saveProgram } from "~/models/program.server";
 import { createOrganisation, createUser } from "~/models/user.server";
 
-const USAGE = "Usage: npm run simulate:cohort -- --trainees N --weeks W [--seed S] [--pace EXERCISES_PER_WEEK]";
+const USAGE = "Usage: npm run simulate:cohort -- --trainees N --weeks W [--seed S] [--pace EXERCISES_PER_WEEK] [--learning LOGITS_PER_FLAW]";
 let args;
 try {
-  args = parseArgs({ options: { trainees: { type: "string", default: "20" }, weeks: { type: "string", default: "6" }, seed: { type: "string", default: "1" }, pace: { type: "string", default: "5" } } }).values;
+  args = parseArgs({ options: { trainees: { type: "string", default: "20" }, weeks: { type: "string", default: "6" }, seed: { type: "string", default: "1" }, pace: { type: "string", default: "5" }, learning: { type: "string", default: "0" } } }).values;
 } catch (e) {
   console.error(`${(e as Error).message}\n${USAGE}`);
   process.exit(2);
@@ -50,6 +50,13 @@ const TRAINEES = int(args.trainees!, "trainees", 1, 500);
 const WEEKS = int(args.weeks!, "weeks", 1, 52);
 const SEED = int(args.seed!, "seed", 0, 2 ** 31);
 const PACE = int(args.pace!, "pace", 1, 30);
+// How much a trainee learns from each flaw of a category they meet (found or missed: the results
+// page explains it either way), in logits; 0 = skills stay as drawn.
+const LEARNING = Number(args.learning);
+if (!/^\d+(\.\d+)?$/.test(args.learning!) || LEARNING > 1) {
+  console.error(`--learning: “${args.learning}” must be a number from 0 to 1 (logits of skill gained per flaw met).\n${USAGE}`);
+  process.exit(2);
+}
 
 const MODULES = [
   { title: "Code review", domain: "software", due: 14 },
@@ -57,6 +64,8 @@ const MODULES = [
   { title: "Finance memos", domain: "finance", due: 42 },
 ];
 const WEAK = 3;
+/** Agreement is read after this many exercises per trainee (the issue's goal: Spearman ≥ 0.7 after 30). */
+const AGREEMENT_AT = 30;
 const ALL_CANDIDATES = MODULES.flatMap((m) => moduleCandidates({ domains: [m.domain], focusCategories: [] })); // the weakest categories per domain that targeting is measured on
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -109,7 +118,7 @@ async function main() {
     await assignProgram(db, admin, programId, cohort, start);
 
     // Known skill per trainee × category (logit scale): general ability + category-specific part.
-    const trainees: { id: string; skill: Map<string, number>; pace: number }[] = [];
+    const trainees: Trainee[] = [];
     for (let i = 0; i < TRAINEES; i++) {
       const u = await createUser(db, { orgId, email: `t${i}@sim.test`, name: `Trainee ${i + 1}`, role: "trainee", password: "simulation-only-1" });
       await addCohortMember(db, orgId, cohort, u.id);
@@ -121,9 +130,17 @@ async function main() {
 
     // Each week every trainee does `pace` exercises through "Next exercise"; each flaw is found
     // with the chance their true skill gives against its difficulty.
-    // Flaws met per trainee, and per domain × difficulty ("software@2") for the random baseline.
-    const met = new Map<string, { weak: number; flaws: number; byLevel: Map<string, number> }>();
+    // Flaws met per trainee, and how many of them were of their weakest categories.
+    const met = new Map<string, { weak: number; flaws: number }>();
+    // Flaws met per domain × difficulty × the trainee's weakest categories at that time (they change when trainees learn).
+    const metAt = new Map<string, number>();
     let exercises = 0;
+    // Drafts per trainee × domain per source (variety), and drafts per difficulty.
+    const sources = new Map<string, Map<string, number>>();
+    const levels = [0, 0, 0, 0, 0];
+    // Each trainee's estimated mastery right after their AGREEMENT_AT-th exercise.
+    const done = new Map<string, number>();
+    const atThirty = new Map<string, Snapshot>();
     const poolByWeek: number[] = [];
     for (let week = 0; week < WEEKS; week++) {
       for (const t of trainees) {
@@ -139,21 +156,32 @@ async function main() {
             attemptId = await startCategoryPractice(db, t.id, categoryKey(pick.domain, pick.categories[0]), rng, now);
           }
           const { draft } = await getAttemptForTrainee(db, t.id, attemptId);
-          const stat = met.get(t.id) ?? { weak: 0, flaws: 0, byLevel: new Map() };
+          const sourceKey = `${t.id}|${draft.domain}`;
+          const bySource = sources.get(sourceKey) ?? new Map<string, number>();
+          sources.set(sourceKey, bySource.set(draft.sourceId, (bySource.get(draft.sourceId) ?? 0) + 1));
+          levels[draft.difficulty - 1] += 1;
+          const stat = met.get(t.id) ?? { weak: 0, flaws: 0 };
           met.set(t.id, stat);
           const weakSet = weakest(t.skill, draft.domain);
           for (const flaw of draft.answerKey) {
             const key = categoryKey(draft.domain, flaw.category);
             stat.flaws += 1;
             const level = `${draft.domain}@${draft.difficulty}`;
-            stat.byLevel.set(level, (stat.byLevel.get(level) ?? 0) + 1);
             if (weakSet.has(key)) stat.weak += 1;
+            const at = `${level}|${[...weakSet].join(",")}`;
+            metAt.set(at, (metAt.get(at) ?? 0) + 1);
             if (rng() < sigmoid((t.skill.get(key) ?? 0) - flawDifficulty(draft.difficulty))) {
               await addFinding(db, t.id, attemptId, { lineFrom: flaw.lines.from, lineTo: flaw.lines.to, category: flaw.category, explanation: flaw.explanation, confidence: 80, suggestedFix: "", quote: "" }, now);
             }
           }
           await submitAttempt(db, t.id, attemptId, now);
+          for (const flaw of draft.answerKey) {
+            const key = categoryKey(draft.domain, flaw.category);
+            t.skill.set(key, t.skill.get(key)! + LEARNING);
+          }
           exercises++;
+          done.set(t.id, (done.get(t.id) ?? 0) + 1);
+          if (done.get(t.id) === AGREEMENT_AT) atThirty.set(t.id, { skill: new Map(t.skill), mastery: await getMastery(db, t.id) });
         }
       }
       const pool = await poolSize();
@@ -161,24 +189,32 @@ async function main() {
       console.log(`week ${week + 1}: ${exercises} exercises submitted, draft pool ${pool} (${seededPool} seeded; ${((pool - seededPool) / (TRAINEES * (week + 1))).toFixed(2)} new per trainee-week) (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
 
-    // Agreement: estimated rating vs true skill over every trainee × category with direct evidence.
-    const est: number[] = [];
-    const truth: number[] = [];
-    const perTrainee: number[] = [];
-    for (const t of trainees) {
-      const m = await getMastery(db, t.id);
-      const e: number[] = [];
-      const s: number[] = [];
-      for (const [key, state] of m) {
-        if (!t.skill.has(key) || state.evidence < 2) continue;
-        e.push(state.rating);
-        s.push(t.skill.get(key)!);
+    // Agreement: estimated rating vs true skill over every trainee × category with direct evidence,
+    // for each trainee right after their AGREEMENT_AT-th exercise (the goal is stated "after 30
+    // exercises"; a trainee's pace decides how many they do in the weeks), and at the end for all.
+    const agreement = (snapshots: Snapshot[]) => {
+      const est: number[] = [];
+      const truth: number[] = [];
+      const perTrainee: number[] = [];
+      for (const { skill, mastery: m } of snapshots) {
+        const e: number[] = [];
+        const s: number[] = [];
+        for (const [key, state] of m) {
+          if (!skill.has(key) || state.evidence < 2) continue;
+          e.push(state.rating);
+          s.push(skill.get(key)!);
+        }
+        est.push(...e);
+        truth.push(...s);
+        if (e.length >= 4) perTrainee.push(spearman(e, s));
       }
-      est.push(...e);
-      truth.push(...s);
-      if (e.length >= 4) perTrainee.push(spearman(e, s));
-    }
-    const rho = spearman(est, truth);
+      const median = [...perTrainee].sort((a, b) => a - b)[Math.floor(perTrainee.length / 2)] ?? 0;
+      return { rho: spearman(est, truth), pairs: est.length, median };
+    };
+    const atEnd = agreement(await Promise.all(trainees.map(async (t) => ({ skill: t.skill, mastery: await getMastery(db, t.id) }))));
+    const reached = trainees.filter((t) => atThirty.has(t.id));
+    const after = reached.length ? agreement(reached.map((t) => atThirty.get(t.id)!)) : atEnd;
+    const rho = after.rho;
 
     // A random picker: drafts drawn at random from the same domains at the same difficulties as
     // the drafts practised (a category's share of the flaws depends on the difficulty: e.g. a
@@ -199,16 +235,11 @@ async function main() {
       }
     }
     let weakMet = 0;
+    for (const stat of met.values()) weakMet += stat.weak;
     let weakExpected = 0;
-    for (const t of trainees) {
-      const stat = met.get(t.id);
-      if (!stat) continue;
-      weakMet += stat.weak;
-      for (const [level, flaws] of stat.byLevel) {
-        const domain = level.slice(0, level.indexOf("@"));
-        const share = [...weakest(t.skill, domain)].reduce((s, k) => s + (randomShare.get(level)!.get(k) ?? 0), 0);
-        weakExpected += flaws * share;
-      }
+    for (const [at, flaws] of metAt) {
+      const [level, weak] = at.split("|");
+      weakExpected += flaws * weak.split(",").reduce((s, k) => s + (randomShare.get(level)!.get(k) ?? 0), 0);
     }
     const targeting = weakExpected ? weakMet / weakExpected : 0;
 
@@ -221,17 +252,36 @@ async function main() {
       if (p.modules.some((m) => m.overdue)) overdue++;
       p.modules.forEach((m, i) => (perModule[i] += m.state === "complete" ? 1 : 0));
     }
-    const median = [...perTrainee].sort((a, b) => a - b)[Math.floor(perTrainee.length / 2)] ?? 0;
     console.log(`\n${TRAINEES} trainees, ${WEEKS} weeks, seed ${SEED}: ${exercises} exercises (${(exercises / TRAINEES).toFixed(1)} per trainee), ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    console.log(`mastery vs true skill: Spearman ${rho.toFixed(2)} over ${est.length} trainee × category pairs with ≥ 2 flaws met; per trainee median ${median.toFixed(2)}`);
+    console.log(
+      reached.length
+        ? `mastery vs true skill after ${AGREEMENT_AT} exercises (${reached.length} of ${TRAINEES} trainees got that far): Spearman ${after.rho.toFixed(2)} over ${after.pairs} trainee × category pairs with ≥ 2 flaws met; per trainee median ${after.median.toFixed(2)}`
+        : `mastery vs true skill: no trainee did ${AGREEMENT_AT} exercises, so the figure is the one at the end`,
+    );
+    console.log(`mastery vs true skill at the end (every trainee, ${Math.min(...[...done.values()])}–${Math.max(...[...done.values()])} exercises): Spearman ${atEnd.rho.toFixed(2)} over ${atEnd.pairs} pairs; per trainee median ${atEnd.median.toFixed(2)}`);
     console.log(`weakest ${WEAK} categories per domain: ${weakMet} flaws met, a random picker at the same domains and difficulties would give ${weakExpected.toFixed(0)}`);
     console.log(`draft pool: ${seededPool} seeded, then ${poolByWeek.join(", ")} at the end of each week; ${((poolByWeek[poolByWeek.length - 1] - seededPool) / (TRAINEES * WEEKS)).toFixed(2)} new drafts per trainee-week`);
+    const largest = [...sources.values()].filter((m) => [...m.values()].reduce((a, b) => a + b, 0) >= 8).map((m) => Math.max(...m.values()) / [...m.values()].reduce((a, b) => a + b, 0)).sort((a, b) => a - b);
+    if (largest.length) console.log(`variety: a trainee's most-practised source is ${Math.round(100 * largest[Math.floor(largest.length / 2)])} % of their drafts of a domain (median over ${largest.length} trainee × domain pairs with ≥ 8 drafts; largest ${Math.round(100 * largest[largest.length - 1])} %)`);
+    console.log(`difficulty of the drafts practised: ${levels.map((n, i) => `${i + 1}: ${Math.round((100 * n) / Math.max(1, exercises))} %`).join(", ")}`);
     console.log(`modules complete: ${MODULES.map((m, i) => `${m.title} ${perModule[i]}/${TRAINEES}`).join(", ")}`);
     console.log(`simulate: mastery Spearman ${rho.toFixed(2)}, weak-category targeting ${targeting.toFixed(1)}× random, completion ${Math.round((100 * complete) / TRAINEES)} %, overdue ${overdue}`);
   } finally {
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface Trainee {
+  id: string;
+  skill: Map<string, number>;
+  pace: number;
+}
+
+/** A trainee's true skills and estimated mastery at one moment. */
+interface Snapshot {
+  skill: ReadonlyMap<string, number>;
+  mastery: Awaited<ReturnType<typeof getMastery>>;
 }
 
 function weakest(skill: Map<string, number>, domain: string): Set<string> {

@@ -100,11 +100,18 @@ describe("adaptive selector (fixed histories)", () => {
     expect(weakSpotChances([{ mean: 3, sd: 1 }], 1)).toEqual([1]);
   });
 
-  it("with no history, a first look at two categories of the domain at its lowest difficulty", () => {
+  it("with no history, a first look at four categories of the domain at its lowest difficulty", () => {
     const s = pick([], 0);
     expect(s).toMatchObject({ domain: "software", difficulty: 1 });
-    expect(s.categories).toHaveLength(2);
+    expect(s.categories).toHaveLength(4);
+    expect(new Set(s.categories).size).toBe(4);
     expect(s.reason).toMatch(/^New ground: a first look at /);
+  });
+
+  it("asks for two categories once the others are clearly less likely weak spots", () => {
+    const found = eight.filter((k) => !["software/c2", "software/c6"].includes(k)).flatMap((k) => ev(k, [1, 1, 1]));
+    const s = pick([...found, ...ev("software/c2", [0, 0, 0]), ...ev("software/c6", [0, 1, 0])], 6);
+    expect(s.categories).toEqual(["c2", "c6"]);
   });
 
   it("drills a category missed twice, with the next likeliest weak spot; one found twice is left out", () => {

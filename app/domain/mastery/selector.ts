@@ -28,6 +28,10 @@ export interface Selection {
 export const WEAK_SPOTS = 3;
 /** Categories one draft asks for: the likeliest weak spots of the target's domain. */
 export const DRAFT_CATEGORIES = 2;
+/** At most this many when further categories are as likely as the last of those (a first look). */
+export const MAX_DRAFT_CATEGORIES = 4;
+/** "As likely": a chance at least this share of the last category's asked for. */
+const AS_LIKELY = 0.9;
 
 /**
  * How unsure the rating is (logits): the prior's spread narrowed by the evidence, each flaw
@@ -87,8 +91,10 @@ export function weakSpotChances(beliefs: readonly { mean: number; sd: number }[]
  * missed twice is likely one, a category found twice is unlikely, a category never met has the
  * even share of an unknown (rated at the trainee's general level, with the full spread). A due
  * review of a learned category counts as at least as likely as that even share, so it comes back.
- * The draft asks for the DRAFT_CATEGORIES likeliest of the top category's domain: looking at a
- * new category and drilling a weak one are the same rule, and the drill stops as soon as another
+ * The draft asks for the DRAFT_CATEGORIES likeliest of the top category's domain, and for up to
+ * MAX_DRAFT_CATEGORIES when further ones are as likely (a first look at several categories at
+ * once: a new domain is surveyed in half the drafts). Looking at a new category and drilling a
+ * weak one are the same rule, and the drill stops as soon as another
  * category looks likelier to be weak. The difficulty follows the top category's mastery, so it
  * ramps up as the trainee improves.
  */
@@ -114,7 +120,12 @@ export function selectNext(input: SelectorInput): Selection {
   scored.sort((a, b) => b.score - a.score);
   const target = scored[0];
   const { domain } = splitKey(target.key);
-  const chosen = scored.filter((s) => splitKey(s.key).domain === domain).slice(0, DRAFT_CATEGORIES);
+  const ofDomain = scored.filter((s) => splitKey(s.key).domain === domain);
+  const chosen = ofDomain.slice(0, DRAFT_CATEGORIES);
+  // Categories (nearly) as likely as the last one asked for come too, up to MAX_DRAFT_CATEGORIES:
+  // while nothing is known every category is equally likely, and one draft looks at four of them.
+  const bar = chosen[chosen.length - 1].chance * AS_LIKELY;
+  for (const s of ofDomain.slice(DRAFT_CATEGORIES)) if (chosen.length < MAX_DRAFT_CATEGORIES && s.chance >= bar) chosen.push(s);
   const categories = chosen.map((s) => splitKey(s.key).category);
   const state = target.state;
   const p = masteryPercent(state) / 100;

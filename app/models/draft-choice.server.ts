@@ -20,8 +20,9 @@ const TARGET_LOOK = 200;
 /**
  * Sources a draw aimed at categories makes a fresh draft of, to weigh with the stored ones: most
  * of a pack (14 sources), because sources differ a lot in how many sites of a given category they
- * have, and a draft with three flaws of the wanted categories is worth more than one with one
- * (decision 139). Making one costs well under a millisecond.
+ * have, and a draft with three flaws of the wanted categories is worth more than one with one;
+ * bestTargeted keeps the choice to the sources the trainee has seen least (decision 139). Making
+ * one costs well under a millisecond.
  */
 const FRESH_LOOK = 12;
 
@@ -66,8 +67,8 @@ async function drawDraft(db: Database, userId: string, pack: Pack, difficulty: n
   if (wanted.length) {
     // Aimed at categories: the unseen draft whose flaws best hit them (the likeliest weak spots
     // first), among the stored ones and fresh instantiations (carrying only wanted flaws) of the
-    // FRESH_LOOK least-seen sources at this level (bestTargeted: equally good, more wanted flaws
-    // win, then a stored draft, which adds nothing to the pool).
+    // FRESH_LOOK least-seen sources at this level (bestTargeted: among the sources seen least,
+    // equally good, more wanted flaws win, then a stored draft, which adds nothing to the pool).
     const rows = await pool(true).select(["id", "source_id", "answer_key"]).orderBy("flawed_fp").orderBy("clean_fp").orderBy("id").limit(TARGET_LOOK).execute();
     const stored = rows.map((r) => ({ id: r.id, sourceId: r.source_id, flawCategories: (JSON.parse(r.answer_key) as { category: string }[]).map((f) => f.category), draft: undefined as Draft | undefined }));
     const fresh: typeof stored = [];

@@ -45,6 +45,16 @@ describe("targeted draw preference", () => {
     expect(bestTargeted([made, draft("mixed", "b", ["off-by-one", "injection"])], ["off-by-one"], new Map(), () => 0.5)?.id).toBe("made");
   });
 
+  it("keeps to the sources the trainee has seen least: one seen three times more loses even with more wanted flaws", () => {
+    const rich = draft("rich", "a", ["off-by-one", "off-by-one", "boundary-check"]);
+    const plain = draft("plain", "b", ["off-by-one"]);
+    const wanted = ["off-by-one", "boundary-check"];
+    expect(bestTargeted([rich, plain], wanted, new Map([["a", 2], ["b", 0]]), () => 0.5)?.id).toBe("rich");
+    expect(bestTargeted([rich, plain], wanted, new Map([["a", 3], ["b", 0]]), () => 0.5)?.id).toBe("plain");
+    // A least-seen source without a wanted flaw does not count.
+    expect(bestTargeted([rich, plain, draft("other", "c", ["injection"])], wanted, new Map([["a", 3], ["b", 1]]), () => 0.5)?.id).toBe("rich");
+  });
+
   it("gives nothing when no draft has a wanted flaw", () => {
     expect(bestTargeted([draft("x", "a", ["injection"]), draft("clean", "b", [])], ["off-by-one"], new Map(), () => 0.5)).toBeUndefined();
   });

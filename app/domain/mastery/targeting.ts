@@ -26,8 +26,13 @@ export function wantedShare(flawCategories: readonly string[], wanted: readonly 
   return flawCategories.reduce((s, c) => s + weight(c), 0) / flawCategories.length;
 }
 
+/** How many more times than the least-seen fitting source a source may have been practised. */
+export const SOURCE_SPREAD = 2;
+
 /**
- * The candidate whose flaws best hit the wanted categories (wantedShare); among equal ones the one
+ * Among candidates of sources the trainee has seen least (at most SOURCE_SPREAD more than the
+ * least-seen source with a wanted flaw), the candidate whose flaws best hit the wanted categories
+ * (wantedShare); among equal ones the one
  * with more wanted flaws (more practice of them in one draft), then a stored one over one made
  * for this draw (the pool does not grow for nothing), then the one whose source the trainee has
  * seen least (the spread rule of the plain draw), then at random. undefined when no candidate has
@@ -35,10 +40,14 @@ export function wantedShare(flawCategories: readonly string[], wanted: readonly 
  */
 export function bestTargeted<T extends TargetCandidate>(candidates: readonly T[], wanted: readonly string[], usage: ReadonlyMap<string, number>, random: () => number, weights?: readonly number[]): T | undefined {
   const eps = 1e-9;
+  // Variety first: only sources seen at most SOURCE_SPREAD times more than the least-seen one that
+  // has a wanted flaw, so a source rich in one category does not come back draft after draft.
+  const minUsed = Math.min(...candidates.filter((c) => wantedShare(c.flawCategories, wanted, weights) > 0).map((c) => usage.get(c.sourceId) ?? 0));
   let best: { c: T; share: number; hits: number; used: number; tie: number } | undefined;
   for (const c of candidates) {
     const share = wantedShare(c.flawCategories, wanted, weights);
     if (share <= 0) continue;
+    if ((usage.get(c.sourceId) ?? 0) > minUsed + SOURCE_SPREAD) continue;
     const e = { c, share, hits: c.flawCategories.filter((f) => wanted.includes(f)).length, used: usage.get(c.sourceId) ?? 0, tie: random() };
     const better = () => {
       if (!best) return true;

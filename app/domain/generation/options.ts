@@ -5,6 +5,7 @@
 import { applyDecoys, decoysAt } from "../content/decoys";
 import { drawParams, instantiate } from "../content/instantiate";
 import { compileTemplate, FORMATS, renderBound, SlotTable, type BoundTemplate } from "../content/template";
+import { onceAt } from "../text/find";
 import { lineAt, lineStarts } from "../text/lines";
 import type { Category, FlawSite, FlawVariant, Pack, Severity, SourceDoc } from "../types";
 import { asOption, variantTexts, withTexts, type Candidate, type Option, type VariantTemplates } from "./candidates";
@@ -23,8 +24,8 @@ export const candidatesFor = memoPerPair((source: SourceDoc, pack: Pack): Candid
   const lineOf = (offset: number) => lineAt(starts, offset);
   const groups: Candidate[][] = [];
   for (const site of source.sites) {
-    const start = source.text.indexOf(site.anchor);
-    if (start < 0 || source.text.indexOf(site.anchor, start + 1) >= 0) continue; // content:check reports these
+    const start = onceAt(source.text, site.anchor);
+    if (start < 0) continue; // missing or ambiguous: content:check reports these
     const end = start + site.anchor.length;
     const group: Candidate[] = [];
     site.variants.forEach((v, i) => {
@@ -179,8 +180,8 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number, diff
   // A clean control uses no candidate: only its document is made.
   for (const { site, anchor: anchorTemplate, variants } of withGroups ? compiled.sites : []) {
     const anchor = r(anchorTemplate);
-    const start = text.indexOf(anchor);
-    if (start < 0 || text.indexOf(anchor, start + 1) >= 0) continue; // content:check reports these
+    const start = onceAt(text, anchor);
+    if (start < 0) continue; // missing or ambiguous: content:check reports these
     const end = start + anchor.length;
     const lineFrom = lineOf(start);
     const lineTo = lineOf(Math.max(start, end - 1));

@@ -84,4 +84,11 @@ describe("decoyProblems", () => {
       `with the decoys shown, site "notice"'s anchor is gone`,
     ]);
   });
+
+  it("refuses a decoy of more lines than a flaw may change", () => {
+    const long = Array.from({ length: 13 }, (_, i) => `The fee is 1,200 per month (${i}).`).join("\n");
+    expect(decoyProblems(doc(text, [decoy("The fee is 1,200 per month.", long)], "code")).map((p) => p.message)).toEqual([
+      'decoy "d": may change at most 12 lines, this one changes 13',
+    ]);
+  });
 });

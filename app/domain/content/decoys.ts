@@ -3,6 +3,7 @@
 // one is a false alarm. Pure: the engine applies them, content:check runs `decoyProblems`.
 import { MAX_EDIT_LINES } from "../verification/verify";
 import { onceAt } from "../text/find";
+import { editLines } from "../text/lines";
 import { invisibleEditReason } from "../text/visible-change";
 import type { Decoy, SourceDoc } from "../types";
 
@@ -53,7 +54,7 @@ export function decoyProblems(doc: Pick<SourceDoc, "text" | "format" | "sites" |
     if (hit) say(`overlaps flaw site "${hit.id}": a decoy must leave every flaw site as it is`);
     const invisible = invisibleEditReason(d.anchor, d.replacement);
     if (invisible) say(`changes nothing a reader can see: ${invisible}`);
-    const size = Math.max(d.anchor.split("\n").length, d.replacement.split("\n").length);
+    const size = editLines(d.anchor, d.replacement);
     if (size > MAX_EDIT_LINES) say(`may change at most ${MAX_EDIT_LINES} lines, this one changes ${size}`);
     // Prose cannot be run: a reworded passage must at least state the same figures.
     if ((doc.format === "prose" || doc.format === "table") && figures(d.anchor).join(" ") !== figures(d.replacement).join(" ")) {

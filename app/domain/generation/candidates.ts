@@ -3,20 +3,14 @@
 // in from an operator's match. Option texts are rendered only for the edits a draft chooses.
 import type { Params } from "../content/param-kit";
 import { renderBound, type BoundTemplate, type SlotTable } from "../content/template";
-import type { FlawOrigin, FlawVariant, GenericOperator, KeyPoint, Severity } from "../types";
+import type { AnswerKeyEntry, FlawVariant, GenericOperator, KeyPoint } from "../types";
 
-/** A possible edit of the clean text, before selection. */
-export interface Candidate {
+/** A possible edit of the clean text, before selection; a chosen one becomes an answer-key entry with the same texts. */
+export interface Candidate extends Pick<AnswerKeyEntry, "category" | "severity" | "replacement" | "explanation" | "keyPoints" | "hint" | "origin"> {
+  /** Span of the passage it replaces in the clean text. */
   start: number;
   end: number;
-  replacement: string;
-  category: string;
-  severity: Severity;
   difficulty: number;
-  explanation: string;
-  keyPoints: KeyPoint[];
-  hint?: string;
-  origin: FlawOrigin;
   /** Lines of the clean text the edit touches; selected edits never share or neighbour a line. */
   lineFrom: number;
   lineTo: number;

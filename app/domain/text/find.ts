@@ -6,3 +6,11 @@ export function onceAt(text: string, needle: string): number {
   const at = text.indexOf(needle);
   return at < 0 || text.indexOf(needle, at + 1) >= 0 ? -1 : at;
 }
+
+/** Every offset at which `needle` starts (overlapping ones too); none for an empty needle. */
+export function occurrences(haystack: string, needle: string): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}

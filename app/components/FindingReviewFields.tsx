@@ -1,5 +1,6 @@
 import { COMMENT_MAX } from "~/domain/review/review-form";
 import { ShownText } from "~/components/ShownText";
+import { DecoyNote } from "~/components/DecoyNote";
 
 /** One trainee finding as the mentor review page shows it (from the review DTO). */
 export interface ReviewedFinding {
@@ -12,6 +13,8 @@ export interface ReviewedFinding {
   suggestedFix: string;
   confidence: number;
   autoVerdict: "hit" | "false-positive";
+  /** An automatic false alarm placed on a decoy: why the passage is right (null otherwise). */
+  decoy: { why: string } | null;
   categoryCorrect: boolean | null;
   flaw: { category: string; explanation: string; keyPoints: { text: string; covered: boolean }[] } | null;
   mine: { verdict: string; grade: number | null; comment: string; unseeded: boolean; category: string };
@@ -71,6 +74,7 @@ export function FindingReviewFields({ f, index, fieldset, suggestion }: { f: Rev
           </>
         ) : null}
       </p>
+      <DecoyNote decoy={f.decoy} />
       {f.flaw ? (
         <details>
           <summary className="small">Model explanation and key points</summary>

@@ -31,7 +31,11 @@ export interface RescoreRunsTable {
   finished_at: string | null;
 }
 
-/** Migration 0013: one version of a pack's accepted phrase overlay (the whole overlay, JSON). */
+/**
+ * Migration 0013: one version of an organisation's accepted phrase overlay of a pack (the whole
+ * overlay, JSON). Keyed (org_id, domain, version) since migration 0022 (decision 136): versions
+ * are numbered per organisation and pack.
+ */
 export interface MatcherOverlaysTable {
   domain: string;
   version: number;
@@ -39,8 +43,8 @@ export interface MatcherOverlaysTable {
   overlay: string;
   created_at: string;
   created_by: string | null;
-  /** Migration 0019: the organisation whose admin accepted it (decision 109); null: applies to none. */
-  org_id: string | null;
+  /** Migration 0019: the organisation whose admin accepted it (decision 109); never null since 0022. */
+  org_id: string;
 }
 
 /** Migration 0013: an admin's decision on a proposed phrase change, with its evidence. */

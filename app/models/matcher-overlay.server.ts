@@ -1,6 +1,7 @@
 // Mentors teach the matcher (decision 032): explanations mentors graded against what the matcher
 // credited become proposed phrase changes on the admin content page; accepted changes form a
-// versioned overlay per pack that every scoring path uses; rescoring then records the change.
+// versioned overlay per organisation and pack (decisions 109, 136) that every scoring path uses;
+// rescoring then records the change.
 import type { Database } from "~/db/db.server";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import { linesToSpan } from "~/domain/scoring/spans";
@@ -14,6 +15,7 @@ import type { Viewer } from "./scope.server";
 const GRADES_READ = 1000;
 
 interface OverlayRow {
+  orgId: string;
   version: number;
   overlay: PhraseOverlay;
 }
@@ -26,21 +28,22 @@ async function latestOverlays(db: Database): Promise<Map<string, OverlayRow>> {
   const rows = await db
     .selectFrom("matcher_overlays as o")
     .select(["o.org_id", "o.domain", "o.version", "o.overlay"])
-    .where("o.org_id", "is not", null)
     .where(({ eb, selectFrom }) =>
       eb("o.version", "=", selectFrom("matcher_overlays as m").select((e) => e.fn.max("m.version").as("v")).whereRef("m.domain", "=", "o.domain").whereRef("m.org_id", "=", "o.org_id")),
     )
     .execute();
-  return new Map(rows.map((r) => [orgDomain(r.org_id!, r.domain), { version: Number(r.version), overlay: JSON.parse(r.overlay) as PhraseOverlay }]));
+  return new Map(rows.map((r) => [orgDomain(r.org_id, r.domain), { orgId: r.org_id, version: Number(r.version), overlay: JSON.parse(r.overlay) as PhraseOverlay }]));
 }
 
-// One Lexicon object per (domain, overlay version): the matcher caches compiled phrases per object.
+// One Lexicon object per (organisation, domain, overlay version): the matcher caches compiled
+// phrases per object. Versions are numbered per organisation (decision 136), so two
+// organisations' version 1 are different overlays and must never share an entry.
 const lexicons = new Map<string, Lexicon>();
 
 function lexiconAt(domain: string, row: OverlayRow | undefined): Lexicon {
   const base = lexiconFor(domain);
   if (!row) return base;
-  const key = `${base.version}|${domain}|${row.version}`;
+  const key = `${base.version}|${row.orgId}|${domain}|${row.version}`;
   let lex = lexicons.get(key);
   if (!lex) lexicons.set(key, (lex = withOverlay(base, row.overlay, `overlay:${domain}@${row.version}`)));
   return lex;
@@ -48,7 +51,7 @@ function lexiconAt(domain: string, row: OverlayRow | undefined): Lexicon {
 
 async function overlayOf(db: Database, domain: string, orgId: string): Promise<OverlayRow | undefined> {
   const row = await db.selectFrom("matcher_overlays").select(["version", "overlay"]).where("domain", "=", domain).where("org_id", "=", orgId).orderBy("version", "desc").limit(1).executeTakeFirst();
-  return row ? { version: Number(row.version), overlay: JSON.parse(row.overlay) as PhraseOverlay } : undefined;
+  return row ? { orgId, version: Number(row.version), overlay: JSON.parse(row.overlay) as PhraseOverlay } : undefined;
 }
 
 /**
@@ -196,11 +199,11 @@ export async function decidePhraseChange(
   }
   try {
     return await db.transaction().execute(async (trx) => {
-      // The admin's organisation's overlay only; versions stay unique per pack across organisations.
+      // The admin's organisation's overlay only, numbered per organisation and pack (decision
+      // 136): the next version is after that organisation's latest, the first one is 1.
       const row = await overlayOf(trx, domain, admin.orgId);
-      const top = await trx.selectFrom("matcher_overlays").select((e) => e.fn.max("version").as("v")).where("domain", "=", domain).executeTakeFirst();
       const next = applyPhraseChange(row?.overlay ?? EMPTY_OVERLAY, change);
-      const version = Number(top?.v ?? 0) + 1;
+      const version = (row?.version ?? 0) + 1;
       const before = lexiconAt(domain, row);
       const after = withOverlay(lexiconFor(domain), next, `overlay:${domain}@${version}`);
       const problems = overlayProblems(models, before, after);

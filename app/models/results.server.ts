@@ -1,12 +1,10 @@
 // The reveal after submission: score breakdown, each flaw with the model explanation beside the
 // trainee's, false alarms, and the clean-vs-flawed diff. Only for submitted attempts.
-import { decoyAt, decoyLines, type DecoyLines } from "~/domain/content/decoy-lines";
 import { buildDiffRows } from "~/domain/practice/diff-view";
 import { isProse } from "~/domain/types";
 import type { ScoreBreakdown } from "~/domain/scoring";
 import type { TraineeAttempt } from "./attempt.server";
-import type { StoredDraft } from "./draft.server";
-import { packFor } from "./content.server";
+import { decoyNotes } from "./decoy-note.server";
 import { categoryOptions, findingDTOs, generatorLabel } from "./exercise.server";
 import { matcherLabel } from "./matcher-overlay.server";
 import { explanationGraderText } from "./model-grading.server";
@@ -21,7 +19,7 @@ export function resultsDTO(t: TraineeAttempt) {
   const findingNo = new Map(findings.map((f, i) => [f.id, i + 1]));
   const byFinding = new Map(findings.map((f) => [f.id, f]));
   const key = new Map(draft.answerKey.map((e) => [e.id, e]));
-  let decoys: DecoyLines[] | undefined;
+  const decoyNote = decoyNotes(draft);
   return {
     attempt: {
       id: attempt.id,
@@ -64,10 +62,7 @@ export function resultsDTO(t: TraineeAttempt) {
     falsePositives: score.falsePositives
       .map((id) => byFinding.get(id)!)
       .filter(Boolean)
-      .map((f) => {
-        const decoy = decoyAt((decoys ??= draftDecoys(draft)), { from: f.lineFrom, to: f.lineTo });
-        return { ...f, no: findingNo.get(f.id)!, decoy: decoy ? { why: decoy.why } : null };
-      }),
+      .map((f) => ({ ...f, no: findingNo.get(f.id)!, decoy: decoyNote({ from: f.lineFrom, to: f.lineTo }) })),
     unseeded: score.unseededFinds.map((id) => byFinding.get(id)!).filter(Boolean).map((f) => ({ ...f, no: findingNo.get(f.id)! })),
     findingCount: findings.length,
     hints: t.hints.map((h) => h.text),
@@ -82,13 +77,3 @@ export function resultsDTO(t: TraineeAttempt) {
   };
 }
 
-/**
- * The decoys a draft of the offline engine shows, with their lines in the text the trainee
- * reviewed. None for other generators, or when the draft's source is no longer in its pack.
- */
-function draftDecoys(draft: StoredDraft): DecoyLines[] {
-  if (draft.generator !== "offline") return [];
-  const source = packFor(draft.domain)?.sources.find((s) => s.id === draft.sourceId);
-  if (!source?.decoys?.length) return [];
-  return decoyLines({ source, seed: draft.seed, difficulty: draft.difficulty, cleanText: draft.cleanText, shownText: draft.flawedText });
-}

@@ -4,6 +4,7 @@ import { auditSentence } from "~/domain/review/audit-sentence";
 import { buildDiffRows } from "~/domain/practice/diff-view";
 import { isProse } from "~/domain/types";
 import type { ScoreBreakdown } from "~/domain/scoring";
+import { decoyNotes } from "./decoy-note.server";
 import { categoryOptions, generatorLabel } from "./exercise.server";
 import { matcherLexicon } from "./matcher-overlay.server";
 import { auditTrail, loadSubmittedAttempt, overridesFrom, pendingRevision, rescore, reviewsOfAttempt } from "./review.server";
@@ -29,6 +30,8 @@ export async function reviewDTO(db: Database, viewer: Viewer, attemptId: string)
   const key = new Map(draft.answerKey.map((e) => [e.id, e]));
   const autoByFinding = new Map(auto.findings.map((f) => [f.findingId, f]));
   const flawOf = new Map(auto.flaws.map((f) => [f.flawId, f]));
+  // An automatic false alarm on a decoy says so, as on the trainee's results: the passage is right.
+  const decoyNote = decoyNotes(draft);
   const published = reviews.find((r) => r.status === "published" && r.id === attempt.published_review_id);
   return {
     attempt: {
@@ -48,6 +51,7 @@ export async function reviewDTO(db: Database, viewer: Viewer, attemptId: string)
       const a = autoByFinding.get(f.id);
       const flaw = a?.autoFlawId ? key.get(a.autoFlawId) : undefined;
       const mineRow = mine?.findings.find((x) => x.finding_id === f.id);
+      const autoVerdict = (a?.autoVerdict ?? "false-positive") as "hit" | "false-positive";
       return {
         id: f.id,
         no: i + 1,
@@ -57,7 +61,8 @@ export async function reviewDTO(db: Database, viewer: Viewer, attemptId: string)
         explanation: f.explanation,
         suggestedFix: f.suggested_fix ?? "",
         confidence: Math.round(f.confidence * 100),
-        autoVerdict: (a?.autoVerdict ?? "false-positive") as "hit" | "false-positive",
+        autoVerdict,
+        decoy: autoVerdict === "false-positive" ? decoyNote({ from: f.line_from, to: f.line_to }) : null,
         categoryCorrect: a?.categoryCorrect ?? null,
         flaw: flaw
           ? {

@@ -16,6 +16,7 @@ import { formatDateTime, formatDuration } from "~/utils/format";
 import { domainCall } from "~/utils/http.server";
 import { markdownHtml } from "~/utils/markdown.server";
 import { ShownText } from "~/components/ShownText";
+import { DecoyNote } from "~/components/DecoyNote";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Results: ${data?.draft.title ?? ""} · Redline` }];
 
@@ -206,11 +207,7 @@ export default function Results() {
               <li key={f.id}>
                 <strong>#{f.no}</strong> {lines({ from: f.lineFrom, to: f.lineTo })} · {f.categoryName} · {f.confidence} % sure
                 <p className="finding-text"><ShownText text={f.explanation} /></p>
-                {f.decoy ? (
-                  <p className="notice small" data-testid="decoy-note">
-                    <strong>This passage is correct, though unusual — a decoy.</strong> {f.decoy.why}
-                  </p>
-                ) : null}
+                <DecoyNote decoy={f.decoy} />
                 <MentorNote note={r.review?.findings[f.id]} yourCategory={f.categoryName} />
               </li>
             ))}

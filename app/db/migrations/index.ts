@@ -18,6 +18,7 @@ import * as m0018 from "./0018_drop_login_failures";
 import * as m0019 from "./0019_matcher_overlay_org";
 import * as m0020 from "./0020_discarded_hints";
 import * as m0021 from "./0021_model_grading_since";
+import * as m0022 from "./0022_overlay_versions_per_org";
 
 // Static index: bundlers and the classic compiler see every migration; no filesystem scan.
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   "0019_matcher_overlay_org": m0019,
   "0020_discarded_hints": m0020,
   "0021_model_grading_since": m0021,
+  "0022_overlay_versions_per_org": m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

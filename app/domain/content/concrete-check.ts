@@ -2,16 +2,10 @@
 // instantiation of a parametric one. Split from load.ts, which reads and validates the files.
 import type { Category, FlawSite, SourceDoc } from "../types";
 import { MAX_EDIT_LINES } from "../verification/verify";
+import { occurrences } from "../text/find";
+import { editLines } from "../text/lines";
 import { decoyProblems } from "./decoys";
 import type { ContentProblem, PackMinimums } from "./load";
-
-/** All occurrences of needle in haystack (non-overlapping count is enough to prove uniqueness). */
-export function occurrences(haystack: string, needle: string): number[] {
-  const out: number[] = [];
-  if (!needle) return out;
-  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) out.push(i);
-  return out;
-}
 
 /** The rules for one concrete document (a plain source, or one instantiation of a parametric one). */
 export function checkConcrete(
@@ -44,7 +38,7 @@ export function checkConcrete(
     else ranges.push({ start: at[0], end: at[0] + site.anchor.length, id: site.id, i });
     site.variants.forEach((v, j) => {
       if (!categories.has(v.category)) report(`cat:${site.id}:${j}`, { file: yamlPath, line: yamlLine(["sites", i, "variants", j, "category"]), message: `site "${site.id}": unknown category "${v.category}"` });
-      const size = Math.max(site.anchor.split("\n").length, v.replacement.split("\n").length);
+      const size = editLines(site.anchor, v.replacement);
       if (size > MAX_EDIT_LINES) report(`size:${site.id}:${j}`, { file: yamlPath, line: yamlLine(["sites", i, "variants", j, "replacement"]), message: `site "${site.id}": a flaw may change at most ${MAX_EDIT_LINES} lines, this one changes ${size}` });
       if (v.replacement === site.anchor) report(`same:${site.id}:${j}`, { file: yamlPath, line: yamlLine(["sites", i, "variants", j, "replacement"]), message: `site "${site.id}": replacement equals the anchor, so nothing would change` });
     });

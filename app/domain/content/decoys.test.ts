@@ -74,4 +74,21 @@ describe("decoyProblems", () => {
       `with the decoys shown, site "notice"'s anchor is found twice`,
     ]);
   });
+
+  it("names a missing anchor apart from an ambiguous one, and a flaw site a decoy takes away", () => {
+    const messages = (d: ReturnType<typeof decoy>) => decoyProblems(doc(text, [d], "code")).map((p) => p.message);
+    expect(messages(decoy("The fee is 1,500 per month.", "The monthly fee is 1,500."))).toEqual(['decoy "d": anchor not found in the text']);
+    expect(messages(decoy("The", "A"))).toEqual(['decoy "d": anchor is ambiguous; add surrounding words']);
+    expect(messages(decoy("pay within 30 days", "pay in 30 days"))).toEqual([
+      'decoy "d": overlaps flaw site "notice": a decoy must leave every flaw site as it is',
+      `with the decoys shown, site "notice"'s anchor is gone`,
+    ]);
+  });
+
+  it("refuses a decoy of more lines than a flaw may change", () => {
+    const long = Array.from({ length: 13 }, (_, i) => `The fee is 1,200 per month (${i}).`).join("\n");
+    expect(decoyProblems(doc(text, [decoy("The fee is 1,200 per month.", long)], "code")).map((p) => p.message)).toEqual([
+      'decoy "d": may change at most 12 lines, this one changes 13',
+    ]);
+  });
 });

@@ -2,6 +2,8 @@
 // above. They are part of the draft's clean text (the answer key never lists them), so flagging
 // one is a false alarm. Pure: the engine applies them, content:check runs `decoyProblems`.
 import { MAX_EDIT_LINES } from "../verification/verify";
+import { onceAt } from "../text/find";
+import { editLines } from "../text/lines";
 import { invisibleEditReason } from "../text/visible-change";
 import type { Decoy, SourceDoc } from "../types";
 
@@ -12,11 +14,8 @@ export function decoysAt<D extends { difficulty: number }>(decoys: readonly D[] 
   return decoys ? decoys.filter((d) => d.difficulty <= difficulty) : [];
 }
 
-/** Offset of the only occurrence of `needle`, or -1 when it is missing or found more than once. */
-export function onceAt(text: string, needle: string): number {
-  const at = text.indexOf(needle);
-  return at < 0 || text.indexOf(needle, at + 1) >= 0 ? -1 : at;
-}
+/** Where decoy-lines.ts takes it from; the lookup itself lives in text/find.ts. */
+export { onceAt };
 
 /**
  * The text with each decoy of this difficulty applied, in the declared order. A decoy whose anchor
@@ -49,14 +48,13 @@ export function decoyProblems(doc: Pick<SourceDoc, "text" | "format" | "sites" |
     const say = (message: string) => out.push({ index, message: `decoy "${d.id}": ${message}` });
     if (ids.has(d.id)) say("duplicate decoy id");
     ids.add(d.id);
-    const at = doc.text.indexOf(d.anchor);
-    if (at < 0) return say("anchor not found in the text");
-    if (doc.text.indexOf(d.anchor, at + 1) >= 0) return say("anchor is ambiguous; add surrounding words");
+    const at = onceAt(doc.text, d.anchor);
+    if (at < 0) return say(doc.text.includes(d.anchor) ? "anchor is ambiguous; add surrounding words" : "anchor not found in the text");
     const hit = sites.find((s) => at < s.start + s.length && s.start < at + d.anchor.length);
     if (hit) say(`overlaps flaw site "${hit.id}": a decoy must leave every flaw site as it is`);
     const invisible = invisibleEditReason(d.anchor, d.replacement);
     if (invisible) say(`changes nothing a reader can see: ${invisible}`);
-    const size = Math.max(d.anchor.split("\n").length, d.replacement.split("\n").length);
+    const size = editLines(d.anchor, d.replacement);
     if (size > MAX_EDIT_LINES) say(`may change at most ${MAX_EDIT_LINES} lines, this one changes ${size}`);
     // Prose cannot be run: a reworded passage must at least state the same figures.
     if ((doc.format === "prose" || doc.format === "table") && figures(d.anchor).join(" ") !== figures(d.replacement).join(" ")) {
@@ -67,10 +65,8 @@ export function decoyProblems(doc: Pick<SourceDoc, "text" | "format" | "sites" |
   if (!decoys.length) return out;
   const all = applyDecoys(doc.text, decoys, 5);
   for (const s of sites) {
-    if (doc.text.indexOf(s.anchor, s.start + 1) >= 0) continue; // ambiguous anyway: reported as such
-    const at = all.indexOf(s.anchor);
-    if (at < 0) out.push({ index: -1, message: `with the decoys shown, site "${s.id}"'s anchor is gone` });
-    else if (all.indexOf(s.anchor, at + 1) >= 0) out.push({ index: -1, message: `with the decoys shown, site "${s.id}"'s anchor is found twice` });
+    if (onceAt(doc.text, s.anchor) < 0 || onceAt(all, s.anchor) >= 0) continue; // an ambiguous anchor is reported as such
+    out.push({ index: -1, message: `with the decoys shown, site "${s.id}"'s anchor is ${all.includes(s.anchor) ? "found twice" : "gone"}` });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Surface tells: a flaw a reader can spot by its look rather than by understanding the work.
 // Each check compares the edited lines with the clean ones, so only what the edit introduced
 // counts. Warnings for content:check (file:line and the seed come from the caller).
+import { onceAt } from "../text/find";
 import type { Pack, SourceDoc } from "../types";
 import { concreteDraws } from "./instantiate";
 
@@ -78,8 +79,8 @@ export function surfaceTells(source: Pick<SourceDoc, "text" | "sites" | "languag
   const declared = ts ? declaredNames(text).filter((n) => uses(text, n) >= 2) : [];
   const tells: SurfaceTell[] = [];
   for (const site of source.sites) {
-    const start = text.indexOf(site.anchor);
-    if (start < 0 || text.indexOf(site.anchor, start + 1) >= 0) continue;
+    const start = onceAt(text, site.anchor);
+    if (start < 0) continue;
     const end = start + site.anchor.length;
     const before = linesAround(text, start, end);
     site.variants.forEach((v, variant) => {

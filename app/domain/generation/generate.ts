@@ -3,7 +3,8 @@
 import { hash32 } from "../content/hash";
 import { lineCount, lineStarts, spanLines } from "../text/lines";
 import type { AnswerKeyEntry, Draft, Pack, SourceDoc } from "../types";
-import { draftOptions, withTexts, type Candidate, type Option, type Prepared } from "./options";
+import { withTexts, type Candidate, type Option } from "./candidates";
+import { draftOptions, type Prepared } from "./options";
 import { createRng } from "./prng";
 
 export const KEY_VERSION = 1;

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { loadContent } from "~/models/content.server";
 import { loadPacks, NO_MINIMUMS } from "../content/load";
-import { draftOptions, fill, withTexts } from "./options";
+import { fill, withTexts } from "./candidates";
+import { draftOptions } from "./options";
 
 const { packs } = loadContent("content");
 const SEEDS = 20;

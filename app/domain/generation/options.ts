@@ -1,73 +1,31 @@
-// Candidate edits of a document: its flaw sites' variants and the pack's operator matches, grouped
-// so that each group yields at most one edit. A parametric source takes a fast path that renders
-// only what a draft needs for a seed; `instantiatedOptions` is the long way it must equal.
+// The options of a draft: its document and candidate edits (its flaw sites' variants and the
+// pack's operator matches), grouped so that each group yields at most one edit. A parametric
+// source takes a fast path that renders only what a draft needs for a seed; `instantiatedOptions`
+// is the long way it must equal.
 import { applyDecoys, decoysAt } from "../content/decoys";
-import { compileOperator } from "../content/load";
 import { drawParams, instantiate } from "../content/instantiate";
-import type { Params } from "../content/param-kit";
 import { compileTemplate, FORMATS, renderBound, SlotTable, type BoundTemplate } from "../content/template";
+import { onceAt } from "../text/find";
 import { lineAt, lineStarts } from "../text/lines";
-import { requiredLiteral } from "./required-literal";
-import type { Category, FlawOrigin, FlawSite, FlawVariant, GenericOperator, KeyPoint, Pack, Severity, SourceDoc } from "../types";
-
-/** A possible edit of the clean text, before selection. */
-export interface Candidate {
-  start: number;
-  end: number;
-  replacement: string;
-  category: string;
-  severity: Severity;
-  difficulty: number;
-  explanation: string;
-  keyPoints: KeyPoint[];
-  hint?: string;
-  origin: FlawOrigin;
-  /** Lines of the clean text the edit touches; selected edits never share or neighbour a line. */
-  lineFrom: number;
-  lineTo: number;
-  weight: number;
-}
-
-const OPERATOR_WEIGHT = 0.6; // curated sites read better than generic mutations
-
-/**
- * An operator's texts name what its match shows: `{original}`, `{replacement}` and `{1}`..`{9}`,
- * the pattern's capture groups (the identifier or figure the document has for this draw).
- */
-export function fill(template: string, original: string, replacement: string, captures: readonly (string | undefined)[] = []): string {
-  if (!template.includes("{")) return template;
-  return template
-    .replaceAll("{original}", original)
-    .replaceAll("{replacement}", replacement === "" ? "(removed)" : replacement)
-    .replace(/\{([1-9])\}/g, (_, n: string) => captures[Number(n)] ?? "");
-}
-
-/** `$1`..`$9` and `$&` from the match itself, so lookarounds in the pattern keep working. */
-function expandReplacement(template: string, m: RegExpMatchArray): string {
-  return template.replace(/\$(\d|&)/g, (_, g: string) => (g === "&" ? m[0] : (m[Number(g)] ?? "")));
-}
-
-/** Memoised per source: candidates do not depend on the seed. */
-const candidateCache = new WeakMap<SourceDoc, WeakMap<Pack, Candidate[][]>>();
+import type { Category, FlawSite, FlawVariant, Pack, Severity, SourceDoc } from "../types";
+import { asOption, variantTexts, withTexts, type Candidate, type Option, type VariantTemplates } from "./candidates";
+import { memoPerPair } from "./memo";
+import { compiledOperators, operatorOptions } from "./operators";
 
 /**
  * All candidate edits of a concrete document, grouped by site/match; each group yields at most
- * one edit. A parametric source's instantiations take the faster path in `draftOptions`, which
- * gives the same groups (a unit test holds the two together).
+ * one edit. Memoised per source: candidates do not depend on the seed. A parametric source's
+ * instantiations take the faster path in `draftOptions`, which gives the same groups (a unit
+ * test holds the two together).
  */
-export function candidatesFor(source: SourceDoc, pack: Pack): Candidate[][] {
-  let perPack = candidateCache.get(source);
-  if (!perPack) candidateCache.set(source, (perPack = new WeakMap()));
-  const cached = perPack.get(pack);
-  if (cached) return cached;
-
+export const candidatesFor = memoPerPair((source: SourceDoc, pack: Pack): Candidate[][] => {
   const categories = new Map<string, Category>(pack.categories.map((c) => [c.id, c]));
   const starts = lineStarts(source.text);
   const lineOf = (offset: number) => lineAt(starts, offset);
   const groups: Candidate[][] = [];
   for (const site of source.sites) {
-    const start = source.text.indexOf(site.anchor);
-    if (start < 0 || source.text.indexOf(site.anchor, start + 1) >= 0) continue; // content:check reports these
+    const start = onceAt(source.text, site.anchor);
+    if (start < 0) continue; // missing or ambiguous: content:check reports these
     const end = start + site.anchor.length;
     const group: Candidate[] = [];
     site.variants.forEach((v, i) => {
@@ -89,67 +47,9 @@ export function candidatesFor(source: SourceDoc, pack: Pack): Candidate[][] {
     });
     if (group.length) groups.push(group);
   }
-  groups.push(...operatorGroups(source.text, source.format, compiledOperators(pack), lineOf).map((g) => [withTexts(g)]));
-  perPack.set(pack, groups);
+  groups.push(...operatorOptions(source.text, source.format, compiledOperators(pack), lineOf).map((o) => [withTexts(o)]));
   return groups;
-}
-
-type Texts = Pick<Candidate, "explanation" | "keyPoints" | "hint">;
-
-function variantTexts(v: Pick<FlawVariant, "explanation" | "keyPoints" | "hint">): Texts {
-  return { explanation: v.explanation.trim(), keyPoints: v.keyPoints, hint: v.hint?.trim() };
-}
-
-/** A candidate whose texts (explanation, key points, hint) are rendered only if it is chosen. */
-export interface Option extends Omit<Candidate, keyof Texts> {
-  texts: TextsFrom;
-}
-
-/** Where an option's texts come from (data, not a closure: a draft weighs hundreds of options). */
-type TextsFrom =
-  | { ready: Texts }
-  | { variant: CompiledVariant; params: Params; memo: (string | undefined)[]; table: SlotTable }
-  | { op: GenericOperator; original: string; replacement: string; captures: RegExpMatchArray };
-
-function textsOf(from: TextsFrom): Texts {
-  if ("ready" in from) return from.ready;
-  if ("op" in from) {
-    const { op, original, replacement, captures } = from;
-    const f = (t: string) => fill(t, original, replacement, captures);
-    return {
-      explanation: f(op.explanation).trim(),
-      keyPoints: op.keyPoints.some((k) => k.text.includes("{")) ? op.keyPoints.map((k) => ({ text: f(k.text), phrases: k.phrases })) : op.keyPoints,
-      hint: op.hint === undefined ? undefined : f(op.hint).trim(),
-    };
-  }
-  const { variant: v, params, memo, table } = from;
-  const r = (t: BoundTemplate) => renderBound(t, table, params, memo);
-  return {
-    explanation: r(v.explanation).trim(),
-    keyPoints: v.keyPoints.map((k): KeyPoint => ({ text: r(k.text), phrases: k.phrases.map(r) })),
-    hint: v.hint ? r(v.hint).trim() : undefined,
-  };
-}
-
-export function withTexts(o: Option): Candidate {
-  // Spelled out: a rest/spread copy of every chosen option was a measurable share of a draft.
-  const { explanation, keyPoints, hint } = textsOf(o.texts);
-  return {
-    start: o.start,
-    end: o.end,
-    replacement: o.replacement,
-    category: o.category,
-    severity: o.severity,
-    difficulty: o.difficulty,
-    origin: o.origin,
-    lineFrom: o.lineFrom,
-    lineTo: o.lineTo,
-    weight: o.weight,
-    explanation,
-    keyPoints,
-    hint,
-  };
-}
+});
 
 /**
  * The same as `draftOptions` the long way: the full instantiation (every template rendered) and
@@ -166,121 +66,6 @@ export function instantiatedOptions(template: SourceDoc, pack: Pack, seed: numbe
 function withDecoys(source: SourceDoc, difficulty: number): SourceDoc {
   if (!decoysAt(source.decoys, difficulty).length) return source;
   return { ...source, text: applyDecoys(source.text, source.decoys, difficulty) };
-}
-
-function asOption({ explanation, keyPoints, hint, ...c }: Candidate): Option {
-  return { ...c, texts: { ready: { explanation, keyPoints, hint } } };
-}
-
-interface CompiledOperator {
-  op: GenericOperator;
-  re: RegExp;
-  /** Text every match contains: a document without it has no match, so the expression is not run. */
-  literal: string;
-  /** Every match lies within one line (see lineLocal): the expression runs only on lines holding the literal. */
-  local: boolean;
-  category: Category;
-}
-
-/**
- * Whether a pattern's matches always lie within one line and read no text beyond it: no `.`, no
- * negated class, no `\s`/`\S`/`\W`/`\D`/`\n`-style escape (nothing that can match a newline), no
- * `^`/`$`, lookaround or `\B`, no control character. `\b` is allowed: the newline at a line's end
- * and the end of the text are both non-word characters to it. Conservative: any doubt says no.
- */
-export function lineLocal(pattern: string): boolean {
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c.charCodeAt(0) < 0x20) return false;
-    if (c === "\\") {
-      const e = pattern[++i];
-      if (e === undefined || "sSWDBnrtfvxucpPk0".includes(e)) return false;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") {
-      if (pattern[i + 1] === "^") return false;
-      inClass = true;
-    } else if (c === "." || c === "^" || c === "$") return false;
-    else if (c === "(" && pattern[i + 1] === "?" && pattern[i + 2] !== ":" && !(pattern[i + 2] === "<" && /[A-Za-z_]/.test(pattern[i + 3] ?? ""))) return false;
-  }
-  return !inClass;
-}
-
-/**
- * The matches of an operator in a text, as `text.matchAll(re)` gives them (index into the text).
- * A line-local operator runs only on the lines that hold its literal: the same matches, since
- * none can cross or look past a line's end.
- */
-export function operatorMatches(text: string, { re, literal, local }: Pick<CompiledOperator, "re" | "literal" | "local">): { m: RegExpMatchArray; start: number }[] {
-  const out: { m: RegExpMatchArray; start: number }[] = [];
-  if (!local || !literal) {
-    for (const m of text.matchAll(re)) out.push({ m, start: m.index! });
-    return out;
-  }
-  for (let at = text.indexOf(literal); at >= 0; ) {
-    const from = text.lastIndexOf("\n", at - 1) + 1;
-    let to = text.indexOf("\n", at);
-    if (to < 0) to = text.length;
-    for (const m of text.slice(from, to).matchAll(re)) out.push({ m, start: from + m.index! });
-    at = to < text.length ? text.indexOf(literal, to + 1) : -1;
-  }
-  return out;
-}
-
-const operatorCache = new WeakMap<Pack, CompiledOperator[]>();
-
-/** The pack's operators with their regular expressions compiled once (operators of unknown categories left out). */
-function compiledOperators(pack: Pack): CompiledOperator[] {
-  let ops = operatorCache.get(pack);
-  if (ops) return ops;
-  const categories = new Map<string, Category>(pack.categories.map((c) => [c.id, c]));
-  ops = [];
-  for (const op of pack.operators) {
-    const category = categories.get(op.category);
-    if (category) ops.push({ op, re: compileOperator(op), literal: requiredLiteral(op.pattern), local: lineLocal(op.pattern), category });
-  }
-  operatorCache.set(pack, ops);
-  return ops;
-}
-
-/**
- * One group per operator match in the text, in operator order, then match order. `present` says
- * per operator that the text is known to contain its required literal (no need to look).
- */
-function operatorGroups(text: string, format: string, ops: CompiledOperator[], lineOf: (offset: number) => number, present?: readonly boolean[]): Option[] {
-  const out: Option[] = [];
-  for (let k = 0; k < ops.length; k++) {
-    const compiled = ops[k];
-    const { op, literal, local, category } = compiled;
-    if (op.formats && !op.formats.includes(format as never)) continue;
-    // A line-local operator looks for its literal itself (operatorMatches).
-    if (literal && !local && !present?.[k] && !text.includes(literal)) continue;
-    for (const { m, start } of operatorMatches(text, compiled)) {
-      const original = m[0];
-      if (!original) continue;
-      const replacement = expandReplacement(op.replacement, m);
-      if (replacement === original) continue;
-      out.push({
-        start,
-        end: start + original.length,
-        replacement,
-        category: op.category,
-        severity: op.severity ?? category.severity,
-        difficulty: op.difficulty,
-        texts: { op, original, replacement, captures: m },
-        origin: { kind: "operator", operatorId: op.id },
-        lineFrom: lineOf(start),
-        lineTo: lineOf(Math.max(start, start + original.length - 1)),
-        weight: OPERATOR_WEIGHT,
-      });
-    }
-  }
-  return out;
 }
 
 /** A parametric source compiled once per pack: its templates, which variants can ever apply, and every parameter name used. */
@@ -302,23 +87,14 @@ interface CompiledSource {
   literalInTemplate: boolean[];
 }
 
-interface CompiledVariant {
+interface CompiledVariant extends VariantTemplates {
   v: FlawVariant;
   i: number;
   severity: Severity;
   replacement: BoundTemplate;
-  explanation: BoundTemplate;
-  hint?: BoundTemplate;
-  keyPoints: { text: BoundTemplate; phrases: BoundTemplate[] }[];
 }
 
-const compiledCache = new WeakMap<SourceDoc, WeakMap<Pack, CompiledSource>>();
-
-function compileSource(template: SourceDoc, pack: Pack): CompiledSource {
-  let perPack = compiledCache.get(template);
-  if (!perPack) compiledCache.set(template, (perPack = new WeakMap()));
-  const cached = perPack.get(pack);
-  if (cached) return cached;
+const compileSource = memoPerPair((template: SourceDoc, pack: Pack): CompiledSource => {
   const categories = new Map<string, Category>(pack.categories.map((c) => [c.id, c]));
   const names = new Set<string>();
   let broken = false;
@@ -355,10 +131,8 @@ function compileSource(template: SourceDoc, pack: Pack): CompiledSource {
   const text = compile(template.text);
   const words = text.literals.join("\u0000");
   const literalInTemplate = compiledOperators(pack).map((o) => o.literal !== "" && words.includes(o.literal));
-  const c: CompiledSource = { names: [...names], broken, table, text, title: compile(template.title), brief: compile(template.brief), sites, decoys, literalInTemplate };
-  perPack.set(pack, c);
-  return c;
-}
+  return { names: [...names], broken, table, text, title: compile(template.title), brief: compile(template.brief), sites, decoys, literalInTemplate };
+});
 
 /** What a draft is made from: the concrete document and its candidate edits. */
 export interface Prepared {
@@ -368,7 +142,8 @@ export interface Prepared {
   lines?: number;
 }
 
-const preparedFixed = new WeakMap<SourceDoc, WeakMap<Pack, Prepared[]>>();
+/** A fixed source's prepared document per number of decoys shown (none for most sources). */
+const preparedFixed = memoPerPair((_template: SourceDoc, _pack: Pack): Prepared[] => []);
 
 /**
  * The document and candidate groups for a seed. A fixed source's are computed once. A parametric
@@ -379,11 +154,7 @@ const preparedFixed = new WeakMap<SourceDoc, WeakMap<Pack, Prepared[]>>();
  */
 export function draftOptions(template: SourceDoc, pack: Pack, seed: number, difficulty = 0, withGroups = true): Prepared {
   if (!template.params) {
-    let perPack = preparedFixed.get(template);
-    if (!perPack) preparedFixed.set(template, (perPack = new WeakMap()));
-    let byShown = perPack.get(pack);
-    if (!byShown) perPack.set(pack, (byShown = []));
-    // One document per number of decoys shown (none for most sources).
+    const byShown = preparedFixed(template, pack);
     const shown = decoysAt(template.decoys, difficulty).length;
     let p = byShown[shown];
     if (!p) {
@@ -409,8 +180,8 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number, diff
   // A clean control uses no candidate: only its document is made.
   for (const { site, anchor: anchorTemplate, variants } of withGroups ? compiled.sites : []) {
     const anchor = r(anchorTemplate);
-    const start = text.indexOf(anchor);
-    if (start < 0 || text.indexOf(anchor, start + 1) >= 0) continue; // content:check reports these
+    const start = onceAt(text, anchor);
+    if (start < 0) continue; // missing or ambiguous: content:check reports these
     const end = start + anchor.length;
     const lineFrom = lineOf(start);
     const lineTo = lineOf(Math.max(start, end - 1));
@@ -434,7 +205,7 @@ export function draftOptions(template: SourceDoc, pack: Pack, seed: number, diff
     }
     if (group.length) groups.push(group);
   }
-  if (withGroups) for (const o of operatorGroups(text, template.format, compiledOperators(pack), lineOf, shown.length ? undefined : compiled.literalInTemplate)) groups.push([o]);
+  if (withGroups) for (const o of operatorOptions(text, template.format, compiledOperators(pack), lineOf, shown.length ? undefined : compiled.literalInTemplate)) groups.push([o]);
   const { id, domain, format, language } = template;
   return {
     doc: { id, domain, title: r(compiled.title), format, language, brief: r(compiled.brief), text, difficulty: template.difficulty },

@@ -4,8 +4,8 @@
 // proposal still goes through buildDraft and verifyDraft, and insertDrafts verifies again.
 import { forbiddenCharacters, invisibleEditReason } from "../text/visible-change";
 import { z } from "zod";
-import { occurrences } from "../content/concrete-check";
-import { lineAt, lineCount, lineStarts } from "../text/lines";
+import { occurrences } from "../text/find";
+import { editLines, lineAt, lineCount, lineStarts } from "../text/lines";
 import type { Category, DocFormat, Draft, Pack, SourceDoc } from "../types";
 import { MAX_EDIT_LINES, verifyDraft } from "../verification/verify";
 import { buildDraft } from "./generate";
@@ -111,12 +111,6 @@ function preview(s: string, max = 60): string {
   return one.length > max ? `${one.slice(0, max - 1)}…"` : one;
 }
 
-function newlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
 interface Located {
   index: number;
   edit: ModelEdit;
@@ -166,7 +160,7 @@ export function validateProposals(cleanText: string, reply: unknown, categories:
       if (invisible) own.push(`${label}: changes nothing a reader can see: ${invisible}. A flaw must be a change a careful reviewer can spot by reading.`);
       else if (forbiddenCharacters(e.replacement).length) own.push(`${label}: "replacement" contains an invisible or bidi control character (${forbiddenCharacters(e.replacement)[0].label}); use visible characters only.`);
     }
-    const size = Math.max(newlines(e.original), newlines(e.replacement)) + 1;
+    const size = editLines(e.original, e.replacement);
     if (size > MAX_EDIT_LINES) own.push(`${label}: changes ${size} lines; a flaw may change at most ${MAX_EDIT_LINES} lines.`);
     const explanation = e.explanation.trim();
     if (explanation.length < MIN_EXPLANATION) own.push(`${label}: "explanation" must be at least ${MIN_EXPLANATION} characters and say what is wrong and why it matters.`);

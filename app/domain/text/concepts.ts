@@ -2,7 +2,7 @@
 // A key-point phrase that contains one member of a set also counts in the words of every other
 // member, so a trainee's paraphrase is credited without each pack listing every synonym.
 import type { KeyPoint } from "../types";
-import { compilePhrase, MATCHER_VERSION, PAIR_MARK, type CompiledPhrase } from "./match";
+import { compilePhrase, isNegTerm, MATCHER_VERSION, negParts, negTerm, PAIR_MARK, type CompiledPhrase } from "./match";
 
 /** Sets of equivalent wordings, as authored (content/concepts.yaml, content/<domain>/concepts.yaml). */
 export type ConceptSets = readonly (readonly string[])[];
@@ -71,7 +71,7 @@ function compileLexicon(lex: Lexicon): CompiledLexicon {
         sets.forEach((other, j) => {
           if (j === i) return;
           for (const m of other) {
-            const words = m.filter((t) => !t.startsWith(PAIR_MARK));
+            const words = m.filter((t) => !t.startsWith(PAIR_MARK) && !isNegTerm(t));
             if (words.length > 1 && words.includes(w)) inside.set(w, [...(inside.get(w) ?? []), words]);
           }
         });
@@ -145,7 +145,7 @@ export function expandPhrase(phrase: CompiledPhrase, lex: Lexicon): CompiledPhra
       const rest = phrase.filter((t) => !member.includes(t));
       for (const other of set) {
         if (other === member) continue;
-        const alt = Array.from(new Set([...rest, ...other]));
+        const alt = Array.from(new Set([...rebind(rest, member, other), ...other]));
         const key = alt.join(" ");
         if (!seen.has(key)) {
           seen.add(key);
@@ -153,6 +153,28 @@ export function expandPhrase(phrase: CompiledPhrase, lex: Lexicon): CompiledPhra
         }
       }
     }
+  }
+  return out;
+}
+
+/**
+ * A phrase's bound negations after a member's words are swapped for another member's: a negation
+ * bound to a swapped word binds to the other member's first word ("never processed" with
+ * processed ~ handled: "never handled"); one whose negation itself was swapped is dropped.
+ */
+function rebind(rest: readonly string[], member: CompiledPhrase, other: CompiledPhrase): string[] {
+  if (!rest.some(isNegTerm)) return rest as string[];
+  const first = other.find((t) => !t.startsWith(PAIR_MARK) && !isNegTerm(t));
+  const out: string[] = [];
+  for (const t of rest) {
+    if (!isNegTerm(t)) {
+      out.push(t);
+      continue;
+    }
+    const [neg, word] = negParts(t);
+    if (member.includes(neg)) continue;
+    if (!member.includes(word)) out.push(t);
+    else if (first !== undefined) out.push(negTerm(neg, first));
   }
   return out;
 }

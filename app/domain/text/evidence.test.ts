@@ -65,6 +65,31 @@ describe("matcher v3: stopwords bound in one-word phrases", () => {
   });
 });
 
+describe("matcher v4: a negation counts for the word it stands before", () => {
+  // content/data erasure-job: "Nothing is ever erased" has the phrase "never processed".
+  const neverProcessed = [kp("never processed", "nothing erased")];
+  const ctx = { flawedLines: "WHERE r.processed_at = NULL" };
+  it("does not read “never processed” from “processed_at … never true”", () => {
+    expect(keyPointsCoveredInContext("processed_at = NULL is never true: a comparison with NULL is unknown, not true.", neverProcessed, ctx)).toEqual([false]);
+    expect(keyPointsCoveredInContext("Rows are processed in batches; the flag is never set.", neverProcessed)).toEqual([false]);
+  });
+  it("still reads it where the negation stands before the word, a few words apart at most", () => {
+    expect(keyPointsCoveredInContext("So the due requests are never processed.", neverProcessed, ctx)).toEqual([true]);
+    expect(keyPointsCoveredInContext("The requests never get processed at all.", neverProcessed, ctx)).toEqual([true]);
+    expect(keyPointsCoveredInContext("A request is never actually picked up or processed.", neverProcessed, ctx)).toEqual([true]);
+    expect(keyPointsCoveredInContext("Never mind the logs: every request in the batch ends up processed.", neverProcessed, ctx)).toEqual([false]);
+    // The word just before a negation is what it speaks of: "Postgres doesn't …" says "not postgres".
+    expect(keyPointsCoveredInContext("Postgres doesn't support AUTO_INCREMENT.", [kp("not postgres")])).toEqual([true]);
+  });
+  it("a contraction is a negation too, and a concept alternative keeps the binding", () => {
+    expect(keyPointsCoveredInContext("The fetch isn't awaited.", [kp("not awaited")])).toEqual([true]);
+    expect(keyPointsCoveredInContext("It awaits the fetch, which is not the problem here.", [kp("not awaited")])).toEqual([false]);
+    const lex: Lexicon = { version: "test", sets: [["processed", "handled"]] };
+    expect(keyPointsCoveredInContext("Due requests are never handled.", neverProcessed, { lexicon: lex })).toEqual([true]);
+    expect(keyPointsCoveredInContext("Due requests are handled in a batch that never retries.", neverProcessed, { lexicon: lex })).toEqual([false]);
+  });
+});
+
 describe("matcher v2: dismissal cancels", () => {
   const point = [kp("one extra", "off by one")];
   it.each([

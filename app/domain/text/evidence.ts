@@ -9,7 +9,7 @@
 // Concept sets (concepts.ts) add paraphrases. Pure, deterministic and allocation-light.
 import type { KeyPoint } from "../types";
 import { EMPTY_LEXICON, expandKeyPoint, wordsInsideLongerMembers, type Lexicon } from "./concepts";
-import { compilePhrase, lineTermSet, pairTerm, PAIR_MARK, rawTokenInfo, type CompiledPhrase } from "./match";
+import { addNegTerms, compilePhrase, isNegation, isNegTerm, lineTermSet, pairTerm, PAIR_MARK, rawTokenInfo, type CompiledPhrase } from "./match";
 import { rawTokenList } from "./tokens";
 
 export interface EvidenceContext {
@@ -134,6 +134,7 @@ function addOwnTerms(clause: string, contexts: readonly ContextGrams[], out: Set
   // Terms, the run of primary terms ("" where copied text breaks it) and the bound pairs of
   // neighbouring primary terms (see addPairTerms), in one pass.
   let prev: string | null = null;
+  let negated = false;
   for (let k = 0; k < info.length; k++) {
     if (masked !== null && masked[k]) {
       run.push("");
@@ -144,11 +145,14 @@ function addOwnTerms(clause: string, contexts: readonly ContextGrams[], out: Set
     for (let i = 0; i < terms.length; i++) out.add(terms[i]);
     for (let i = 0; i < primary.length; i++) {
       const t = primary[i];
+      if (!negated && isNegation(t)) negated = true;
       run.push(t);
       if (prev !== null && (prev.charCodeAt(0) === 1 || t.charCodeAt(0) === 1)) out.add(pairTerm(prev, t));
       prev = t;
     }
   }
+  // Bound negations (decision 137), only for a clause that has a negation of its own.
+  if (negated) addNegTerms(raw, masked, out);
   run.push("");
 }
 
@@ -213,6 +217,8 @@ const GENERIC_TERMS: ReadonlySet<string> = new Set(GENERIC_WORDS.flatMap((w) => 
 /** Whether every word of the phrase already stands in the flaw's lines or is generic (rule 3). */
 export function isEchoPhrase(phrase: CompiledPhrase, lineTerms: ReadonlySet<string> | null): boolean {
   for (const t of phrase) {
+    // A bound negation says no more than its two words, which the phrase holds on their own.
+    if (isNegTerm(t)) continue;
     if (t.startsWith(PAIR_MARK)) {
       // A bound pair ("is null") says something the line does not unless the line has the same
       // pair or its content word is generic ("should be"); a pair of two stopwords adds nothing.

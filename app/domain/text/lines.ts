@@ -7,12 +7,23 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** Number of newline characters in a text. */
+export function newlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/** How many lines an edit changes: the longer of the passage it replaces and its replacement. */
+export function editLines(original: string, replacement: string): number {
+  return Math.max(newlines(original), newlines(replacement)) + 1;
+}
+
 /** Number of lines a reader sees (a final newline does not open a new line); "" has 0 lines. */
 export function lineCount(text: string): number {
   // Scoring many attempts of one draft asks about the same text again and again.
   if (text === lastCounted.text) return lastCounted.count;
-  let n = text.length === 0 ? 0 : 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  const n = (text.length === 0 ? 0 : 1) + newlines(text);
   const count = text.endsWith("\n") ? n - 1 : n;
   lastCounted = { text, count };
   return count;

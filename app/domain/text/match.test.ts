@@ -5,6 +5,7 @@ import {
   compilePhrase,
   explanationSimilarity,
   keyPointsCovered,
+  NEG_MARK,
   termSet,
 } from "./match";
 
@@ -13,7 +14,8 @@ const kp = (...phrases: string[]): KeyPoint => ({ text: phrases[0] ?? "", phrase
 describe("compilePhrase", () => {
   it("drops stopwords and stems", () => {
     expect(compilePhrase("one too many")).toEqual(["on", "too", "mani"]);
-    expect(compilePhrase("does not exist")).toEqual(["not", "exist"]);
+    // A negation is also bound to the word after it (decision 137).
+    expect(compilePhrase("does not exist")).toEqual(["not", "exist", `${NEG_MARK}not exist`]);
     expect(compilePhrase("retries + 2")).toEqual(["retri", "+", "2"]);
   });
   it("keeps the stopwords of a one-word phrase, bound to their neighbours", () => {

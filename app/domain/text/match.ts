@@ -11,8 +11,10 @@ import { expandRawToken, rawTokenList, rawTokens, tokenize } from "./tokens";
  * the rescore run key): a change to how text is matched rescores stored attempts, visibly.
  * 3: stopwords bound in one-word phrases ("is null"), one-word concept members not read inside
  * a longer member of another set ("sales" in "cost of sales"). Before: no number.
+ * 4: a negation in a phrase is bound to the word after it ("never processed" needs "never"
+ * before "processed", decision 137).
  */
-export const MATCHER_VERSION = 3;
+export const MATCHER_VERSION = 4;
 
 /**
  * Words that carry no meaning for the rubric. Deliberately small: negations (not, no, never),
@@ -158,6 +160,91 @@ export function pairTerm(prev: string, t: string): string {
 }
 
 /**
+ * Negations bind to what they negate (decision 137): in a phrase, a negation followed by a word
+ * ("never processed", "not awaited") also needs that word next to a negation in the explanation:
+ * within NEG_WINDOW words after it, or the last word before it, its subject ("Postgres doesn't
+ * support it" says "not postgres"). So "processed_at = NULL is never true" does not say "never
+ * processed". Stopwords do not count as words here.
+ */
+const NEGATION_WORDS = ["not", "no", "never", "nothing", "none", "nobody", "without", "cannot"];
+export const NEG_MARK = "\u0005";
+/** How many words after a negation it may negate ("never actually picked up or processed"). */
+export const NEG_WINDOW = 4;
+const NEGATIONS: ReadonlySet<string> = new Set(NEGATION_WORDS.map(term));
+
+const negCache = new Map<string, Map<string, string>>();
+let negCacheSize = 0;
+
+/** The bound term of a negation and a word after it (see {@link NEG_MARK}), interned. */
+export function negTerm(neg: string, t: string): string {
+  const hit = negCache.get(neg)?.get(t);
+  if (hit !== undefined) return hit;
+  if (negCacheSize >= RAW_CACHE_LIMIT) {
+    negCache.clear();
+    negCacheSize = 0;
+  }
+  let byNext = negCache.get(neg);
+  if (byNext === undefined) negCache.set(neg, (byNext = new Map()));
+  const bound = NEG_MARK + neg + " " + t;
+  byNext.set(t, bound);
+  negCacheSize++;
+  return bound;
+}
+
+/** Whether a term is a negation word (most explanations have none: their bound terms are skipped). */
+export function isNegation(t: string): boolean {
+  return NEGATIONS.has(t);
+}
+
+/** Whether a compiled term is a negation bound to a word (see {@link NEG_MARK}). */
+export function isNegTerm(t: string): boolean {
+  return t.charCodeAt(0) === 5;
+}
+
+/** The negation and the word of a bound negation term. */
+export function negParts(t: string): [string, string] {
+  const sp = t.indexOf(" ");
+  return [t.slice(1, sp), t.slice(sp + 1)];
+}
+
+/**
+ * Adds the bound negation terms of a token run: each negation with every content term (recall
+ * extras included) of the next NEG_WINDOW tokens that have one and of the last token before it
+ * that has one. Tokens with `skip[k]` set (copied text) end a negation's reach.
+ */
+export function addNegTerms(raw: readonly string[], skip: Uint8Array | null, out: Set<string>): void {
+  let negs: string[] | null = null;
+  let left = 0;
+  // The content terms of the last token that had any: the subject a negation follows.
+  let before: readonly string[] | null = null;
+  for (let k = 0; k < raw.length; k++) {
+    if (skip !== null && skip[k]) {
+      negs = null;
+      before = null;
+      continue;
+    }
+    const { terms, primary } = rawTokenInfo(raw[k]);
+    let content = false;
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i];
+      if (isStopTerm(t) || NEGATIONS.has(t)) continue;
+      content = true;
+      if (negs !== null) for (let j = 0; j < negs.length; j++) out.add(negTerm(negs[j], t));
+    }
+    if (negs !== null && content && --left === 0) negs = null;
+    for (let i = 0; i < primary.length; i++) {
+      const n = primary[i];
+      if (!NEGATIONS.has(n)) continue;
+      if (negs === null) negs = [];
+      if (!negs.includes(n)) negs.push(n);
+      left = NEG_WINDOW;
+      if (before !== null) for (const t of before) if (!isStopTerm(t) && !NEGATIONS.has(t)) out.add(negTerm(n, t));
+    }
+    if (content) before = terms;
+  }
+}
+
+/**
  * Terms of a text: stemmed content words and symbols (with the recall extras of
  * {@link tokenize}); stopwords are marked with a prefix, or dropped when `keepStopwords` is
  * false.
@@ -166,15 +253,18 @@ export function termSet(text: string, keepStopwords = true): Set<string> {
   const set = new Set<string>();
   const raw = rawTokens(text);
   if (raw === null) return set;
+  let negated = false;
   for (let k = 0; k < raw.length; k++) {
     const terms = rawTerms(raw[k]);
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i];
+      if (!negated && NEGATIONS.has(t)) negated = true;
       if (!keepStopwords && t.charCodeAt(0) === 1) continue;
       set.add(t);
     }
   }
   if (keepStopwords) addPairTerms(raw, null, set);
+  if (negated) addNegTerms(raw, null, set);
   return set;
 }
 
@@ -216,13 +306,22 @@ export function compilePhrase(phrase: string): CompiledPhrase {
   const content = toks.filter((t) => !STOPWORDS.has(t));
   if (content.length === 0) return Array.from(new Set(toks.map(term)));
   const words = content.map(term);
-  if (content.length > 1 || content.length === toks.length) return Array.from(new Set(words));
+  if (content.length > 1 || content.length === toks.length) return Array.from(new Set([...words, ...boundNegations(words)]));
   const all = toks.map(term);
   const out = new Set(words);
   for (let i = 1; i < all.length; i++) {
     if (isStopTerm(all[i - 1]) || isStopTerm(all[i])) out.add(PAIR_MARK + all[i - 1] + " " + all[i]);
   }
   return Array.from(out);
+}
+
+/** A phrase's negations bound to the word after each (decision 137): "never processed" → never·process. */
+function boundNegations(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (NEGATIONS.has(words[i]) && !NEGATIONS.has(words[i + 1])) out.push(negTerm(words[i], words[i + 1]));
+  }
+  return out;
 }
 
 const compiledCache = new WeakMap<KeyPoint, CompiledKeyPoint>();

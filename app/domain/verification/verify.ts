@@ -3,7 +3,7 @@
 // each. A draft that fails is an error, never a stored draft.
 import { forbiddenCharacters, invisibleEditReason } from "../text/visible-change";
 import { diffArrays, diffChars, type ArrayChange, type ChangeObject } from "diff";
-import { lineStarts, spanLines } from "../text/lines";
+import { editLines, lineStarts, newlines, spanLines } from "../text/lines";
 import type { Draft, Span } from "../types";
 
 /** A flaw is something a reviewer can point at: an edit of at most this many lines. */
@@ -49,7 +49,7 @@ export function verifyDraft(draft: Pick<Draft, "cleanText" | "flawedText" | "ans
       const invisible = invisibleEditReason(e.original, e.replacement);
       if (invisible) problems.push(`flaw ${e.id}: changes nothing a reader can see: ${invisible}`);
     }
-    const size = Math.max(newlines(e.original), newlines(e.replacement)) + 1;
+    const size = editLines(e.original, e.replacement);
     if (size > MAX_EDIT_LINES) problems.push(`flaw ${e.id}: is not a local edit (${size} lines; a flaw may change at most ${MAX_EDIT_LINES})`);
     const lines = spanLines(flawedText, e.span, flawedStarts);
     if (lines.from !== e.lines.from || lines.to !== e.lines.to) {
@@ -266,10 +266,4 @@ function diffBlocks(clean: string, flawed: string, lineBudget: number, charBudge
     fi += added.length;
   }
   return blocks;
-}
-
-function newlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
-  return n;
 }

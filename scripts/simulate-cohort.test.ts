@@ -39,6 +39,7 @@ describe("npm run simulate:cohort", () => {
     [["--trainees", "0"], "--trainees: “0” must be a whole number from 1 to 500."],
     [["--weeks", "two"], "--weeks: “two” must be a whole number from 1 to 52."],
     [["--colour", "red"], "Unknown option '--colour'"],
+    [["--learning", "lots"], "--learning: “lots” must be a number from 0 to 1 (logits of skill gained per flaw met)."],
   ])("refuses %j naming what was wrong", async (args, message) => {
     const r = await simulate(args);
     expect(r.code).toBe(2);

@@ -5,7 +5,8 @@
 // not found exactly once is left out.
 import { lineStarts, spanLines } from "../text/lines";
 import type { LineRange, SourceDoc } from "../types";
-import { decoysAt, onceAt } from "./decoys";
+import { onceAt } from "../text/find";
+import { decoysAt } from "./decoys";
 import { instantiate } from "./instantiate";
 
 export interface DecoyLines {

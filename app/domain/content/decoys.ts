@@ -14,9 +14,6 @@ export function decoysAt<D extends { difficulty: number }>(decoys: readonly D[] 
   return decoys ? decoys.filter((d) => d.difficulty <= difficulty) : [];
 }
 
-/** Where decoy-lines.ts takes it from; the lookup itself lives in text/find.ts. */
-export { onceAt };
-
 /**
  * The text with each decoy of this difficulty applied, in the declared order. A decoy whose anchor
  * is missing or found more than once is left out (content:check reports it).

@@ -138,26 +138,32 @@ export function addPairTerms(raw: readonly string[], skip: Uint8Array | null, ou
   }
 }
 
-// Pair terms, interned: the same few hundred pairs recur in every explanation, and a looked-up
-// string keeps its hash, where a fresh concatenation is hashed again by every Set it enters.
-const pairCache = new Map<string, Map<string, string>>();
-let pairCacheSize = 0;
+/**
+ * Joins two terms behind a mark ("\u0001is null"), interned: the same few hundred joins recur in
+ * every explanation, and a looked-up string keeps its hash, where a fresh concatenation is hashed
+ * again by every Set it enters. One cache per mark, cleared when it grows past RAW_CACHE_LIMIT.
+ */
+function internedJoin(mark: string): (a: string, b: string) => string {
+  const cache = new Map<string, Map<string, string>>();
+  let size = 0;
+  return (a, b) => {
+    const hit = cache.get(a)?.get(b);
+    if (hit !== undefined) return hit;
+    if (size >= RAW_CACHE_LIMIT) {
+      cache.clear();
+      size = 0;
+    }
+    let byNext = cache.get(a);
+    if (byNext === undefined) cache.set(a, (byNext = new Map()));
+    const joined = mark + a + " " + b;
+    byNext.set(b, joined);
+    size++;
+    return joined;
+  };
+}
 
 /** The bound-pair term of two neighbouring terms (see {@link PAIR_MARK}). */
-export function pairTerm(prev: string, t: string): string {
-  const hit = pairCache.get(prev)?.get(t);
-  if (hit !== undefined) return hit;
-  if (pairCacheSize >= RAW_CACHE_LIMIT) {
-    pairCache.clear();
-    pairCacheSize = 0;
-  }
-  let byNext = pairCache.get(prev);
-  if (byNext === undefined) pairCache.set(prev, (byNext = new Map()));
-  const pair = PAIR_MARK + prev + " " + t;
-  byNext.set(t, pair);
-  pairCacheSize++;
-  return pair;
-}
+export const pairTerm = internedJoin(PAIR_MARK);
 
 /**
  * Negations bind to what they negate (decision 137): in a phrase, a negation followed by a word
@@ -172,24 +178,8 @@ export const NEG_MARK = "\u0005";
 export const NEG_WINDOW = 4;
 const NEGATIONS: ReadonlySet<string> = new Set(NEGATION_WORDS.map(term));
 
-const negCache = new Map<string, Map<string, string>>();
-let negCacheSize = 0;
-
-/** The bound term of a negation and a word after it (see {@link NEG_MARK}), interned. */
-export function negTerm(neg: string, t: string): string {
-  const hit = negCache.get(neg)?.get(t);
-  if (hit !== undefined) return hit;
-  if (negCacheSize >= RAW_CACHE_LIMIT) {
-    negCache.clear();
-    negCacheSize = 0;
-  }
-  let byNext = negCache.get(neg);
-  if (byNext === undefined) negCache.set(neg, (byNext = new Map()));
-  const bound = NEG_MARK + neg + " " + t;
-  byNext.set(t, bound);
-  negCacheSize++;
-  return bound;
-}
+/** The bound term of a negation and a word after it (see {@link NEG_MARK}). */
+export const negTerm = internedJoin(NEG_MARK);
 
 /** Whether a term is a negation word (most explanations have none: their bound terms are skipped). */
 export function isNegation(t: string): boolean {

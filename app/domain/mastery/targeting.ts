@@ -42,13 +42,12 @@ export function bestTargeted<T extends TargetCandidate>(candidates: readonly T[]
   const eps = 1e-9;
   // Variety first: only sources seen at most SOURCE_SPREAD times more than the least-seen one that
   // has a wanted flaw, so a source rich in one category does not come back draft after draft.
-  const minUsed = Math.min(...candidates.filter((c) => wantedShare(c.flawCategories, wanted, weights) > 0).map((c) => usage.get(c.sourceId) ?? 0));
+  const fitting = candidates.map((c) => ({ c, share: wantedShare(c.flawCategories, wanted, weights), used: usage.get(c.sourceId) ?? 0 })).filter((f) => f.share > 0);
+  const minUsed = Math.min(...fitting.map((f) => f.used));
   let best: { c: T; share: number; hits: number; used: number; tie: number } | undefined;
-  for (const c of candidates) {
-    const share = wantedShare(c.flawCategories, wanted, weights);
-    if (share <= 0) continue;
-    if ((usage.get(c.sourceId) ?? 0) > minUsed + SOURCE_SPREAD) continue;
-    const e = { c, share, hits: c.flawCategories.filter((f) => wanted.includes(f)).length, used: usage.get(c.sourceId) ?? 0, tie: random() };
+  for (const { c, share, used } of fitting) {
+    if (used > minUsed + SOURCE_SPREAD) continue;
+    const e = { c, share, hits: c.flawCategories.filter((f) => wanted.includes(f)).length, used, tie: random() };
     const better = () => {
       if (!best) return true;
       if (Math.abs(e.share - best.share) > eps) return e.share > best.share;
